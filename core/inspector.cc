@@ -1,0 +1,91 @@
+#include "inspector.h"
+
+#include <algorithm>
+
+#include "builtin_model.h"
+#include "text.h"
+#include "utf8.h"
+
+namespace ai {
+
+namespace {
+
+constexpr double kWordsPerMinute = 230;
+
+bool is_word_token(const Token& t) { return t.kind != TokenKind::kPunct; }
+
+Stats body_stats(const Document& doc, const Layout& layout) {
+  Stats stats;
+  auto code_points = [](std::string_view s) {
+    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  };
+  stats.characters = code_points(doc.text);
+  for (const Boilerplate& b : layout.boilerplate) stats.characters -= code_points(doc.span_text(b.span));
+  for (const Token& t : doc.tokens)
+    if (is_word_token(t) && !layout.is_clutter(t.start)) ++stats.words;
+  for (const Sentence& s : doc.sentences)
+    if (!layout.is_clutter(s.span.start)) ++stats.sentences;
+  for (const Span& p : doc.paragraphs)
+    if (!layout.is_clutter(p.start)) ++stats.paragraphs;
+  stats.reading_minutes = static_cast<double>(stats.words) / kWordsPerMinute;
+  return stats;
+}
+
+}  // namespace
+
+struct Inspector::Impl {
+  FigureFinder figures;
+  EntityRecognizer entities;
+  size_t max_input_bytes;
+};
+
+Inspector::Inspector(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Inspector::Inspector(Inspector&&) noexcept = default;
+Inspector& Inspector::operator=(Inspector&&) noexcept = default;
+Inspector::~Inspector() = default;
+
+const char* Inspector::version() { return ARTICLE_INSPECTOR_VERSION; }
+
+Result<Inspector> Inspector::create(const InspectorConfig& config) {
+  Result<FigureFinder> figures = FigureFinder::create();
+  if (!figures.ok()) return Result<Inspector>::failure("figures: " + figures.error());
+  const std::string_view model = config.ner_model.empty() ? builtin_ner_model() : config.ner_model;
+  Result<EntityRecognizer> entities = EntityRecognizer::create(model);
+  if (!entities.ok()) return Result<Inspector>::failure("entity model: " + entities.error());
+  return Inspector(std::unique_ptr<Impl>(
+      new Impl{std::move(figures).value(), std::move(entities).value(), config.max_input_bytes}));
+}
+
+Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& options) const {
+  if (bytes.size() > impl_->max_input_bytes) {
+    return Result<Report>::failure("input is " + std::to_string(bytes.size()) + " bytes; the limit is " +
+                                   std::to_string(impl_->max_input_bytes) + " bytes");
+  }
+  Report report;
+  RepairedText repaired = repair_utf8(bytes);
+  report.text = std::move(repaired.text);
+  if (repaired.replacements > 0) {
+    report.warnings.push_back({"invalid-utf8", "replaced " + std::to_string(repaired.replacements) +
+                                                   " invalid UTF-8 sequence(s) with U+FFFD"});
+  }
+  const Document doc = analyze_text(report.text);
+  const Kinds& kinds = options.kinds;
+
+  report.layout = analyze_layout(doc);
+  FigureOptions figure_options;
+  figure_options.reference_date = options.reference_date;
+  if (!figure_options.reference_date && report.layout.dateline) figure_options.reference_date = report.layout.dateline->date;
+  figure_options.phone_numbers = options.phone_numbers;
+  if (kinds.figures || kinds.checks) report.figures = impl_->figures.find(doc, figure_options);
+  if (kinds.checks) report.checks = check_figures(doc, report.figures);
+  if (!kinds.figures) report.figures.clear();
+  if (kinds.entities || kinds.quotes || kinds.sources) report.entities = impl_->entities.find(doc);
+  if (kinds.quotes) report.quotes = find_quotes(doc, report.layout, report.entities);
+  if (kinds.sources) report.sources = find_sources(doc, report.layout, report.entities);
+  if (!kinds.entities) report.entities.clear();
+  report.stats = body_stats(doc, report.layout);
+  if (!kinds.boilerplate) report.layout.boilerplate.clear();
+  return report;
+}
+
+}  // namespace ai

@@ -1,0 +1,72 @@
+// structure.h — what is article and what is page clutter, who is quoted, and
+// whom the article relies on.
+//
+// `analyze_layout` finds the headline, dateline and byline and marks page
+// furniture ("Watch: ...", "Most Viewed", cookie notices) as boilerplate.
+// `find_quotes` and `find_sources` then read the article body: quotations
+// with their speakers, and attributions without quotation marks ("officials
+// said", "according to the Home Ministry").
+//
+// Usage:
+//
+//   ai::Layout layout = ai::analyze_layout(doc);
+//   std::vector<ai::Quote> quotes = ai::find_quotes(doc, layout, entities);
+//   std::vector<ai::Source> sources = ai::find_sources(doc, layout, entities);
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "entities.h"
+#include "figures.h"
+#include "text.h"
+
+namespace ai {
+
+struct Dateline {
+  Span span;
+  std::optional<Span> place;   // "MOSCOW"
+  std::optional<Span> agency;  // "AP"
+  std::optional<CivilDate> date;
+};
+
+struct Boilerplate {
+  Span span;
+  std::string reason;  // "teaser", "navigation", "promo", "legal", "caption", "credit"
+};
+
+struct Layout {
+  std::optional<Span> headline;
+  std::optional<Dateline> dateline;
+  std::optional<Span> byline;
+  std::vector<Boilerplate> boilerplate;  // sorted by start
+  // True when byte offset `at` lies inside a boilerplate block.
+  bool is_clutter(size_t at) const;
+};
+
+struct Speaker {
+  std::string name;
+  std::string entity_id;  // empty when the speaker is not a recognised entity
+};
+
+struct Quote {
+  Span span;                     // including the quotation marks
+  std::optional<Speaker> speaker;
+  std::string verb;              // "said", "told", "according to"
+  bool fragment = false;         // a short quoted phrase inside a sentence
+};
+
+struct Source {
+  std::string name;              // "Home Ministry", "officials"
+  std::string entity_id;         // empty for anonymous sources
+  bool named = false;
+  std::vector<Span> citations;   // the spans that cite it
+  size_t sentences = 0;          // sentences resting on it
+};
+
+Layout analyze_layout(const Document& doc);
+std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities);
+std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities);
+
+}  // namespace ai

@@ -1,0 +1,78 @@
+// utf8.h — UTF-8 validation and repair, and the byte-offset → output-unit map.
+//
+// Every other part of the core works on *valid* UTF-8 and on byte offsets into
+// it. Text from the outside world is not always valid, so the first step of
+// every inspection is `repair_utf8`, which replaces each invalid sequence with
+// U+FFFD exactly as the WHATWG "UTF-8 decode" algorithm does (the algorithm
+// behind JavaScript's `TextDecoder`): one U+FFFD per *maximal subpart* of an
+// ill-formed sequence. So `E2 82 41` becomes `U+FFFD A`, and `C0 80` (an
+// overlong NUL) becomes two U+FFFDs. Because the repair matches TextDecoder,
+// offsets that the native CLI reports for a file index the very string a
+// JavaScript user gets from `new TextDecoder().decode(bytes)`.
+//
+// Usage:
+//
+//   ai::RepairedText fixed = ai::repair_utf8(raw_bytes);
+//   if (fixed.replacements > 0) warn(...);
+//   ai::OffsetMap map(fixed.text, ai::OffsetUnit::kUtf16);
+//   size_t js_index = map.to_unit(byte_offset);
+//
+// The functions here never throw and never allocate more than a copy of the
+// input (and 4 bytes per 256 input bytes for an OffsetMap).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ai {
+
+// What `repair_utf8` produced: the valid text and how many U+FFFDs it inserted.
+struct RepairedText {
+  std::string text;
+  size_t replacements = 0;
+};
+
+// Returns true when `bytes` is well-formed UTF-8 (no surrogates, no overlongs,
+// nothing above U+10FFFF). Linear, allocation-free.
+bool is_valid_utf8(std::string_view bytes);
+
+// Returns `bytes` with every maximal ill-formed subsequence replaced by U+FFFD
+// (EF BF BD), as the WHATWG decoder does. Valid input comes back unchanged
+// with `replacements == 0`.
+RepairedText repair_utf8(std::string_view bytes);
+
+// Decodes one code point of *valid* UTF-8 starting at `text[pos]` and stores
+// its length in `*length`. Precondition: `pos < text.size()` and the text is
+// valid (as after `repair_utf8`).
+char32_t decode_code_point(std::string_view text, size_t pos, size_t* length);
+
+// Appends the UTF-8 encoding of `cp` (which must be a scalar value) to `out`.
+void append_utf8(char32_t cp, std::string* out);
+
+// The units a report's offsets can be given in.
+enum class OffsetUnit {
+  kUtf16,      // JavaScript string indices (default for every JS front end)
+  kCodePoint,  // Python string indices
+  kByte,       // UTF-8 byte offsets, the core's own unit
+};
+
+// Maps byte offsets of a valid UTF-8 text to another offset unit in O(1)
+// amortised time: a checkpoint every 256 bytes, then a short scan. The text
+// must outlive the map. Byte offsets must fall on code-point boundaries.
+class OffsetMap {
+ public:
+  OffsetMap(std::string_view text, OffsetUnit unit);
+  size_t to_unit(size_t byte_offset) const;
+  OffsetUnit unit() const { return unit_; }
+
+ private:
+  static constexpr size_t kStride = 256;
+  std::string_view text_;
+  OffsetUnit unit_;
+  std::vector<uint32_t> checkpoints_;  // units before byte i*kStride
+};
+
+}  // namespace ai

@@ -1,0 +1,36 @@
+// test_helpers.h — shared by the Catch2 test files.
+#pragma once
+
+#include <cstdlib>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include "inspector.h"
+
+namespace ai_test {
+
+// The one Inspector the tests share (building it loads the model).
+inline const ai::Inspector& inspector() {
+  static const ai::Inspector instance = ai::Inspector::create({}).value();
+  return instance;
+}
+
+// Path of the project's shared data folder (../shared next to the checkout),
+// overridable with AI_SHARED_DIR; tests that need it skip when it is absent.
+inline std::string shared_dir() {
+  const char* env = std::getenv("AI_SHARED_DIR");
+  return env != nullptr ? env : AI_SHARED_DIR;
+}
+
+// Reads a whole file, or nothing if it cannot be read.
+inline std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace ai_test

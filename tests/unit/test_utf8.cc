@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "utf8.h"
+
+namespace {
+
+struct RepairCase {
+  const char* name;
+  std::string input;
+  std::string expected;
+  size_t replacements;
+};
+
+const std::string kFFFD = "\xEF\xBF\xBD";
+
+}  // namespace
+
+TEST_CASE("repair_utf8 matches the WHATWG decoder (TextDecoder)", "[utf8]") {
+  // Expected outputs follow the WHATWG "maximal subpart" rule: one U+FFFD per
+  // maximal ill-formed subsequence; these match what TextDecoder returns.
+  const RepairCase cases[] = {
+      {"empty", "", "", 0},
+      {"ascii", "abc", "abc", 0},
+      {"valid multi-byte", "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80", 0},
+      {"truncated 3-byte is one FFFD", "\xE2\x82", kFFFD, 1},
+      {"truncated 3-byte then ascii", "\xE2\x82" "A", kFFFD + "A", 1},
+      {"lone continuation", "\x80", kFFFD, 1},
+      {"two lone continuations", "\x80\xBF", kFFFD + kFFFD, 2},
+      {"overlong NUL", "\xC0\x80", kFFFD + kFFFD, 2},
+      {"overlong 3-byte", "\xE0\x80\xAF", kFFFD + kFFFD + kFFFD, 3},
+      {"surrogate D800", "\xED\xA0\x80", kFFFD + kFFFD + kFFFD, 3},
+      {"above U+10FFFF", "\xF4\x90\x80\x80", kFFFD + kFFFD + kFFFD + kFFFD, 4},
+      {"F5 lead", "\xF5", kFFFD, 1},
+      {"FF byte", "a\xFF" "b", "a" + kFFFD + "b", 1},
+      {"truncated 4-byte at end", "\xF0\x9F\x98", kFFFD, 1},
+      {"truncated 4-byte before ascii", "\xF0\x9F" "x", kFFFD + "x", 1},
+      {"latin-1 e-acute", "caf\xE9", "caf" + kFFFD, 1},
+      {"latin-1 before space", "na\xEFve", "na" + kFFFD + "ve", 1},
+      {"NUL is valid", std::string("a\0b", 3), std::string("a\0b", 3), 0},
+  };
+  for (const RepairCase& c : cases) {
+    INFO(c.name);
+    const ai::RepairedText repaired = ai::repair_utf8(c.input);
+    CHECK(repaired.text == c.expected);
+    CHECK(repaired.replacements == c.replacements);
+    CHECK(ai::is_valid_utf8(repaired.text));
+    CHECK(ai::is_valid_utf8(c.input) == (c.replacements == 0));
+  }
+}
+
+TEST_CASE("OffsetMap converts byte offsets to UTF-16 units and code points", "[utf8]") {
+  // "a" (1 byte), "é" (2 bytes), "€" (3 bytes), "😀" (4 bytes, 2 UTF-16 units), "b"
+  const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";
+  struct Case {
+    size_t byte;
+    size_t utf16;
+    size_t code_point;
+  };
+  const Case cases[] = {{0, 0, 0}, {1, 1, 1}, {3, 2, 2}, {6, 3, 3}, {10, 5, 4}, {11, 6, 5}};
+  const ai::OffsetMap utf16(text, ai::OffsetUnit::kUtf16);
+  const ai::OffsetMap code_points(text, ai::OffsetUnit::kCodePoint);
+  const ai::OffsetMap bytes(text, ai::OffsetUnit::kByte);
+  for (const Case& c : cases) {
+    INFO("byte " << c.byte);
+    CHECK(utf16.to_unit(c.byte) == c.utf16);
+    CHECK(code_points.to_unit(c.byte) == c.code_point);
+    CHECK(bytes.to_unit(c.byte) == c.byte);
+  }
+}
+
+TEST_CASE("OffsetMap stays exact across its checkpoints", "[utf8]") {
+  std::string text;
+  for (int i = 0; i < 300; ++i) text += "\xF0\x9F\x98\x80x";  // 5 bytes, 3 UTF-16 units each
+  const ai::OffsetMap map(text, ai::OffsetUnit::kUtf16);
+  for (size_t i = 0; i <= 300; ++i) CHECK(map.to_unit(i * 5) == i * 3);
+}
