@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// Assembles the npm package's dist/ from the wasm build and the wrapper
+// sources in wasm/:
+//   dist/article-inspector-wasm.cjs  the Emscripten module (single file, wasm inlined)
+//   dist/inspector-api.cjs           the JS API over it
+//   dist/index.cjs, dist/index.mjs   require / import entries
+//   dist/index.d.ts, dist/index.d.mts  types
+//   dist/article-inspector.js        classic script for pages and workers: global ArticleInspector
+//
+// Usage: node scripts/package-dist.js [WASM_BUILD_DIR] [OUT_DIR]
+// (defaults: $AI_WASM_BUILD_DIR or build/wasm, and dist).
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const wasmBuildDir = path.resolve(root, process.argv[2] || process.env.AI_WASM_BUILD_DIR || 'build/wasm');
+const outDir = path.resolve(root, process.argv[3] || 'dist');
+const moduleFile = path.join(wasmBuildDir, 'article-inspector-wasm.cjs');
+
+if (!fs.existsSync(moduleFile)) {
+  console.error(`package-dist: ${moduleFile} not found; build the wasm target first (scripts/build.sh)`);
+  process.exit(1);
+}
+const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+fs.mkdirSync(outDir, { recursive: true });
+
+const copied = ['inspector-api.cjs', 'index.cjs', 'index.mjs', 'index.d.ts'];
+for (const name of copied) fs.copyFileSync(path.join(root, 'wasm', name), path.join(outDir, name));
+// The ES module types are the CommonJS ones plus the default export index.mjs has.
+const types = fs.readFileSync(path.join(root, 'wasm', 'index.d.ts'), 'utf8');
+fs.writeFileSync(path.join(outDir, 'index.d.mts'), types +
+  '\ndeclare const articleInspector: { createInspector: typeof createInspector; highlight: typeof highlight };\n' +
+  'export default articleInspector;\n');
+const moduleSource = fs.readFileSync(moduleFile, 'utf8');
+fs.writeFileSync(path.join(outDir, 'article-inspector-wasm.cjs'), moduleSource);
+
+// The browser bundle: both CommonJS files, each in a function that supplies
+// `module` and `exports`, so the result is a classic script (loadable from
+// file://, by importScripts, or in a Blob worker) defining one global.
+const apiSource = fs.readFileSync(path.join(root, 'wasm', 'inspector-api.cjs'), 'utf8');
+const bundle = `/*! article-inspector ${version} — browser build. Defines the global ArticleInspector
+ *  ({ createInspector, highlight }); works in windows and workers (importScripts). MIT licence. */
+(function (global) {
+  function load(body) {
+    var module = { exports: {} };
+    body(module, module.exports);
+    return module.exports;
+  }
+  var createModule = load(function (module, exports) {
+${moduleSource}
+  });
+  var makeApi = load(function (module, exports) {
+${apiSource}
+  });
+  global.ArticleInspector = makeApi(createModule);
+})(typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : this);
+`;
+fs.writeFileSync(path.join(outDir, 'article-inspector.js'), bundle);
+console.log(`package-dist: wrote ${path.relative(root, outDir) || '.'}/ (${copied.length + 3} files) from ${path.relative(root, wasmBuildDir)}`);

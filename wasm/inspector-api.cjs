@@ -1,0 +1,308 @@
+'use strict';
+// inspector-api.cjs — the JavaScript API over the wasm module, shared by the
+// CommonJS entry (index.cjs), the ES module entry (index.mjs, which re-exports
+// index.cjs so require and import share one engine) and the browser bundle
+// (article-inspector.js, where scripts/package-dist.js wraps this file).
+//
+//   const { createInspector, highlight } = require('article-inspector');
+//   const inspector = await createInspector();          // once per process
+//   const report = inspector.inspect(text, { referenceDate: '2022-01-07' });
+//   report.people();                                    // person entities
+//   report.findFigures({ kind: 'money' });              // money figures
+//   element.innerHTML = highlight(text, report);        // <mark data-kind=...>
+//
+// Text crosses into wasm as UTF-8 bytes written by TextEncoder.encodeInto into
+// memory from _malloc, and the report comes back as JSON in one result buffer
+// (see wasm/bindings.cc); nothing stays allocated between calls. Every view of
+// the heap is taken afresh after each allocation, because memory growth
+// detaches the old ones.
+
+const ENGINE_KEY = Symbol.for('article-inspector.engine');
+const DEFAULT_MAX_TEXT_LENGTH = 128 * 1024 * 1024;
+const INSPECT_OPTION_KEYS = ['kinds', 'referenceDate', 'offsets', 'phoneNumbers'];
+// In a /u regex a surrogate pair is one code point, so this matches only
+// unpaired surrogates (String.prototype.isWellFormed needs Node 20).
+const LONE_SURROGATE = /\p{Cs}/u;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+function fail(message) {
+  return new Error('article-inspector: ' + message);
+}
+
+function typeName(value) {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : 'a ' + typeof value;
+}
+
+// "YYYY-MM-DD" of a Date's local calendar day (the day the caller means by "today").
+function isoDay(date) {
+  if (Number.isNaN(date.getTime())) throw fail('options.referenceDate is an invalid Date');
+  const pad = (n, width) => String(n).padStart(width, '0');
+  return pad(date.getFullYear(), 4) + '-' + pad(date.getMonth() + 1, 2) + '-' + pad(date.getDate(), 2);
+}
+
+// Validates what JS can name better than the core, then serialises the rest;
+// the core rejects unknown keys and bad values with a message naming them.
+function optionsJson(options) {
+  if (options === undefined || options === null) return '';
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail('options must be an object, got ' + typeName(options));
+  }
+  const plain = Object.assign({}, options);
+  if (plain.referenceDate instanceof Date) plain.referenceDate = isoDay(plain.referenceDate);
+  return JSON.stringify(plain);
+}
+
+function mergeOptions(defaults, options) {
+  if (options === undefined || options === null) return defaults;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail('options must be an object, got ' + typeName(options));
+  }
+  return defaults ? Object.assign({}, defaults, options) : options;
+}
+
+function readCString(heap, pointer) {
+  let end = pointer;
+  while (heap[end] !== 0) end++;
+  return decoder.decode(heap.subarray(pointer, end));
+}
+
+// Reads and frees a result buffer: [u32 status][u32 length][payload].
+function takeResult(module, pointer) {
+  try {
+    const words = module.HEAPU32;
+    const status = words[pointer >>> 2];
+    const length = words[(pointer >>> 2) + 1];
+    const payload = decoder.decode(module.HEAPU8.subarray(pointer + 8, pointer + 8 + length));
+    return { ok: status === 0, payload };
+  } finally {
+    module._free(pointer);
+  }
+}
+
+function createEngine(createModule) {
+  return createModule({}).then((module) => {
+    const errorSlot = module._malloc(4) >>> 0;
+    if (errorSlot === 0) throw fail('out of memory while starting the engine');
+    try {
+      module.HEAPU32[errorSlot >>> 2] = 0;
+      const handle = module._ai_create(errorSlot) >>> 0;
+      if (handle === 0) {
+        const errorPointer = module.HEAPU32[errorSlot >>> 2];
+        const message = errorPointer ? takeResult(module, errorPointer).payload : 'unknown error';
+        throw fail('could not start the engine: ' + message);
+      }
+      return { module, handle, version: readCString(module.HEAPU8, module._ai_version() >>> 0) };
+    } finally {
+      module._free(errorSlot);
+    }
+  });
+}
+
+// Copies `input` (a string or UTF-8 bytes) into the heap and returns the
+// report JSON from the core. Frees everything it allocated, on every path.
+function inspectJson(engine, input, options) {
+  const module = engine.module;
+  const optionBytes = encoder.encode(options);
+  let textPointer = 0;
+  let optionsPointer = 0;
+  try {
+    let length;
+    if (typeof input === 'string') {
+      // UTF-8 needs at most 3 bytes per UTF-16 unit (a pair of units makes 4).
+      const capacity = input.length * 3;
+      textPointer = module._malloc(Math.max(capacity, 1)) >>> 0;
+      if (textPointer === 0) throw fail('out of memory: the text is too large to inspect here');
+      length = encoder.encodeInto(input, module.HEAPU8.subarray(textPointer, textPointer + capacity)).written;
+    } else {
+      length = input.length;
+      textPointer = module._malloc(Math.max(length, 1)) >>> 0;
+      if (textPointer === 0) throw fail('out of memory: the text is too large to inspect here');
+      module.HEAPU8.set(input, textPointer);
+    }
+    optionsPointer = module._malloc(Math.max(optionBytes.length, 1)) >>> 0;
+    if (optionsPointer === 0) throw fail('out of memory');
+    module.HEAPU8.set(optionBytes, optionsPointer);
+    const resultPointer = module._ai_inspect(engine.handle, textPointer, length, optionsPointer, optionBytes.length) >>> 0;
+    if (resultPointer === 0) throw fail('out of memory: the text is too large to inspect here');
+    const result = takeResult(module, resultPointer);
+    if (!result.ok) throw fail(result.payload);
+    return result.payload;
+  } finally {
+    if (textPointer) module._free(textPointer);
+    if (optionsPointer) module._free(optionsPointer);
+  }
+}
+
+// Every span ({start, end, text}) anywhere in the report, in document order of the JSON.
+function forEachSpan(value, visit) {
+  if (Array.isArray(value)) {
+    for (const item of value) forEachSpan(item, visit);
+  } else if (value !== null && typeof value === 'object') {
+    if (typeof value.start === 'number' && typeof value.end === 'number' && typeof value.text === 'string') visit(value);
+    for (const key of Object.keys(value)) forEachSpan(value[key], visit);
+  }
+}
+
+function defineHidden(object, name, value) {
+  Object.defineProperty(object, name, { value, enumerable: false, configurable: true, writable: true });
+}
+
+// The convenience layer: non-enumerable, so JSON.stringify(report) stays the contract.
+function addHelpers(report) {
+  const ofType = (type) => () => report.entities.filter((entity) => entity.type === type);
+  defineHidden(report, 'people', ofType('person'));
+  defineHidden(report, 'places', ofType('location'));
+  defineHidden(report, 'organizations', ofType('organization'));
+  defineHidden(report, 'misc', ofType('misc'));
+  defineHidden(report, 'findFigures', (filter) => {
+    if (filter === undefined) return report.figures.slice();
+    if (filter === null || typeof filter !== 'object') throw fail('findFigures(filter): filter must be an object');
+    return report.figures.filter((figure) =>
+      (filter.kind === undefined || figure.kind === filter.kind) &&
+      (filter.unit === undefined || figure.unit === filter.unit));
+  });
+  defineHidden(report, 'failedChecks', () => report.checks.filter((check) => !check.ok));
+  return report;
+}
+
+class Inspector {
+  constructor(engine, limits, defaults) {
+    defineHidden(this, ENGINE_KEY, engine);
+    defineHidden(this, 'maxTextLength', limits.maxTextLength);
+    defineHidden(this, 'defaults', defaults);
+    this.version = engine.version;
+  }
+
+  // Inspects `text` (a string, or UTF-8 bytes as a Uint8Array, which are
+  // repaired as TextDecoder would) and returns the report. Synchronous.
+  inspect(text, options) {
+    const isBytes = text instanceof Uint8Array;
+    if (typeof text !== 'string' && !isBytes) {
+      throw new TypeError('article-inspector: inspect(text) expects a string or a Uint8Array, got ' + typeName(text));
+    }
+    if (text.length > this.maxTextLength) {
+      throw fail('the text is ' + text.length + (isBytes ? ' bytes' : ' characters') + ' long, over the limit of ' +
+                 this.maxTextLength + ' (createInspector({ maxTextLength }) raises it)');
+    }
+    const merged = mergeOptions(this.defaults, options);
+    const report = JSON.parse(inspectJson(this[ENGINE_KEY], text, optionsJson(merged)));
+    const offsets = (merged && merged.offsets) || 'utf16';
+    if (!isBytes && offsets === 'utf16' && LONE_SURROGATE.test(text)) {
+      // TextEncoder wrote U+FFFD (one UTF-16 unit) for each unpaired surrogate,
+      // so offsets still index `text`; only the copied span texts differ.
+      forEachSpan(report, (span) => { span.text = text.slice(span.start, span.end); });
+      report.warnings.push({
+        code: 'unpaired-surrogate',
+        message: 'the text contains unpaired UTF-16 surrogates; they were read as U+FFFD',
+      });
+    }
+    return addHelpers(report);
+  }
+}
+
+function checkCreateOptions(options) {
+  if (options === undefined || options === null) return { limits: { maxTextLength: DEFAULT_MAX_TEXT_LENGTH }, defaults: undefined };
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw fail('createInspector(options): options must be an object, got ' + typeName(options));
+  }
+  let maxTextLength = DEFAULT_MAX_TEXT_LENGTH;
+  const defaults = {};
+  let hasDefaults = false;
+  for (const key of Object.keys(options)) {
+    if (key === 'maxTextLength') {
+      const value = options.maxTextLength;
+      if (!Number.isSafeInteger(value) || value < 0) throw fail('maxTextLength must be a non-negative integer');
+      maxTextLength = value;
+    } else if (INSPECT_OPTION_KEYS.includes(key)) {
+      defaults[key] = options[key];
+      hasDefaults = true;
+    } else {
+      throw fail('createInspector(options): unknown option "' + key + '"');
+    }
+  }
+  if (hasDefaults) optionsJson(defaults);  // a bad default fails here, not at the first inspect
+  return { limits: { maxTextLength }, defaults: hasDefaults ? defaults : undefined };
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+// The spans highlight() marks: entity mentions and figures, sorted by start,
+// longest first on ties; a span overlapping an earlier one is dropped.
+function highlightSpans(report) {
+  const spans = [];
+  for (const entity of report.entities || []) {
+    for (const mention of entity.mentions) spans.push({ start: mention.start, end: mention.end, text: mention.text, kind: entity.type, entity: entity.id });
+  }
+  for (const figure of report.figures || []) spans.push({ start: figure.start, end: figure.end, text: figure.text, kind: figure.kind });
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept = [];
+  let covered = 0;
+  for (const span of spans) {
+    if (span.start < covered || span.end <= span.start) continue;
+    kept.push(span);
+    covered = span.end;
+  }
+  return kept;
+}
+
+// Returns `text` as HTML with each entity mention and figure in a
+// <mark data-kind="..."> (entities also carry data-entity="<id>"); everything
+// else is escaped. Throws when the report's spans do not index `text`.
+function highlight(text, report) {
+  if (typeof text !== 'string') throw new TypeError('article-inspector: highlight(text, report) expects text to be a string, got ' + typeName(text));
+  if (report === null || typeof report !== 'object' || !Array.isArray(report.entities) || !Array.isArray(report.figures)) {
+    throw new TypeError('article-inspector: highlight(text, report) expects a report from inspect()');
+  }
+  let html = '';
+  let at = 0;
+  for (const span of highlightSpans(report)) {
+    if (span.end > text.length || text.slice(span.start, span.end) !== span.text) {
+      throw fail('highlight: the report does not index this text (was it made from it, with offsets "utf16"?)');
+    }
+    html += escapeHtml(text.slice(at, span.start));
+    const entity = span.entity !== undefined ? ' data-entity="' + escapeHtml(String(span.entity)) + '"' : '';
+    html += '<mark data-kind="' + escapeHtml(span.kind) + '"' + entity + '>' + escapeHtml(span.text) + '</mark>';
+    at = span.end;
+  }
+  return html + escapeHtml(text.slice(at));
+}
+
+// Builds the public API around `createModule`, the Emscripten module factory.
+function makeApi(createModule) {
+  let enginePromise = null;
+
+  // Resolves to an Inspector. The wasm module starts once per process (or
+  // page, or worker); later calls reuse it. Without options the same
+  // Inspector object comes back every time.
+  let sharedInspector = null;
+  function createInspector(options) {
+    let checked;
+    try {
+      checked = checkCreateOptions(options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (enginePromise === null) {
+      enginePromise = createEngine(createModule);
+      // A failed start is not cached, so a later call can retry.
+      enginePromise.catch(() => { enginePromise = null; });
+    }
+    return enginePromise.then((engine) => {
+      if (options === undefined || options === null) {
+        if (sharedInspector === null) sharedInspector = new Inspector(engine, checked.limits, undefined);
+        return sharedInspector;
+      }
+      return new Inspector(engine, checked.limits, checked.defaults);
+    });
+  }
+
+  return { createInspector, highlight };
+}
+
+module.exports = makeApi;
