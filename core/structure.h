@@ -11,7 +11,7 @@
 //
 //   ai::Layout layout = ai::analyze_layout(doc);
 //   std::vector<ai::Quote> quotes = ai::find_quotes(doc, layout, entities);
-//   std::vector<ai::Source> sources = ai::find_sources(doc, layout, entities);
+//   std::vector<ai::Source> sources = ai::find_sources(doc, layout, entities, quotes);
 #pragma once
 
 #include <optional>
@@ -28,7 +28,8 @@ struct Dateline {
   Span span;
   std::optional<Span> place;   // "MOSCOW"
   std::optional<Span> agency;  // "AP"
-  std::optional<CivilDate> date;
+  std::optional<Span> date_span;  // "Jan 5", "Jan. 5, 2022"
+  std::optional<CivilDate> date;  // only when the dateline states the year
 };
 
 struct Boilerplate {
@@ -54,6 +55,7 @@ struct Quote {
   Span span;                     // including the quotation marks
   std::optional<Speaker> speaker;
   std::string verb;              // "said", "told", "according to"
+  std::optional<Span> verb_span; // where the verb is, when the quote has one
   bool fragment = false;         // a short quoted phrase inside a sentence
 };
 
@@ -65,8 +67,20 @@ struct Source {
   size_t sentences = 0;          // sentences resting on it
 };
 
+// Finds the headline, dateline, byline and the lines of page furniture.
+// Linear in the text; never fails (a text without them gives an empty Layout).
 Layout analyze_layout(const Document& doc);
+
+// Returns the quotations outside the clutter, in text order, each with its
+// speaker when the text names one (linked to `entities` when a mention of
+// one matches). `entities` may be empty: names are read from the text.
 std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities);
-std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities);
+
+// Returns the sources of claims made without quotation marks ("officials
+// said", "according to the Home Ministry"), each once, in order of first
+// citation. Verbs that introduce one of `quotes` (find_quotes' result) are
+// the quote's, not a source's; without them every reporting verb counts.
+std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
+                                 const std::vector<Quote>& quotes = {});
 
 }  // namespace ai

@@ -1,0 +1,236 @@
+// Quotations and their speakers.
+//
+// Quote marks are paired in one pass over the tokens. Curly marks say which
+// way they face; a straight double mark closes when one is open and opens
+// otherwise; a lone right single mark (also the apostrophe of "protesters’")
+// only closes a single quote that is open. A quote still open at the end of
+// a paragraph continues when the next paragraph opens with a quote mark (the
+// convention for multi-paragraph quotes) and is dropped otherwise.
+//
+// The speaker is read from the sentence around the quote: after it first
+// when the quote ends with a comma ("“...,” he said"), before it otherwise
+// ("X said: “...”", "X called on Y to “...”").
+#include <algorithm>
+#include <optional>
+
+#include "attribution.h"
+#include "structure.h"
+
+namespace ai {
+
+namespace {
+
+enum class Mark { kNone, kOpenDouble, kCloseDouble, kStraightDouble, kOpenSingle, kCloseSingle, kStraightSingle };
+
+Mark mark_of(std::string_view t) {
+  if (t == "\"") return Mark::kStraightDouble;
+  if (t == "\xE2\x80\x9C" || t == "\xE2\x80\x9E" || t == "\xC2\xAB") return Mark::kOpenDouble;   // “ „ «
+  if (t == "\xE2\x80\x9D" || t == "\xC2\xBB") return Mark::kCloseDouble;                         // ” »
+  if (t == "\xE2\x80\x98") return Mark::kOpenSingle;                                              // ‘
+  if (t == "\xE2\x80\x99") return Mark::kCloseSingle;                                             // ’
+  if (t == "'") return Mark::kStraightSingle;
+  return Mark::kNone;
+}
+
+bool opens_double(Mark m) { return m == Mark::kOpenDouble || m == Mark::kStraightDouble; }
+bool opens_single(Mark m) { return m == Mark::kOpenSingle || m == Mark::kStraightSingle; }
+
+struct Pair {
+  size_t open = 0;   // token of the opening mark
+  size_t close = 0;  // token of the closing mark
+};
+
+class QuotePairer {
+ public:
+  explicit QuotePairer(const Document& doc) : doc_(doc) {}
+
+  std::vector<Pair> run() {
+    size_t paragraph = 0;
+    for (size_t i = 0; i < doc_.tokens.size(); ++i) {
+      const Token& token = doc_.tokens[i];
+      const Mark mark = mark_of(doc_.token_text(i));
+      bool new_paragraph = false;
+      while (paragraph < doc_.paragraphs.size() && token.start >= doc_.paragraphs[paragraph].end) {
+        ++paragraph;
+        new_paragraph = true;
+      }
+      if (new_paragraph && at_paragraph_break(mark)) continue;
+      switch (mark) {
+        case Mark::kNone: break;
+        case Mark::kStraightDouble:
+          if (double_open_) close_double(i);
+          else open_double(i);
+          break;
+        case Mark::kOpenDouble: open_double(i); break;
+        case Mark::kCloseDouble:
+          if (double_open_) close_double(i);
+          break;
+        case Mark::kOpenSingle:
+          if (!single_open_) single_open_ = i;
+          break;
+        case Mark::kCloseSingle:
+          if (single_open_) close_single(i);
+          break;
+        case Mark::kStraightSingle:
+          if (single_open_ && !space_before(i)) close_single(i);
+          else if (!single_open_ && !space_after(i)) single_open_ = i;
+          break;
+      }
+    }
+    return std::move(pairs_);
+  }
+
+ private:
+  // Called at the first token of a paragraph, whose quote mark is `mark`:
+  // drops quotes left open unless the mark continues them, and returns true
+  // when it does (the mark then opens nothing new).
+  bool at_paragraph_break(Mark mark) {
+    if (single_open_ && (double_open_ || !opens_single(mark))) single_open_.reset();
+    if (double_open_ && !opens_double(mark)) double_open_.reset();
+    return (double_open_ && opens_double(mark)) || (single_open_ && opens_single(mark));
+  }
+  void open_double(size_t i) {
+    double_open_ = i;
+    single_open_.reset();
+  }
+  void close_double(size_t i) {
+    if (i > *double_open_ + 1) pairs_.push_back({*double_open_, i});
+    double_open_.reset();
+    single_open_.reset();
+  }
+  void close_single(size_t i) {
+    // A single quote inside a double one belongs to the outer quotation.
+    if (!double_open_ && i > *single_open_ + 1) pairs_.push_back({*single_open_, i});
+    single_open_.reset();
+  }
+  bool space_before(size_t i) const { return i == 0 || doc_.tokens[i - 1].end < doc_.tokens[i].start; }
+  bool space_after(size_t i) const { return i + 1 >= doc_.tokens.size() || doc_.tokens[i + 1].start > doc_.tokens[i].end; }
+
+  const Document& doc_;
+  std::optional<size_t> double_open_;
+  std::optional<size_t> single_open_;
+  std::vector<Pair> pairs_;
+};
+
+constexpr size_t kFragmentMaxWords = 5;
+constexpr size_t kVerbSearchBefore = 15;  // tokens between a speech verb and the quote it introduces
+constexpr size_t kVerbSearchAfter = 10;   // tokens between a quote and the verb that follows it
+
+bool is_clause_end(std::string_view t) { return t == "," || t == "." || t == "!" || t == "?" || t == "..." || t == ";"; }
+
+class SpeakerFinder {
+ public:
+  SpeakerFinder(const Document& doc, const People& people) : doc_(doc), people_(people) {}
+
+  // Fills the speaker and verb of the quote `pair`; `previous_close` and
+  // `next_open` bound the words the quote may take its attribution from.
+  void attribute(const Pair& pair, size_t previous_close, size_t next_open, Quote* quote) const {
+    const Sentence& opening = doc_.sentences[sentence_of(pair.open)];
+    const Sentence& closing = doc_.sentences[sentence_of(pair.close)];
+    size_t prefix_start = std::max(opening.first_token, previous_close);
+    // "Smith said:" on the line before a quote that opens a paragraph.
+    if (pair.open == opening.first_token && pair.open > previous_close && pair.open > 0 &&
+        doc_.token_text(pair.open - 1) == ":")
+      prefix_start = std::max(doc_.sentences[sentence_of(pair.open - 1)].first_token, previous_close);
+    const size_t suffix_end = std::min(closing.end_token, next_open);
+    const std::string_view last_inside = doc_.token_text(pair.close - 1);
+    const bool comma_after = pair.close + 1 < suffix_end && doc_.token_text(pair.close + 1) == ",";
+    const bool suffix_first = last_inside == "," || last_inside == "?" || last_inside == "!" || comma_after;
+    const size_t quote_start = doc_.tokens[pair.open].start;
+    if (suffix_first) {
+      if (after(pair.close + 1, suffix_end, quote_start, quote)) return;
+      before(pair.open, prefix_start, quote_start, quote);
+    } else {
+      if (before(pair.open, prefix_start, quote_start, quote)) return;
+      after(pair.close + 1, suffix_end, quote_start, quote);
+    }
+  }
+
+ private:
+  size_t sentence_of(size_t token) const {
+    const size_t s = doc_.sentence_at(doc_.tokens[token].start);
+    return s < doc_.sentences.size() ? s : 0;
+  }
+
+  // "X said: “...”", "X called on Y to “...”": the nearest verb before.
+  bool before(size_t open, size_t start, size_t quote_start, Quote* quote) const {
+    for (size_t k = open; k > start && open - k < kVerbSearchBefore;) {
+      --k;
+      std::optional<SpeechVerb> verb = speech_verb_at(doc_, k, open);
+      if (!verb) continue;
+      std::optional<Attribution> who = verb->text == "according to" ? phrase_after(doc_, verb->end_token, open)
+                                                                     : subject_before(doc_, k, start);
+      return take(*verb, who, quote_start, quote);
+    }
+    return false;
+  }
+
+  // "“...,” X said", "“...,” said X": the first verb after.
+  bool after(size_t from, size_t end, size_t quote_start, Quote* quote) const {
+    size_t first_word = from;
+    while (first_word < end && doc_.token_text(first_word) == ",") ++first_word;
+    for (size_t k = from; k < end && k - from < kVerbSearchAfter; ++k) {
+      if (is_clause_end(doc_.token_text(k)) && k >= first_word) {
+        // An appositive comma may sit between subject and verb; a period may not.
+        if (doc_.token_text(k) != ",") return false;
+      }
+      std::optional<SpeechVerb> verb = speech_verb_at(doc_, k, end);
+      if (!verb) continue;
+      std::optional<Attribution> who = (k == first_word || verb->text == "according to")
+                                           ? phrase_after(doc_, verb->end_token, end)
+                                           : subject_before(doc_, k, from);
+      return take(*verb, who, quote_start, quote);
+    }
+    return false;
+  }
+
+  bool take(const SpeechVerb& verb, const std::optional<Attribution>& who, size_t quote_start, Quote* quote) const {
+    if (!who) return false;
+    const size_t at = who->kind == Attribution::Kind::kPronoun ? std::min(who->span.start, quote_start) : who->span.start;
+    quote->speaker = people_.resolve(*who, at);
+    quote->verb = verb.text;
+    quote->verb_span = Span{doc_.tokens[verb.first_token].start, doc_.tokens[verb.end_token - 1].end};
+    return true;
+  }
+
+  const Document& doc_;
+  const People& people_;
+};
+
+}  // namespace
+
+std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities) {
+  std::vector<Pair> pairs = QuotePairer(doc).run();
+  pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
+                             [&](const Pair& p) { return layout.is_clutter(doc.tokens[p.open].start); }),
+              pairs.end());
+  const People people(doc, entities);
+  const SpeakerFinder speakers(doc, people);
+  std::vector<Quote> quotes;
+  quotes.reserve(pairs.size());
+  for (size_t q = 0; q < pairs.size(); ++q) {
+    const Pair& pair = pairs[q];
+    Quote quote;
+    quote.span = {doc.tokens[pair.open].start, doc.tokens[pair.close].end};
+    size_t words = 0;
+    for (size_t i = pair.open + 1; i < pair.close; ++i) words += doc.tokens[i].kind != TokenKind::kPunct;
+    quote.fragment = words <= kFragmentMaxWords && !is_clause_end(doc.token_text(pair.close - 1));
+    const size_t previous_close = q > 0 ? pairs[q - 1].close + 1 : 0;
+    const size_t next_open = q + 1 < pairs.size() ? pairs[q + 1].open : doc.tokens.size();
+    speakers.attribute(pair, previous_close, next_open, &quote);
+    // A quote standing alone right after another keeps that quote's speaker.
+    if (!quote.speaker && q > 0 && !quotes.empty() && quotes.back().speaker && !quote.fragment) {
+      const size_t gap_sentences = doc.sentence_at(quote.span.start) - doc.sentence_at(quotes.back().span.end - 1);
+      const Sentence& own = doc.sentences[doc.sentence_at(quote.span.start)];
+      if (own.first_token == pair.open && gap_sentences <= 2) {
+        quote.speaker = quotes.back().speaker;
+        quote.verb = quotes.back().verb;
+        quote.verb_span = quotes.back().verb_span;
+      }
+    }
+    quotes.push_back(std::move(quote));
+  }
+  return quotes;
+}
+
+}  // namespace ai
