@@ -14,7 +14,9 @@ constexpr double kWordsPerMinute = 230;
 
 bool is_word_token(const Token& t) { return t.kind != TokenKind::kPunct; }
 
-Stats body_stats(const Document& doc, const Layout& layout) {
+// Statistics of the article body; `report` holds what the pipeline found.
+Stats body_stats(const Document& doc, const Report& report) {
+  const Layout& layout = report.layout;
   Stats stats;
   auto code_points = [](std::string_view s) {
     return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
@@ -28,6 +30,20 @@ Stats body_stats(const Document& doc, const Layout& layout) {
   for (const Span& p : doc.paragraphs)
     if (!layout.is_clutter(p.start)) ++stats.paragraphs;
   stats.reading_minutes = static_cast<double>(stats.words) / kWordsPerMinute;
+  stats.quotes = report.quotes.size();
+  for (const Source& source : report.sources) ++(source.named ? stats.named_sources : stats.anonymous_sources);
+  for (const Figure& figure : report.figures) stats.figures += !layout.is_clutter(figure.span.start);
+  for (const Entity& entity : report.entities) {
+    const bool in_body = std::any_of(entity.mentions.begin(), entity.mentions.end(),
+                                     [&](const Span& m) { return !layout.is_clutter(m.start); });
+    if (!in_body) continue;
+    switch (entity.type) {
+      case EntityType::kPerson: ++stats.people; break;
+      case EntityType::kOrganization: ++stats.organizations; break;
+      case EntityType::kLocation: ++stats.locations; break;
+      case EntityType::kMisc: ++stats.misc; break;
+    }
+  }
   return stats;
 }
 
@@ -80,10 +96,12 @@ Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& 
   if (kinds.checks) report.checks = check_figures(doc, report.figures);
   if (!kinds.figures) report.figures.clear();
   if (kinds.entities || kinds.quotes || kinds.sources) report.entities = impl_->entities.find(doc);
-  if (kinds.quotes) report.quotes = find_quotes(doc, report.layout, report.entities);
-  if (kinds.sources) report.sources = find_sources(doc, report.layout, report.entities);
+  // Sources need the quotes: a verb that introduces a quote is not a source's.
+  if (kinds.quotes || kinds.sources) report.quotes = find_quotes(doc, report.layout, report.entities);
+  if (kinds.sources) report.sources = find_sources(doc, report.layout, report.entities, report.quotes);
+  report.stats = body_stats(doc, report);
+  if (!kinds.quotes) report.quotes.clear();
   if (!kinds.entities) report.entities.clear();
-  report.stats = body_stats(doc, report.layout);
   if (!kinds.boilerplate) report.layout.boilerplate.clear();
   return report;
 }

@@ -23,6 +23,15 @@ struct Stats {
   size_t sentences = 0;
   size_t paragraphs = 0;
   double reading_minutes = 0;  // at 230 words a minute
+  size_t quotes = 0;
+  size_t named_sources = 0;
+  size_t anonymous_sources = 0;
+  size_t figures = 0;          // figures outside the clutter
+  // Entities with at least one mention outside the clutter, by type.
+  size_t people = 0;
+  size_t organizations = 0;
+  size_t locations = 0;
+  size_t misc = 0;
 };
 
 struct Warning {

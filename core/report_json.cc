@@ -99,6 +99,8 @@ json layout_json(const Layout& layout, const SpanWriter& spans) {
     dateline["place"] = d.place ? spans.make(*d.place) : json(nullptr);
     dateline["agency"] = d.agency ? spans.make(*d.agency) : json(nullptr);
     dateline["date"] = d.date ? json(iso_date(*d.date)) : json(nullptr);
+    // The date as written, also when it gives no year ("Jan 5").
+    dateline["dateText"] = d.date_span ? spans.make(*d.date_span) : json(nullptr);
     out["dateline"] = std::move(dateline);
   } else {
     out["dateline"] = nullptr;
@@ -140,7 +142,15 @@ std::string report_to_json(const Report& report, OffsetUnit unit) {
                       {"words", s.words},
                       {"sentences", s.sentences},
                       {"paragraphs", s.paragraphs},
-                      {"readingMinutes", std::round(s.reading_minutes * 10) / 10}};
+                      {"readingMinutes", std::round(s.reading_minutes * 10) / 10},
+                      {"quotes", s.quotes},
+                      {"namedSources", s.named_sources},
+                      {"anonymousSources", s.anonymous_sources},
+                      {"figures", s.figures},
+                      {"entities", json{{"person", s.people},
+                                        {"organization", s.organizations},
+                                        {"location", s.locations},
+                                        {"misc", s.misc}}}};
   out["warnings"] = array_of(report.warnings, [](const Warning& w) { return json{{"code", w.code}, {"message", w.message}}; });
   // The text is valid UTF-8 by construction; `replace` keeps dump() from ever throwing.
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
