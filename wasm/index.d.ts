@@ -198,6 +198,11 @@ export interface Inspector {
    * Throws an Error for a wrong argument type, a text over `maxTextLength`, or bad options.
    */
   inspect(text: string | Uint8Array, options?: InspectOptions): Report;
+  /**
+   * Like `inspect`, but returns the report as the compact JSON text the engine
+   * wrote (no helpers; where `text` has unpaired surrogates, span texts hold U+FFFD).
+   */
+  inspectJson(text: string | Uint8Array, options?: InspectOptions): string;
 }
 
 /**

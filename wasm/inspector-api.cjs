@@ -180,18 +180,10 @@ class Inspector {
   // Inspects `text` (a string, or UTF-8 bytes as a Uint8Array, which are
   // repaired as TextDecoder would) and returns the report. Synchronous.
   inspect(text, options) {
-    const isBytes = text instanceof Uint8Array;
-    if (typeof text !== 'string' && !isBytes) {
-      throw new TypeError('article-inspector: inspect(text) expects a string or a Uint8Array, got ' + typeName(text));
-    }
-    if (text.length > this.maxTextLength) {
-      throw fail('the text is ' + text.length + (isBytes ? ' bytes' : ' characters') + ' long, over the limit of ' +
-                 this.maxTextLength + ' (createInspector({ maxTextLength }) raises it)');
-    }
-    const merged = mergeOptions(this.defaults, options);
+    const merged = this.checkedOptions(text, options);
     const report = JSON.parse(inspectJson(this[ENGINE_KEY], text, optionsJson(merged)));
     const offsets = (merged && merged.offsets) || 'utf16';
-    if (!isBytes && offsets === 'utf16' && LONE_SURROGATE.test(text)) {
+    if (typeof text === 'string' && offsets === 'utf16' && LONE_SURROGATE.test(text)) {
       // TextEncoder wrote U+FFFD (one UTF-16 unit) for each unpaired surrogate,
       // so offsets still index `text`; only the copied span texts differ.
       forEachSpan(report, (span) => { span.text = text.slice(span.start, span.end); });
@@ -201,6 +193,25 @@ class Inspector {
       });
     }
     return addHelpers(report);
+  }
+
+  // Like inspect, but returns the report as the compact JSON text the engine
+  // wrote (no helpers; span texts hold U+FFFD where `text` has unpaired
+  // surrogates). For passing reports on without a parse and re-stringify.
+  inspectJson(text, options) {
+    return inspectJson(this[ENGINE_KEY], text, optionsJson(this.checkedOptions(text, options)));
+  }
+
+  checkedOptions(text, options) {
+    const isBytes = text instanceof Uint8Array;
+    if (typeof text !== 'string' && !isBytes) {
+      throw new TypeError('article-inspector: inspect(text) expects a string or a Uint8Array, got ' + typeName(text));
+    }
+    if (text.length > this.maxTextLength) {
+      throw fail('the text is ' + text.length + (isBytes ? ' bytes' : ' characters') + ' long, over the limit of ' +
+                 this.maxTextLength + ' (createInspector({ maxTextLength }) raises it)');
+    }
+    return mergeOptions(this.defaults, options);
   }
 }
 
