@@ -45,7 +45,9 @@ constexpr std::array<const char*, 7> kPronouns = {"he", "she", "they", "it", "we
 
 // Titles and roles a person holds; as the last title word of a capitalised
 // run they separate the role from the name ("Press Secretary Jen Psaki").
-constexpr std::array<const char*, 88> kPersonRoles = {
+constexpr std::array<const char*, 106> kPersonRoles = {
+    "clerk", "member", "worker", "employee", "owner", "shopkeeper", "teacher", "nurse", "farmer", "driver",
+    "neighbour", "neighbor", "survivor", "soldier", "pilot", "engineer", "historian", "student",
     "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "minister", "chancellor", "senator",
     "governor", "mayor", "director", "chief", "chairman", "chairwoman", "chair", "king", "queen", "prince",
     "princess", "pope", "judge", "ambassador", "commissioner", "professor", "general", "colonel", "captain",
@@ -64,12 +66,16 @@ constexpr std::array<const char*, 28> kOutletRoles = {
     "tabloid",  "portal",     "government", "army"};
 
 // Anonymous sources: "officials said", "witnesses told".
-constexpr std::array<const char*, 34> kGroups = {
+constexpr std::array<const char*, 35> kGroups = {
     "officials", "sources",   "source",     "authorities", "police",      "witnesses",  "residents", "analysts",
     "experts",   "diplomats", "observers",  "aides",       "insiders",    "investigators", "prosecutors", "doctors",
     "activists", "organisers", "organizers", "people",     "reports",     "media",      "officers",  "lawmakers",
     "legislators", "critics", "employees",  "staff",       "protesters",  "rescuers",   "medics",    "spokespeople",
-    "sources", "campaigners"};
+    "services", "campaigners", "firefighters"};
+
+// Documents a claim may rest on: "according to a statement".
+constexpr std::array<const char*, 9> kDocuments = {"statement", "report", "document", "documents", "survey",
+                                                   "study", "filing", "letter", "memo"};
 
 // "a source close to", "people familiar with".
 constexpr std::array<const char*, 10> kUnnamedSourceNouns = {"source", "sources", "person", "people", "official",
@@ -229,8 +235,12 @@ class Phrases {
       }
     }
     Attribution a;
-    if (in(kGroups, head)) {
+    if (in(kGroups, head) || in(kDocuments, head)) {
       a.kind = Attribution::Kind::kGroup;
+      // "Emergency services", "UN officials": a capitalised modifier belongs.
+      while (first > limit && last - first < 4 && is_capitalised(first - 1) &&
+             !in(kCapitalStopWords, lower(first - 1)) && !is_title_word(first - 1))
+        --first;
     } else if (is_role_head(head)) {
       a.kind = Attribution::Kind::kRole;
       a.role = head;
@@ -264,10 +274,11 @@ class Phrases {
     return std::nullopt;
   }
 
-  // The role head inside [first, last]: "general secretary of the CSTO" -> "secretary".
+  // The role head inside [first, last], read up to an "of": "general
+  // secretary of the CSTO" -> "secretary", "member of the committee" -> "".
   std::string role_in(size_t first, size_t last) const {
     std::string role;
-    for (size_t i = first; i <= last; ++i)
+    for (size_t i = first; i <= last && lower(i) != "of"; ++i)
       if (is_word(i) && is_role_head(lower(i))) role = lower(i);
     return role;
   }
@@ -374,15 +385,27 @@ std::optional<Attribution> phrase_after(const Document& doc, size_t from, size_t
   // The last capitalised run names; lower-case words after it describe.
   size_t run_last = last;
   while (run_last > words_first && !p.is_capitalised(run_last)) --run_last;
-  if (p.is_capitalised(run_last)) {
-    size_t run_first = p.name_run_start(run_last, words_first);
-    std::optional<Attribution> a = p.name_phrase(run_first, run_last, words_first);
-    if (!a) return std::nullopt;
-    if (run_last < last) a->role = p.lower(last);
-    a->span = p.span(first, last);
-    return a;
+  std::optional<Attribution> a;
+  if (p.is_capitalised(run_last) && (run_last == last || in(kOutletRoles, p.lower(last)))) {
+    // "Jane Roe", "the Home Ministry", "the Sputnik news service".
+    a = p.name_phrase(p.name_run_start(run_last, words_first), run_last, words_first);
+    if (a && run_last < last) a->role = p.lower(last);
+  } else {
+    // "the spokesman", "city officials", "the Senate clerk".
+    a = p.common_phrase_before(last, words_first > first ? words_first - 1 : words_first);
+    if (a && p.is_capitalised(run_last)) a->span = a->name = p.span(first, last);
   }
-  return p.common_phrase_before(last, words_first > first ? words_first - 1 : words_first);
+  if (!a) return std::nullopt;
+  a->span.start = doc.tokens[first].start;
+  // "said the council leader, Maria Okafor": the name follows the role.
+  if (a->kind == Attribution::Kind::kRole && last + 2 < end && p.is_punct(last + 1, ",") && p.is_name_word(last + 2)) {
+    size_t name_last = last + 2;
+    while (name_last + 1 < end && name_last - last < 6 && p.is_capitalised(name_last + 1)) ++name_last;
+    a->kind = Attribution::Kind::kName;
+    a->name = p.span(last + 2, name_last);
+    a->span.end = a->name.end;
+  }
+  return a;
 }
 
 People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(doc), entities_(entities) {
@@ -439,6 +462,8 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
       }
       if (std::optional<SpeechVerb> verb = speech_verb_at(doc, i, s.end_token)) {
         std::optional<Attribution> who = subject_before(doc, i, s.first_token);
+        // "..., said Jane Roe" names its speaker after the verb.
+        if (!who && verb->end_token < s.end_token) who = phrase_after(doc, verb->end_token, s.end_token);
         if (who && who->kind == Attribution::Kind::kName) {
           const Entity* entity = entity_overlapping(who->name);
           const std::string text(doc.span_text(who->name));
@@ -520,8 +545,13 @@ std::optional<Speaker> People::resolve(const Attribution& who, size_t at) const 
           return Speaker{before->name, before->entity_id};
       }
       return Speaker{std::string(doc_.span_text(who.name)), ""};
-    case Attribution::Kind::kGroup:
-      return Speaker{std::string(doc_.span_text(who.name)), ""};
+    case Attribution::Kind::kGroup: {
+      // "Officials said" opens a sentence; the source is "officials".
+      std::string name(doc_.span_text(who.name));
+      if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z')
+        name[0] = static_cast<char>(name[0] + 32);
+      return Speaker{name, ""};
+    }
   }
   return std::nullopt;
 }

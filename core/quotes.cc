@@ -116,6 +116,20 @@ constexpr size_t kFragmentMaxWords = 5;
 constexpr size_t kVerbSearchBefore = 15;  // tokens between a speech verb and the quote it introduces
 constexpr size_t kVerbSearchAfter = 10;   // tokens between a quote and the verb that follows it
 
+size_t sentence_of(const Document& doc, size_t token) {
+  const size_t s = doc.sentence_at(doc.tokens[token].start);
+  return s < doc.sentences.size() ? s : 0;
+}
+
+// True when the quote opening at token `open` starts a sentence. The
+// sentence splitter keeps a straight mark after a period with the sentence
+// before (it cannot tell an opening '"' from a closing one), so an opening
+// mark that ends its sentence starts the next one.
+bool starts_sentence(const Document& doc, size_t open) {
+  const Sentence& s = doc.sentences[sentence_of(doc, open)];
+  return open == s.first_token || open + 1 == s.end_token;
+}
+
 bool is_clause_end(std::string_view t) { return t == "," || t == "." || t == "!" || t == "?" || t == "..." || t == ";"; }
 
 class SpeakerFinder {
@@ -125,13 +139,13 @@ class SpeakerFinder {
   // Fills the speaker and verb of the quote `pair`; `previous_close` and
   // `next_open` bound the words the quote may take its attribution from.
   void attribute(const Pair& pair, size_t previous_close, size_t next_open, Quote* quote) const {
-    const Sentence& opening = doc_.sentences[sentence_of(pair.open)];
-    const Sentence& closing = doc_.sentences[sentence_of(pair.close)];
-    size_t prefix_start = std::max(opening.first_token, previous_close);
+    const Sentence& opening = doc_.sentences[sentence_of(doc_, pair.open)];
+    const Sentence& closing = doc_.sentences[sentence_of(doc_, pair.close)];
+    size_t prefix_start = starts_sentence(doc_, pair.open) ? pair.open : std::max(opening.first_token, previous_close);
     // "Smith said:" on the line before a quote that opens a paragraph.
-    if (pair.open == opening.first_token && pair.open > previous_close && pair.open > 0 &&
+    if (starts_sentence(doc_, pair.open) && pair.open > previous_close && pair.open > 0 &&
         doc_.token_text(pair.open - 1) == ":")
-      prefix_start = std::max(doc_.sentences[sentence_of(pair.open - 1)].first_token, previous_close);
+      prefix_start = std::max(doc_.sentences[sentence_of(doc_, pair.open - 1)].first_token, previous_close);
     const size_t suffix_end = std::min(closing.end_token, next_open);
     const std::string_view last_inside = doc_.token_text(pair.close - 1);
     const bool comma_after = pair.close + 1 < suffix_end && doc_.token_text(pair.close + 1) == ",";
@@ -147,10 +161,6 @@ class SpeakerFinder {
   }
 
  private:
-  size_t sentence_of(size_t token) const {
-    const size_t s = doc_.sentence_at(doc_.tokens[token].start);
-    return s < doc_.sentences.size() ? s : 0;
-  }
 
   // "X said: “...”", "X called on Y to “...”": the nearest verb before.
   bool before(size_t open, size_t start, size_t quote_start, Quote* quote) const {
@@ -220,9 +230,8 @@ std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const 
     speakers.attribute(pair, previous_close, next_open, &quote);
     // A quote standing alone right after another keeps that quote's speaker.
     if (!quote.speaker && q > 0 && !quotes.empty() && quotes.back().speaker && !quote.fragment) {
-      const size_t gap_sentences = doc.sentence_at(quote.span.start) - doc.sentence_at(quotes.back().span.end - 1);
-      const Sentence& own = doc.sentences[doc.sentence_at(quote.span.start)];
-      if (own.first_token == pair.open && gap_sentences <= 2) {
+      const size_t gap_sentences = sentence_of(doc, pair.open) - sentence_of(doc, pairs[q - 1].close);
+      if (starts_sentence(doc, pair.open) && gap_sentences <= 2) {
         quote.speaker = quotes.back().speaker;
         quote.verb = quotes.back().verb;
         quote.verb_span = quotes.back().verb_span;
