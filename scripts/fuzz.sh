@@ -29,6 +29,7 @@ if [ ! -f "$build/CMakeCache.txt" ] || ! grep -q '^AI_FUZZ:BOOL=ON' "$build/CMak
   CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAI_SANITIZE=ON -DAI_FUZZ=ON >/dev/null
 fi
 
+cmake "$build" >/dev/null  # picks up fuzz targets added since the last configure
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   for source in tests/fuzz/fuzz_*.cc; do targets+=("$(basename "$source" .cc)"); done
@@ -41,6 +42,7 @@ status=0
 for target in "${targets[@]}"; do
   case $target in
     fuzz_options) seeds=tests/fuzz/corpus/options; max_len=512 ;;
+    fuzz_numbers) seeds=tests/fuzz/corpus/numbers; max_len=512 ;;
     fuzz_inspect) seeds=tests/fuzz/corpus/text; max_len=8192 ;;
     *) seeds=tests/fuzz/corpus/text; max_len=16384 ;;
   esac

@@ -104,7 +104,7 @@ void time_stages(const Engines& engines, const std::vector<std::string>& article
     lap(5);
     report.quotes = ai::find_quotes(doc, report.layout, report.entities);
     lap(6);
-    report.sources = ai::find_sources(doc, report.layout, report.entities);
+    report.sources = ai::find_sources(doc, report.layout, report.entities, report.quotes);
     lap(7);
     const std::string json = ai::report_to_json(report, ai::OffsetUnit::kUtf16);
     lap(8);
