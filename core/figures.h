@@ -62,11 +62,13 @@ struct Figure {
   std::optional<Span> counted_span;
   std::optional<CivilDate> date;       // resolved calendar date (kind date) when known
   std::string date_text;               // ISO form of a resolved date or period: "2022-01-05", "1990s"
+  double step = 1;                     // place value of the last stated digit, in `unit`: "4,700" -> 100
 };
 
 struct FigureOptions {
   std::optional<CivilDate> reference_date;  // resolves "last week", "Thursday"
-  bool phone_numbers = false;               // report phone numbers as figures
+  bool phone_numbers = false;               // report phone numbers and IP addresses as figures (kind number,
+                                            // unit "tel" or "ip"); otherwise they are skipped whole
 };
 
 // A consistency check between figures, reported in `checks`.
