@@ -111,6 +111,8 @@ export interface Dateline extends Span {
   agency: Span | null;
   /** ISO "YYYY-MM-DD" when the dateline states the full date. */
   date: string | null;
+  /** The date as written, also when it gives no year ("Jan 5"). */
+  dateText: Span | null;
 }
 
 export interface Layout {
@@ -127,6 +129,13 @@ export interface Stats {
   paragraphs: number;
   /** At 230 words a minute, one decimal. */
   readingMinutes: number;
+  quotes: number;
+  namedSources: number;
+  anonymousSources: number;
+  /** Figures outside the clutter. */
+  figures: number;
+  /** Entities per type. */
+  entities: Record<EntityType, number>;
 }
 
 export interface Warning {

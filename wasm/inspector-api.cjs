@@ -235,7 +235,6 @@ function checkCreateOptions(options) {
       throw fail('createInspector(options): unknown option "' + key + '"');
     }
   }
-  if (hasDefaults) optionsJson(defaults);  // a bad default fails here, not at the first inspect
   return { limits: { maxTextLength }, defaults: hasDefaults ? defaults : undefined };
 }
 
@@ -309,6 +308,8 @@ function makeApi(createModule) {
         if (sharedInspector === null) sharedInspector = new Inspector(engine, checked.limits, undefined);
         return sharedInspector;
       }
+      // A bad default fails here, not at the first inspect: the core checks it on an empty text.
+      if (checked.defaults) inspectJson(engine, '', optionsJson(checked.defaults));
       return new Inspector(engine, checked.limits, checked.defaults);
     });
   }
