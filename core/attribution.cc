@@ -92,7 +92,7 @@ struct VerbEntry {
   bool reporting;
 };
 
-constexpr std::array<VerbEntry, 76> kSpeechVerbs = {{
+constexpr std::array<VerbEntry, 77> kSpeechVerbs = {{
     {"said", true},       {"says", true},        {"say", true},         {"told", true},       {"tells", true},
     {"tell", false},      {"reported", true},    {"reports", true},     {"stated", true},     {"states", true},
     {"confirmed", true},  {"confirms", true},    {"claimed", true},     {"claims", true},     {"added", true},
@@ -108,7 +108,7 @@ constexpr std::array<VerbEntry, 76> kSpeechVerbs = {{
     {"emphasised", false}, {"emphasized", false}, {"concluded", false}, {"remarked", false},  {"argued", true},
     {"argues", true},     {"shouted", false},    {"quipped", false},    {"joked", false},     {"condemned", false},
     {"criticised", false}, {"criticized", false}, {"labelled", false},  {"branded", false},   {"hailed", false},
-    {"posted", false},
+    {"posted", false},    {"spoke", false},
 }};
 
 class Phrases {
@@ -287,6 +287,28 @@ class Phrases {
   const Document& doc_;
 };
 
+// "Officials", "A source close to ...", "The channel" open their sentence;
+// the speaker is "officials", "a source close to ...", "the channel".
+std::string common_noun_phrase(std::string_view words) {
+  std::string name(words);
+  if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && ((name[1] >= 'a' && name[1] <= 'z') || name[1] == ' '))
+    name[0] = static_cast<char>(name[0] + 32);
+  return name;
+}
+
+// "Mayor Ines Duarte" -> "Ines Duarte": a tagger may keep a title in the name.
+std::string without_titles(const std::string& name) {
+  size_t start = 0;
+  for (size_t space = name.find(' '); space != std::string::npos; space = name.find(' ', start)) {
+    std::string word = name.substr(start, space - start);
+    for (char& c : word)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    if (!in(kPersonRoles, word)) break;
+    start = space + 1;
+  }
+  return name.substr(start);
+}
+
 }  // namespace
 
 std::optional<SpeechVerb> speech_verb_at(const Document& doc, size_t i, size_t end) {
@@ -421,7 +443,7 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
     }
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
-      mentions_.push_back({m.start, entity.name, entity.id, roles, entity.type == EntityType::kPerson});
+      mentions_.push_back({m.start, without_titles(entity.name), entity.id, roles, entity.type == EntityType::kPerson});
     }
   }
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
@@ -456,7 +478,7 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
           const Span name = p.span(first, last);
           const Entity* entity = entity_overlapping(name);
           const std::string role = p.lower(i);
-          add({name.start, entity ? entity->name : std::string(doc.span_text(name)), entity ? entity->id : "",
+          add({name.start, entity ? without_titles(entity->name) : std::string(doc.span_text(name)), entity ? entity->id : "",
                {role}, is_person_name(name, role, entity)});
         }
       }
@@ -469,7 +491,7 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
           const std::string text(doc.span_text(who->name));
           std::vector<std::string> roles;
           if (!who->role.empty()) roles.push_back(who->role);
-          add({who->name.start, entity ? entity->name : text, entity ? entity->id : "", roles,
+          add({who->name.start, entity ? without_titles(entity->name) : text, entity ? entity->id : "", roles,
                is_person_name(who->name, who->role, entity)});
         }
         i = verb->end_token - 1;
@@ -506,9 +528,9 @@ const Entity* People::entity_named(const std::string& name) const {
 }
 
 Speaker People::named(Span name) const {
-  if (const Entity* e = entity_overlapping(name)) return {e->name, e->id};
+  if (const Entity* e = entity_overlapping(name)) return {without_titles(e->name), e->id};
   std::string text(doc_.span_text(name));
-  if (const Entity* e = entity_named(text)) return {e->name, e->id};
+  if (const Entity* e = entity_named(text)) return {without_titles(e->name), e->id};
   // "Tokayev" after "Kassym-Jomart Tokayev": use the fullest form named before.
   auto end = std::lower_bound(mentions_.begin(), mentions_.end(), name.start,
                               [](const Mention& m, size_t at) { return m.at < at; });
@@ -522,19 +544,19 @@ Speaker People::named(Span name) const {
   return {text, ""};
 }
 
-std::optional<Speaker> People::resolve(const Attribution& who, size_t at) const {
+std::optional<People::Resolved> People::resolve(const Attribution& who, size_t at) const {
   auto before = std::lower_bound(mentions_.begin(), mentions_.end(), at,
                                  [](const Mention& m, size_t offset) { return m.at < offset; });
   switch (who.kind) {
     case Attribution::Kind::kName:
-      return named(who.name);
+      return Resolved{named(who.name), true};
     case Attribution::Kind::kPronoun: {
       const std::string_view pronoun = doc_.span_text(who.name);
       const bool personal = pronoun == "he" || pronoun == "He" || pronoun == "she" || pronoun == "She";
       if (!personal) return std::nullopt;
       for (size_t steps = 0; before != mentions_.begin() && steps < 500; ++steps) {
         --before;
-        if (before->person) return Speaker{before->name, before->entity_id};
+        if (before->person) return Resolved{{before->name, before->entity_id}, true};
       }
       return std::nullopt;
     }
@@ -542,16 +564,11 @@ std::optional<Speaker> People::resolve(const Attribution& who, size_t at) const 
       for (size_t steps = 0; before != mentions_.begin() && steps < 500; ++steps) {
         --before;
         if (std::find(before->roles.begin(), before->roles.end(), who.role) != before->roles.end())
-          return Speaker{before->name, before->entity_id};
+          return Resolved{{before->name, before->entity_id}, true};
       }
-      return Speaker{std::string(doc_.span_text(who.name)), ""};
-    case Attribution::Kind::kGroup: {
-      // "Officials said" opens a sentence; the source is "officials".
-      std::string name(doc_.span_text(who.name));
-      if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && name[1] >= 'a' && name[1] <= 'z')
-        name[0] = static_cast<char>(name[0] + 32);
-      return Speaker{name, ""};
-    }
+      return Resolved{{common_noun_phrase(doc_.span_text(who.name)), ""}, false};
+    case Attribution::Kind::kGroup:
+      return Resolved{{common_noun_phrase(doc_.span_text(who.name)), ""}, false};
   }
   return std::nullopt;
 }

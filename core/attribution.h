@@ -14,7 +14,7 @@
 //   ai::People people(doc, entities);
 //   if (auto verb = ai::speech_verb_at(doc, i, end))
 //     if (auto who = ai::subject_before(doc, verb->first_token, sentence_start))
-//       std::optional<ai::Speaker> speaker = people.resolve(*who, verb_start_offset);
+//       if (auto resolved = people.resolve(*who, verb_start_offset)) use(resolved->speaker);
 #pragma once
 
 #include <optional>
@@ -65,12 +65,17 @@ class People {
  public:
   People(const Document& doc, const std::vector<Entity>& entities);
 
+  struct Resolved {
+    Speaker speaker;
+    bool named = false;  // false for a group or a role the text never named
+  };
+
   // The speaker an attribution stands for at byte `at`: a name linked to its
   // entity, a pronoun resolved to the latest person named before `at`, a role
   // resolved to the latest holder named before `at`. A group or an
   // unresolved role keeps its own words and no entity; a pronoun that
   // resolves to nobody gives nullopt.
-  std::optional<Speaker> resolve(const Attribution& who, size_t at) const;
+  std::optional<Resolved> resolve(const Attribution& who, size_t at) const;
 
  private:
   struct Mention {

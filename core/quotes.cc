@@ -170,7 +170,8 @@ class SpeakerFinder {
       if (!verb) continue;
       std::optional<Attribution> who = verb->text == "according to" ? phrase_after(doc_, verb->end_token, open)
                                                                      : subject_before(doc_, k, start);
-      return take(*verb, who, quote_start, quote);
+      // "X rejected claims of “...”": "claims" is a noun here; read on.
+      if (who) return take(*verb, who, quote_start, quote);
     }
     return false;
   }
@@ -197,7 +198,7 @@ class SpeakerFinder {
   bool take(const SpeechVerb& verb, const std::optional<Attribution>& who, size_t quote_start, Quote* quote) const {
     if (!who) return false;
     const size_t at = who->kind == Attribution::Kind::kPronoun ? std::min(who->span.start, quote_start) : who->span.start;
-    quote->speaker = people_.resolve(*who, at);
+    if (std::optional<People::Resolved> resolved = people_.resolve(*who, at)) quote->speaker = resolved->speaker;
     quote->verb = verb.text;
     quote->verb_span = Span{doc_.tokens[verb.first_token].start, doc_.tokens[verb.end_token - 1].end};
     return true;

@@ -22,18 +22,6 @@ std::string key_of(const Speaker& speaker) {
   return key;
 }
 
-// True when the attribution stands for a named source: a name, or a pronoun
-// or role the text resolved to a name.
-bool is_named(const Attribution& who, const Speaker& speaker, const Document& doc) {
-  switch (who.kind) {
-    case Attribution::Kind::kName: return true;
-    case Attribution::Kind::kPronoun: return true;  // resolve() gives a speaker only for a named antecedent
-    case Attribution::Kind::kRole: return speaker.name != doc.span_text(who.name);
-    case Attribution::Kind::kGroup: return false;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
@@ -66,17 +54,18 @@ std::vector<Source> find_sources(const Document& doc, const Layout& layout, cons
                                                     : subject_before(doc, i, sentence.first_token);
       i = verb->end_token - 1;
       if (!who) continue;
-      std::optional<Speaker> speaker = people.resolve(*who, who->span.start);
-      if (!speaker) continue;
+      std::optional<People::Resolved> resolved = people.resolve(*who, who->span.start);
+      if (!resolved) continue;
+      const Speaker& speaker = resolved->speaker;
       const Span citation = object_names ? Span{verb_span.start, who->span.end} : Span{who->span.start, verb_span.end};
-      const std::string key = key_of(*speaker);
+      const std::string key = key_of(speaker);
       auto found = index.find(key);
       if (found == index.end()) {
         found = index.emplace(key, sources.size()).first;
         Source source;
-        source.name = speaker->name;
-        source.entity_id = speaker->entity_id;
-        source.named = is_named(*who, *speaker, doc);
+        source.name = speaker.name;
+        source.entity_id = speaker.entity_id;
+        source.named = resolved->named;
         sources.push_back(std::move(source));
         last_sentence.push_back(doc.sentences.size());
       }
