@@ -221,25 +221,30 @@ const char* const kEvents[] = {"killed", "dead", "died", "injured", "wounded", "
                                "missing", "evacuated", "displaced", "infected", "hospitalised", "hospitalized",
                                "rescued", "jailed", "charged", "deaths", "cases", "casualties", "fatalities"};
 
+// The event word nearest to the figure within its sentence, looking at most
+// kEventWindow tokens either way (which keeps the check linear on any input).
+constexpr size_t kEventWindow = 16;
+
 std::string event_of(const Document& doc, const Figure& f) {
   const size_t s = doc.sentence_at(f.span.start);
   if (s >= doc.sentences.size()) return {};
-  const std::string sentence = lower(doc.span_text(doc.sentences[s].span));
-  // The event word nearest to the figure.
-  const size_t at = f.span.start - doc.sentences[s].span.start;
+  const Sentence& sentence = doc.sentences[s];
+  const auto at = std::lower_bound(doc.tokens.begin() + static_cast<long>(sentence.first_token),
+                                   doc.tokens.begin() + static_cast<long>(sentence.end_token), f.span.start,
+                                   [](const Token& t, size_t offset) { return t.start < offset; });
+  const size_t center = static_cast<size_t>(at - doc.tokens.begin());
+  const size_t first = center >= sentence.first_token + kEventWindow ? center - kEventWindow : sentence.first_token;
+  const size_t last = std::min(sentence.end_token, center + kEventWindow);
   std::string best;
-  size_t best_distance = std::string::npos;
-  for (const char* e : kEvents) {
-    for (size_t p = sentence.find(e); p != std::string::npos; p = sentence.find(e, p + 1)) {
-      const bool word_start = p == 0 || !std::isalpha(static_cast<unsigned char>(sentence[p - 1]));
-      const size_t q = p + std::strlen(e);
-      const bool word_end = q >= sentence.size() || !std::isalpha(static_cast<unsigned char>(sentence[q]));
-      if (!word_start || !word_end) continue;
-      const size_t distance = p > at ? p - at : at - p;
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = e;
-      }
+  size_t best_distance = kEventWindow + 1;
+  for (size_t t = first; t < last; ++t) {
+    const std::string word = lower(doc.token_text(t));
+    if (std::find_if(std::begin(kEvents), std::end(kEvents), [&](const char* e) { return word == e; }) == std::end(kEvents))
+      continue;
+    const size_t distance = t > center ? t - center : center - t;
+    if (distance < best_distance) {
+      best_distance = distance;
+      best = word;
     }
   }
   if (best == "dead" || best == "died" || best == "deaths" || best == "fatalities") best = "killed";

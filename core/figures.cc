@@ -60,6 +60,7 @@ enum LexFlag : uint32_t {
   kRatioWord = 1u << 14,   // doubled, tripled, halved, twofold
   kPeriod = 1u << 15,      // week, month, year, weekend: "last week"
   kNotAfterNumber = 1u << 16,  // words that make a preceding capitalised word + number a name
+  kSignWord = 1u << 17,    // minus, Rs: may start a figure
 };
 
 struct FuzzyWord {
@@ -81,27 +82,37 @@ struct Lex {
   int weekday = -1;
   int rel_day = 0;
   int direction = 0;  // +1 rose, -1 fell
+  uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
 
 class Lexicon {
  public:
-  Lexicon() : slots_(1024) {}
+  Lexicon() : slots_(2048) {}
 
-  Lex& add(const char* word) {
-    Slot& s = slot(word);
-    if (s.key.empty()) {
-      s.key = word;
-      ++size_;
+  Lex& add(std::string_view word) {
+    const uint32_t h = hash(word);
+    Slot* s = probe(word, h);
+    if (s->entry == 0) {
+      entries_.push_back({std::string(word), Lex{}});
+      s->hash = h;
+      s->entry = static_cast<uint32_t>(entries_.size());
     }
-    return s.lex;
+    return entries_[s->entry - 1].lex;
   }
+  // One hash and, almost always, one key comparison: the probe array is
+  // small enough to stay in the first-level cache.
   const Lex* find(std::string_view lower) const {
-    const Slot& s = const_cast<Lexicon*>(this)->slot(lower);
-    return s.key.empty() ? nullptr : &s.lex;
+    const uint32_t h = hash(lower);
+    const Slot* s = const_cast<Lexicon*>(this)->probe(lower, h);
+    return s->entry == 0 ? nullptr : &entries_[s->entry - 1].lex;
   }
 
  private:
   struct Slot {
+    uint32_t hash = 0;
+    uint32_t entry = 0;  // 1-based index into entries_; 0 = empty
+  };
+  struct Entry {
     std::string key;
     Lex lex;
   };
@@ -110,18 +121,48 @@ class Lexicon {
     for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
     return h;
   }
-  Slot& slot(std::string_view key) {
-    size_t i = hash(key) & (slots_.size() - 1);
-    while (!slots_[i].key.empty() && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
-    return slots_[i];
+  Slot* probe(std::string_view key, uint32_t h) {
+    size_t i = h & (slots_.size() - 1);
+    while (slots_[i].entry != 0 && (slots_[i].hash != h || entries_[slots_[i].entry - 1].key != key))
+      i = (i + 1) & (slots_.size() - 1);
+    return &slots_[i];
   }
   std::vector<Slot> slots_;
-  size_t size_ = 0;
+  std::vector<Entry> entries_;
 };
 
 void add_all(Lexicon& lex, std::initializer_list<const char*> words, uint32_t flags) {
   for (const char* w : words) lex.add(w).flags |= flags;
 }
+
+struct QualifierPhrase {
+  const char* words;
+  bool approx;
+  int bound;
+  bool range_start;
+};
+
+const QualifierPhrase kQualifierPhrases[] = {
+    {"about", true, 0, false}, {"around", true, 0, false}, {"roughly", true, 0, false},
+    {"approximately", true, 0, false}, {"approx.", true, 0, false}, {"approx", true, 0, false},
+    {"some", true, 0, false}, {"nearly", true, 0, false}, {"almost", true, 0, false}, {"circa", true, 0, false},
+    {"c.", true, 0, false}, {"close to", true, 0, false}, {"an estimated", true, 0, false},
+    {"estimated", true, 0, false}, {"more or less", true, 0, false}, {"getting on for", true, 0, false},
+    {"maybe", true, 0, false}, {"perhaps", true, 0, false}, {"possibly", true, 0, false},
+    {"more than", false, 1, false}, {"over", false, 1, false}, {"above", false, 1, false},
+    {"at least", false, 1, false}, {"upwards of", false, 1, false}, {"upward of", false, 1, false},
+    {"in excess of", false, 1, false}, {"greater than", false, 1, false}, {"higher than", false, 1, false},
+    {"no fewer than", false, 1, false}, {"no less than", false, 1, false}, {"a minimum of", false, 1, false},
+    {"well over", false, 1, false}, {"well above", false, 1, false}, {"exceeding", false, 1, false},
+    {"just over", true, 1, false}, {"just above", true, 1, false}, {"slightly more than", true, 1, false},
+    {"just under", true, -1, false}, {"just below", true, -1, false}, {"slightly less than", true, -1, false},
+    {"up to", false, -1, false}, {"at most", false, -1, false}, {"no more than", false, -1, false},
+    {"as many as", false, -1, false}, {"as much as", false, -1, false}, {"as high as", false, -1, false},
+    {"a maximum of", false, -1, false}, {"fewer than", false, -1, false}, {"less than", false, -1, false},
+    {"lower than", false, -1, false}, {"under", false, -1, false}, {"below", false, -1, false},
+    {"barely", true, -1, false},
+    {"between", false, 0, true}, {"from", false, 0, true},
+};
 
 Lexicon build_lexicon() {
   Lexicon lex;
@@ -146,18 +187,20 @@ Lexicon build_lexicon() {
                 "still", "since", "already", "subsequently", "officially", "confirmed"},
           kAux);
   add_all(lex, {"was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "having"}, kStop);
-  add_all(lex,
-          {"about", "around", "roughly", "approximately", "approx", "approx.", "some", "nearly", "almost", "circa",
-           "c.", "close", "an", "estimated", "more", "over", "above", "at", "upwards", "in", "greater", "no",
-           "a", "well", "up", "as", "fewer", "less", "under", "below", "just", "between", "from", "exceeding",
-           "only", "barely", "slightly", "maybe", "perhaps", "possibly", "around", "lower", "higher", "almost",
-           "minimum", "maximum", "getting", "upward", "over"},
-          kQualifier);
+  static_assert(sizeof kQualifierPhrases / sizeof kQualifierPhrases[0] <= 64, "one bit per phrase");
+  for (size_t p = 0; p < sizeof kQualifierPhrases / sizeof kQualifierPhrases[0]; ++p) {
+    const char* words = kQualifierPhrases[p].words;
+    const char* space = std::strchr(words, ' ');
+    Lex& l = lex.add(space ? std::string(words, space).c_str() : words);
+    l.flags |= kQualifier;
+    l.qualifier_phrases |= uint64_t{1} << p;
+  }
   add_all(lex, {"in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "between", "to",
                 "and", "than", "early", "late", "mid", "summer", "spring", "autumn", "winter", "fall", "year",
                 "through", "throughout", "circa", "around", "-", "or", "the", "for", "on", "at", "since", "until"},
           kYearPrep);
   add_all(lex, {"a", "an"}, kArticle);
+  add_all(lex, {"minus", "rs", "rs."}, kSignWord);
   add_all(lex, {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}, kAmPm);
   add_all(lex, {"gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "et", "pt", "ct", "msk", "ist", "jst",
                 "local", "hrs"},
@@ -330,10 +373,12 @@ size_t split_hyphens(std::string_view s, std::string_view* parts, size_t max) {
   return n;
 }
 
+// The same rounding rule as read_numeral: trailing zeros may be rounding,
+// the first two digits always count.
 double step_of_integer(double value) {
   if (value <= 0 || value != std::floor(value) || value > 1e18) return 1;
   double step = 1;
-  while (std::fmod(value, step * 10) == 0) step *= 10;
+  while (std::fmod(value, step * 10) == 0 && value >= step * 1000) step *= 10;
   return step;
 }
 
@@ -375,35 +420,6 @@ struct Qualifier {
   bool range_start = false;  // between, from
 };
 
-struct QualifierPhrase {
-  const char* words;
-  bool approx;
-  int bound;
-  bool range_start;
-};
-
-const QualifierPhrase kQualifierPhrases[] = {
-    {"about", true, 0, false}, {"around", true, 0, false}, {"roughly", true, 0, false},
-    {"approximately", true, 0, false}, {"approx.", true, 0, false}, {"approx", true, 0, false},
-    {"some", true, 0, false}, {"nearly", true, 0, false}, {"almost", true, 0, false}, {"circa", true, 0, false},
-    {"c.", true, 0, false}, {"close to", true, 0, false}, {"an estimated", true, 0, false},
-    {"estimated", true, 0, false}, {"more or less", true, 0, false}, {"getting on for", true, 0, false},
-    {"maybe", true, 0, false}, {"perhaps", true, 0, false}, {"possibly", true, 0, false},
-    {"more than", false, 1, false}, {"over", false, 1, false}, {"above", false, 1, false},
-    {"at least", false, 1, false}, {"upwards of", false, 1, false}, {"upward of", false, 1, false},
-    {"in excess of", false, 1, false}, {"greater than", false, 1, false}, {"higher than", false, 1, false},
-    {"no fewer than", false, 1, false}, {"no less than", false, 1, false}, {"a minimum of", false, 1, false},
-    {"well over", false, 1, false}, {"well above", false, 1, false}, {"exceeding", false, 1, false},
-    {"just over", true, 1, false}, {"just above", true, 1, false}, {"slightly more than", true, 1, false},
-    {"just under", true, -1, false}, {"just below", true, -1, false}, {"slightly less than", true, -1, false},
-    {"up to", false, -1, false}, {"at most", false, -1, false}, {"no more than", false, -1, false},
-    {"as many as", false, -1, false}, {"as much as", false, -1, false}, {"as high as", false, -1, false},
-    {"a maximum of", false, -1, false}, {"fewer than", false, -1, false}, {"less than", false, -1, false},
-    {"lower than", false, -1, false}, {"under", false, -1, false}, {"below", false, -1, false},
-    {"barely", true, -1, false},
-    {"between", false, 0, true}, {"from", false, 0, true},
-};
-
 struct UnitMatch {
   size_t end = 0;
   const Unit* unit = nullptr;
@@ -438,6 +454,14 @@ class Scanner {
 
  private:
   // --- token access -------------------------------------------------------
+  const NumberWord* word_number(std::string_view lower) const {
+    const Lex* l = lexicon_.find(lower);
+    return l ? l->number : nullptr;
+  }
+  const Unit* word_unit(std::string_view lower) const {
+    const Lex* l = lexicon_.find(lower);
+    return l ? l->unit : nullptr;
+  }
   std::string_view text(size_t i) const { return i < n_ ? doc_.token_text(i) : std::string_view(); }
   TokenKind kind(size_t i) const { return doc_.tokens[i].kind; }
   const Lex* lex(size_t i) const { return i < n_ ? lex_[i] : nullptr; }
@@ -451,8 +475,9 @@ class Scanner {
       if ((is_ascii_upper(t[k]) ? t[k] + 32 : t[k]) != word[k]) return false;
     return true;
   }
-  bool is_any(size_t i, std::initializer_list<const char*> words) const {
-    return std::any_of(words.begin(), words.end(), [&](const char* w) { return is(i, w); });
+  bool is_any(size_t i, std::initializer_list<std::string_view> words) const {
+    if (i >= n_) return false;
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is(i, w); });
   }
   bool is_number_token(size_t i) const { return i < n_ && kind(i) == TokenKind::kNumber; }
   bool starts_with_digit(size_t i) const {
@@ -480,23 +505,28 @@ class Scanner {
   }
 
   bool can_start(size_t i) const {
-    if (kind(i) == TokenKind::kNumber) return true;
     const std::string_view t = text(i);
+    if (kind(i) == TokenKind::kNumber || is_digit(t[0])) return true;
     if (kind(i) == TokenKind::kPunct) {
-      return t == "$" || t == "-" || t == "\xE2\x88\x92" || t == "+" || t == "(" || t == "'" ||
-             t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
+      const unsigned char c = static_cast<unsigned char>(t[0]);
+      if (c < 0x80) return c == '$' || c == '-' || c == '+' || c == '(' || c == '\'';
+      return t == "\xE2\x88\x92" || t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
     }
-    if (is_digit(t[0])) return true;
+    // "US$", "A$", "HK$"
+    if (t.size() <= 3 && is_ascii_upper(t[0]) && i + 1 < n_ && text(i + 1) == "$" && adjacent(i + 1)) return true;
     const Lex* l = lex_[i];
-    if (l != nullptr) {
-      if (l->number || l->month || l->weekday >= 0 || l->currency) return true;
-      if (l->flags & (kQualifier | kArticle | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock)) return true;
+    if (l == nullptr) {
+      // Hyphenated compounds: "twenty-one", "two-hour", "third-largest", "mid-2020"; codes: "USD 5".
+      if (t.size() == 3 && is_ascii_upper(t[0]) && is_ascii_upper(t[1])) return starts_with_digit(i + 1) && find_currency_code(t);
+      return t.find('-') != std::string_view::npos;
     }
-    // Currency codes and "US$".
-    if (t.size() <= 3 && is_ascii_upper(t[0])) return true;
-    if (is(i, "minus") || is(i, "rs.")) return true;
-    // Hyphenated compounds: "twenty-one", "two-hour", "third-largest", "mid-2020".
-    return l == nullptr && t.find('-') != std::string_view::npos;
+    if (l->flags & kArticle) {
+      // "a dozen", "a day", "a handful", "an estimated"
+      const Lex* next = lex(i + 1);
+      return next && (next->number || next->unit || (next->flags & (kFuzzy | kQualifier)));
+    }
+    if (l->number || l->month || l->weekday >= 0 || l->currency) return true;
+    return (l->flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord)) != 0;
   }
 
   // --- matching -------------------------------------------------------------
@@ -595,7 +625,7 @@ class Scanner {
     const Lex* l = lex(i);
     if (l && (l->month || l->weekday >= 0 || l->number || l->unit || l->currency)) return false;
     if (f & (kStop | kQualifier | kAux | kYearPrep | kChange | kRelMod | kAge)) return false;
-    if (find_currency_code(text(i)) || find_dollar_prefix(text(i))) return false;
+    if (text(i).size() <= 3 && (find_currency_code(text(i)) || find_dollar_prefix(text(i)))) return false;
     return true;
   }
 
@@ -626,7 +656,8 @@ class Scanner {
     if (!(flags(i) & kQualifier)) return false;
     size_t best_end = 0;
     const QualifierPhrase* best = nullptr;
-    for (const QualifierPhrase& p : kQualifierPhrases) {
+    for (uint64_t bits = lex(i)->qualifier_phrases; bits != 0; bits &= bits - 1) {
+      const QualifierPhrase& p = kQualifierPhrases[__builtin_ctzll(bits)];
       size_t k = i;
       const char* w = p.words;
       bool ok = true;
@@ -802,7 +833,7 @@ class Scanner {
       q->plain_integer = false;
       return true;
     }
-    const Unit* unit = find_unit(word);
+    const Unit* unit = word_unit(word);
     if (unit == nullptr || unit->dimension == Dimension::kPercent) return false;
     q->unit = unit;
     q->plain_integer = false;
@@ -875,7 +906,7 @@ class Scanner {
   // Number words: "twelve", "two hundred and five", "twenty-one", "a dozen",
   // "one and a half", "a million", "three hundred thousand".
   bool read_words(size_t i, Quantity* q) const {
-    double total = 0, current = 0;
+    double total = 0, current = 0, last_scale = kInf;
     bool any = false, last_was_tens = false, last_was_unit = false, article = false;
     size_t k = i;
     size_t end = i;
@@ -899,8 +930,8 @@ class Scanner {
         char b1[16], b2[16];
         std::string_view w1, w2;
         if (!lower_into(parts[0], b1, sizeof b1, &w1) || !lower_into(parts[1], b2, sizeof b2, &w2)) break;
-        const NumberWord* tens = number_word(w1);
-        const NumberWord* unit = number_word(w2);
+        const NumberWord* tens = word_number(w1);
+        const NumberWord* unit = word_number(w2);
         if (!tens || !unit || tens->kind != WordKind::kCardinal || unit->kind != WordKind::kCardinal ||
             tens->value < 20 || std::fmod(tens->value, 10) != 0 || unit->value >= 10 || unit->value == 0)
           break;
@@ -959,6 +990,8 @@ class Scanner {
         if (t == "bn" || t == "mn" || t == "tn" || t == "trn") {
           if (!any) break;
         }
+        if (w.value >= last_scale) break;  // "thousand ... thousand" starts a new number
+        last_scale = w.value;
         total += current * w.value;
         current = 0;
         last_was_tens = last_was_unit = false;
@@ -1115,8 +1148,8 @@ class Scanner {
         }
       }
     }
-    if (const Currency* c = find_currency_code(t)) {
-      if (t != "Rs" && t != "Rs.") {
+    if (const Currency* c = t.size() == 3 && is_ascii_upper(t[0]) ? find_currency_code(t) : nullptr) {
+      {
         *u = {k + 1, nullptr, c};
         return true;
       }
@@ -1206,10 +1239,12 @@ class Scanner {
         return true;
       }
     }
-    if (const Currency* c = find_currency_code(t)) {
-      *currency = c;
-      *end = k + 1;
-      return true;
+    if ((t.size() == 3 && is_ascii_upper(t[1])) || t == "Rs" || t == "Rs.") {
+      if (const Currency* c = find_currency_code(t)) {
+        *currency = c;
+        *end = k + 1;
+        return true;
+      }
     }
     return false;
   }
@@ -1347,11 +1382,27 @@ class Scanner {
 
   // "a 600m race", "20m high": metres, where the m is otherwise million.
   bool m_means_metres(size_t k) const {
+    // "20ft (6m)": a conversion of a length.
+    if (is(k, ")") && k >= 4 && is(k - 2, "(") && length_before(k - 3)) return true;
     return is_any(k, {"high", "tall", "long", "wide", "deep", "away", "race", "sprint", "hurdles", "freestyle",
                       "butterfly", "backstroke", "breaststroke", "medley", "relay", "final", "title", "record",
                       "above", "below", "underground", "underwater", "depth", "height", "metres", "from", "off",
                       "swim", "dash", "run", "in", "of", "into", "up", "down"}) &&
            !is_any(k, {"in", "of"});
+  }
+
+  // Token k ends a length: "miles", "ft", "20ft".
+  bool length_before(size_t k) const {
+    const Lex* l = lex(k);
+    if (l && l->unit) return l->unit->dimension == Dimension::kLength;
+    const std::string_view t = text(k);
+    if (!starts_with_digit(k)) return false;
+    const Numeral n = read_numeral(t);
+    char buffer[8];
+    std::string_view suffix;
+    if (!lower_into(t.substr(n.length), buffer, sizeof buffer, &suffix)) return false;
+    const Unit* u = find_suffix_unit(suffix);
+    return u && u->dimension == Dimension::kLength;
   }
 
   bool in_change_context(size_t begin) const {
@@ -1916,7 +1967,9 @@ class Scanner {
     const std::string_view t = text(i);
     const size_t dash = t.find('-');
     if (dash == std::string_view::npos || kind(i) != TokenKind::kWord) return false;
-    const std::string prefix = lower_copy(t.substr(0, dash));
+    char buffer[8];
+    std::string_view prefix;
+    if (!lower_into(t.substr(0, dash), buffer, sizeof buffer, &prefix)) return false;
     if (prefix != "mid" && prefix != "pre" && prefix != "post" && prefix != "early" && prefix != "late") return false;
     const std::string_view rest = t.substr(dash + 1);
     const Numeral n = read_numeral(rest);
@@ -1931,7 +1984,7 @@ class Scanner {
     } else {
       return false;
     }
-    out->qualifier = prefix;
+    out->qualifier = std::string(prefix);
     out->approx = prefix != "pre" && prefix != "post";
     out->span = {doc_.tokens[i].start, doc_.tokens[i].end};
     *end = i + 1;
@@ -2139,9 +2192,9 @@ class Scanner {
     char b0[24], b1[24];
     std::string_view w0, w1;
     if (!lower_into(parts[0], b0, sizeof b0, &w0) || !lower_into(parts[1], b1, sizeof b1, &w1)) return false;
-    const NumberWord* first = number_word(w0);
+    const NumberWord* first = word_number(w0);
     if (!first) return false;
-    const NumberWord* second = number_word(w1);
+    const NumberWord* second = word_number(w1);
     out->span = {doc_.tokens[i].start, doc_.tokens[i].end};
     *end = i + 1;
     double value = first->value;
@@ -2187,7 +2240,7 @@ class Scanner {
       out->unit = "times";
       return true;
     }
-    const Unit* unit = find_unit(tail);
+    const Unit* unit = word_unit(tail);
     if (!unit || unit->dimension == Dimension::kTimes) return false;
     if (rest + 1 < count) {
       char b3[24];

@@ -1,5 +1,6 @@
 #include "numbers.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -96,8 +97,11 @@ Numeral read_numeral(std::string_view text) {
   if (n.decimals > 0) {
     n.step = fraction_scale;
   } else {
-    // "4,700" is trusted to the hundred, "2,000" to the thousand, "0" to the unit.
-    const int trailing_zeros = last_nonzero_integer_digit < 0 ? 0 : n.integer_digits - 1 - last_nonzero_integer_digit;
+    // Trailing zeros may be rounding: "4,700" is trusted to the hundred. The
+    // first two digits always count, so "10" and "30" are exact and "2,000"
+    // is trusted to the hundred, not the thousand.
+    int trailing_zeros = last_nonzero_integer_digit < 0 ? 0 : n.integer_digits - 1 - last_nonzero_integer_digit;
+    trailing_zeros = std::max(0, std::min(trailing_zeros, n.integer_digits - 2));
     n.step = std::pow(10.0, trailing_zeros);
   }
   return n;

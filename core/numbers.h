@@ -5,7 +5,8 @@
 //   read_numeral("1,234,567.89kg") -> value 1234567.89, step 0.01, length 12
 //   read_numeral(".25")            -> value 0.25, step 0.01
 //   read_numeral("4,700")          -> value 4700, step 100 (trailing zeros of
-//                                     a whole number are not significant)
+//                                     a whole number may be rounding; the
+//                                     first two digits always count)
 //
 //   number_word("twelve")  -> {kind kCardinal, value 12}
 //   number_word("million") -> {kind kScale, value 1e6}
