@@ -314,7 +314,9 @@ Lexicon build_lexicon() {
   static const char* const kCurrencyWords[] = {
       "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi", "rouble",
       "roubles", "ruble", "rubles", "tenge", "rupee", "rupees", "franc", "francs", "lira", "hryvnia", "hryvnias",
-      "naira", "rand", "krona", "kronor", "cent", "cents", "pence", "penny"};
+      "naira", "rand", "krona", "kronor", "cent", "cents", "pence", "penny", "rupiah", "ringgit", "baht", "peso",
+      "pesos", "shekel", "shekels", "riyal", "riyals", "dirham", "dirhams", "zloty", "zlotys", "krone", "kroner",
+      "forint", "shilling", "shillings"};
   for (const char* w : kCurrencyWords) lex.add(w).currency = find_currency_word(w);
   static const char* const kMonthNames[] = {"january", "jan", "jan.", "february", "feb", "feb.", "march", "mar",
                                             "mar.", "april", "apr", "apr.", "may", "june", "jun", "jun.", "july",
@@ -615,7 +617,20 @@ class Scanner {
       *end = i + 1;
       return true;
     }
+    // "10 Downing Street": an address.
+    if (kind(i) == TokenKind::kNumber && capitalised(i + 1) && capitalised(i + 2) &&
+        is_any(i + 2, {"street", "road", "avenue", "lane", "square", "place", "drive", "boulevard", "way"})) {
+      *end = i + 1;
+      return true;
+    }
     return false;
+  }
+
+  // Token i begins a sentence or a quotation, where capitals say nothing.
+  bool starts_clause(size_t i) const {
+    if (is_sentence_start(i) || i == 0) return true;
+    const std::string_view prev = text(i - 1);
+    return kind(i - 1) == TokenKind::kPunct && prev != "," && prev != "(" && prev != "-";
   }
 
   bool is_name_part(size_t i) const {
@@ -1305,7 +1320,7 @@ class Scanner {
       return true;
     }
     if (a->currency && q.m_suffix) q.m_suffix = false;  // "$5m": million, settled
-    if (q.m_suffix && m_means_metres(q.end)) {
+    if (q.m_suffix && m_means_metres(q)) {
       q.lo /= 1e6;
       q.hi /= 1e6;
       q.step /= 1e6;
@@ -1319,7 +1334,9 @@ class Scanner {
     // Range tail before the unit: "10 to 15 km", "$3-5m", "5-7%".
     if (allow_range && !q.range && !q.fuzzy && !a->unit) {
       size_t m = end;
-      if (is_dash(m) || is(m, "to")) {
+      // "two or three weeks": "or" joins small neighbours only.
+      const bool or_range = is(m, "or") && q.lo < 100 && (q.words || q.plain_integer);
+      if (is_dash(m) || is(m, "to") || or_range) {
         const bool dash = is_dash(m);
         ++m;
         const Currency* c2 = nullptr;
@@ -1338,7 +1355,8 @@ class Scanner {
             lo *= q2.scale;
             step *= q2.scale;
           }
-          if (q2.lo > lo && (dash || !in_change_context(a->begin))) {
+          if (q2.lo > lo && (dash || !in_change_context(a->begin)) &&
+              (!or_range || (q2.lo <= 2 * lo + 2 && q2.words == q.words))) {
             q.lo = lo;
             q.hi = q2.lo;
             q.step = std::min(step, q2.step);
@@ -1381,14 +1399,22 @@ class Scanner {
   }
 
   // "a 600m race", "20m high": metres, where the m is otherwise million.
-  bool m_means_metres(size_t k) const {
-    // "20ft (6m)": a conversion of a length.
+  // "600m" without a currency: metres or million? Million before a noun
+  // ("5m people", "1.2m barrels"); metres for athletics distances ("10,000m",
+  // "the 200m at", "60m hurdles") and heights ("300m high", "20ft (6m)").
+  bool m_means_metres(const Quantity& q) const {
+    const size_t k = q.end;
     if (is(k, ")") && k >= 4 && is(k - 2, "(") && length_before(k - 3)) return true;
-    return is_any(k, {"high", "tall", "long", "wide", "deep", "away", "race", "sprint", "hurdles", "freestyle",
-                      "butterfly", "backstroke", "breaststroke", "medley", "relay", "final", "title", "record",
-                      "above", "below", "underground", "underwater", "depth", "height", "metres", "from", "off",
-                      "swim", "dash", "run", "in", "of", "into", "up", "down"}) &&
-           !is_any(k, {"in", "of"});
+    if (is_any(k, {"high", "tall", "long", "wide", "deep", "away", "race", "sprint", "hurdles", "freestyle",
+                   "butterfly", "backstroke", "breaststroke", "medley", "relay", "final", "title", "record",
+                   "above", "below", "underground", "underwater", "depth", "height", "swim", "dash", "run",
+                   "champion", "event", "bronze", "silver", "gold", "heats", "semi-final", "crown", "metres"}))
+      return true;
+    if (text(q.begin).find(',') != std::string_view::npos) return true;  // "10,000m"
+    if (k >= n_ || kind(k) != TokenKind::kWord) return true;
+    if (is_any(k, {"of", "more", "fewer", "extra", "additional", "new", "a"}))
+      return false;
+    return (flags(k) & (kStop | kAux)) != 0 || capitalised(k);
   }
 
   // Token k ends a length: "miles", "ft", "20ft".
@@ -1487,9 +1513,25 @@ class Scanner {
         return false;
     }
     // Capitalised number words mid-sentence are names: "World War Two", "Channel Four".
-    if (a.q.words && !a.q.fuzzy && !is_sentence_start(a.q.begin) && capitalised(a.q.begin) && !qualifier &&
-        a.q.begin > 0 && is_name_part(a.q.begin - 1))
-      return false;
+    if (a.q.words && !a.q.fuzzy && capitalised(a.q.begin) && !qualifier && !starts_clause(a.q.begin)) return false;
+    // "X out of Y", "one in five": a proportion.
+    if ((a.q.words || a.q.plain_integer) && !a.unit && !a.currency && !a.q.range && !a.q.fuzzy) {
+      size_t of = 0;
+      if (is(a.end, "out") && is(a.end + 1, "of")) of = a.end + 2;
+      else if (is(a.end, "in") && a.q.lo == 1 && a.q.words) of = a.end + 1;
+      Quantity whole;
+      if (of != 0 && read_quantity(of, &whole) && !whole.range && !whole.ordinal && whole.lo > a.q.lo &&
+          (whole.words || whole.plain_integer) && !whole.unit && !whole.currency) {
+        a.end = whole.end;
+        build_figure(a, qualifier, out);
+        out->kind = FigureKind::kRatio;
+        out->value = {a.q.lo / whole.lo, a.q.lo / whole.lo};
+        out->unit.clear();
+        out->counted = counted_after(whole.end, false);
+        *end = a.end;
+        return true;
+      }
+    }
     // A quantity followed by a fraction word is a fraction: "two thirds", "three quarters".
     if (a.q.words && !a.q.fuzzy && !a.unit && !a.currency && lex(a.end) && lex(a.end)->number &&
         (lex(a.end)->number->kind == WordKind::kFraction || lex(a.end)->number->fraction > 0) &&
@@ -1844,7 +1886,7 @@ class Scanner {
       *end = i + 1;
       return true;
     }
-    if (l->flags & kRelDay) {
+    if ((l->flags & kRelDay) && !(capitalised(i) && !starts_clause(i))) {  // not "Radio 4's Today programme"
       out->span = {doc_.tokens[i].start, doc_.tokens[i].end};
       out->kind = FigureKind::kDate;
       out->value = {static_cast<double>(l->rel_day), static_cast<double>(l->rel_day)};
@@ -2019,6 +2061,20 @@ class Scanner {
     if (n.length != t.size() || n.grouped) return false;
     double hours = -1;
     size_t e = i + 1;
+    // "1:48.32", "3:45.87": a race time in minutes and seconds.
+    if (n.decimals == 0 && n.integer_digits <= 2 && is(e, ":") && adjacent(e) && is_number_token(e + 1) &&
+        adjacent(e + 1)) {
+      const Numeral seconds = read_numeral(text(e + 1));
+      if (seconds.length == text(e + 1).size() && seconds.decimals > 0 && seconds.integer_digits == 2 &&
+          seconds.value < 60) {
+        const double total = n.value * 60 + seconds.value;
+        out->span = {doc_.tokens[i].start, doc_.tokens[e + 1].end};
+        fill_unit_figure(i, e + 2, total, unit_by_code("s"), out);
+        out->step = seconds.step;
+        *end = e + 2;
+        return true;
+      }
+    }
     if (n.decimals == 0 && n.integer_digits <= 2 && n.value <= 24 && is(e, ":") && adjacent(e) &&
         is_number_token(e + 1) && adjacent(e + 1) && text(e + 1).size() == 2 && all_digits(text(e + 1))) {
       const int minutes = std::atoi(std::string(text(e + 1)).c_str());
@@ -2112,7 +2168,8 @@ class Scanner {
         if (i > 0 && (flags(i - 1) & kArticle) && !is(i, "half")) begin = i - 1;
         if (is(i, "half") && (flags(i + 1) & kArticle)) {
           const Lex* next = lex(i + 2);
-          if (next && next->number && next->number->kind == WordKind::kScale) {
+          if (next && next->number && (next->number->kind == WordKind::kScale || next->number->kind == WordKind::kDozen ||
+                                       next->number->kind == WordKind::kHundred)) {
             Quantity q;
             q.lo = q.hi = 0.5 * next->number->value;
             Amounted a;

@@ -135,7 +135,11 @@ const CurrencySpelling kCurrencyWords[] = {
     {"rupee", {"INR"}}, {"rupees", {"INR"}}, {"franc", {"CHF"}}, {"francs", {"CHF"}}, {"lira", {"TRY"}},
     {"hryvnia", {"UAH"}}, {"hryvnias", {"UAH"}}, {"naira", {"NGN"}}, {"rand", {"ZAR"}}, {"krona", {"SEK"}},
     {"kronor", {"SEK"}}, {"cent", {"cent"}}, {"cents", {"cent"}}, {"pence", {"pence"}}, {"penny", {"pence"}},
-    {"p", {"pence"}},
+    {"p", {"pence"}},      {"rupiah", {"IDR"}},   {"ringgit", {"MYR"}},  {"baht", {"THB"}},
+    {"peso", {"MXN"}},     {"pesos", {"MXN"}},    {"shekel", {"ILS"}},   {"shekels", {"ILS"}},
+    {"riyal", {"SAR"}},    {"riyals", {"SAR"}},   {"dirham", {"AED"}},   {"dirhams", {"AED"}},
+    {"zloty", {"PLN"}},    {"zlotys", {"PLN"}},   {"krone", {"DKK"}},    {"kroner", {"NOK"}},
+    {"forint", {"HUF"}},   {"shilling", {"KES"}}, {"shillings", {"KES"}},
 };
 
 template <typename Table>

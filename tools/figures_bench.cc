@@ -4,6 +4,7 @@
 //   figures_bench DIR_OR_FILE...           MB/s of FigureFinder::find over every file
 //                                          (tokenising is done first and not timed)
 //   figures_bench --print FILE...          one line per figure and check
+//   figures_bench --mark FILE...           the text with every figure in [brackets]
 //   figures_bench --text "3.5 million"     the same for a literal text
 //
 // Files are repaired to valid UTF-8 first, as the inspector does.
@@ -46,6 +47,20 @@ std::string amount_text(const ai::Amount& a) {
   return buffer;
 }
 
+// The text with every figure in [brackets], for spotting misses.
+void mark(const std::string& text, const ai::FigureFinder& finder) {
+  const ai::Document doc = ai::analyze_text(text);
+  std::string out;
+  size_t at = 0;
+  for (const ai::Figure& f : finder.find(doc, {})) {
+    out.append(text, at, f.span.start - at);
+    out += "[" + text.substr(f.span.start, f.span.size()) + "]";
+    at = f.span.end;
+  }
+  out.append(text, at, std::string::npos);
+  std::printf("%s\n", out.c_str());
+}
+
 void print(const std::string& text, const ai::FigureFinder& finder) {
   const ai::Document doc = ai::analyze_text(text);
   const std::vector<ai::Figure> figures = finder.find(doc, {});
@@ -74,14 +89,15 @@ int main(int argc, char** argv) {
     return 0;
   }
   const bool print_mode = argc >= 2 && std::string(argv[1]) == "--print";
+  const bool mark_mode = argc >= 2 && std::string(argv[1]) == "--mark";
   std::vector<std::filesystem::path> files;
-  for (int i = print_mode ? 2 : 1; i < argc; ++i) collect(argv[i], &files);
+  for (int i = print_mode || mark_mode ? 2 : 1; i < argc; ++i) collect(argv[i], &files);
   if (files.empty()) {
-    std::fprintf(stderr, "usage: figures_bench [--print] DIR_OR_FILE... | --text TEXT...\n");
+    std::fprintf(stderr, "usage: figures_bench [--print|--mark] DIR_OR_FILE... | --text TEXT...\n");
     return 2;
   }
-  if (print_mode) {
-    for (const auto& file : files) print(ai::repair_utf8(read_all(file)).text, finder);
+  if (print_mode || mark_mode) {
+    for (const auto& file : files) (mark_mode ? mark : print)(ai::repair_utf8(read_all(file)).text, finder);
     return 0;
   }
   std::vector<std::string> texts;

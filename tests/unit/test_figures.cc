@@ -86,6 +86,10 @@ TEST_CASE("fractions and multipliers", "[figures]") {
       {"Demand quadrupled.", "quadrupled", "ratio", 4, kSame, "times"},
       {"prices nearly doubling", "nearly doubling", "ratio", 2, kSame, "times"},
       {"half the money", "half", "ratio", 0.5},
+      {"half a dozen medals", "half a dozen", "count", 6, kSame, "", "medals"},
+      {"about six out of 20 women", "about six out of 20", "ratio", 0.3, kSame, "", "women"},
+      {"one in five adults", "one in five", "ratio", 0.2, kSame, "", "adults"},
+      {"9 out of 10 cats", "9 out of 10", "ratio", 0.9, kSame, "", "cats"},
   });
 }
 
@@ -222,6 +226,8 @@ TEST_CASE("money: symbols, codes and words", "[figures]") {
       {"millions of dollars", "millions of dollars", "money", 2e6, kInf, "USD"},
       {"five pounds", "five pounds", "money", 5, kSame, "GBP"},
       {"\xC2\xA3" "1.2 million", "\xC2\xA3" "1.2 million", "money", 1.2e6, kSame, "GBP"},
+      {"59.2 trillion rupiah", "59.2 trillion rupiah", "money", 59.2e12, kSame, "IDR"},
+      {"540bn yen", "540bn yen", "money", 540e9, kSame, "JPY"},
   });
 }
 
@@ -233,6 +239,11 @@ TEST_CASE("measures are normalised to a base unit", "[figures]") {
       {"20 feet", "20 feet", "measure", 20, kSame, "ft"},
       {"5 metres", "5 metres", "measure", 5, kSame, "m"},
       {"a 100m race", "100m", "measure", 100, kSame, "m"},
+      {"won the 10,000m title", "10,000m", "measure", 10000, kSame, "m"},
+      {"she won the 200m at the Games", "200m", "measure", 200, kSame, "m"},
+      {"he cleared 1.80m in the high jump", "1.80m", "measure", 1.8, kSame, "m"},
+      {"It has 1.2m customers.", "1.2m", "count", 1.2e6, kSame, "", "customers"},
+      {"a further 5m of funding", "5m", "number", 5e6},
       {"It is 300m high.", "300m", "measure", 300, kSame, "m"},
       {"12 kilometres", "12 kilometres", "measure", 12, kSame, "km"},
       {"6 inches", "6 inches", "measure", 6, kSame, "in"},
@@ -306,6 +317,10 @@ TEST_CASE("durations", "[figures]") {
       {"two centuries", "two centuries", "duration", 2, kSame, "century"},
       {"a fortnight", "a fortnight", "duration", 1, kSame, "fortnight"},
       {"a 90-minute match", "90-minute", "duration", 90, kSame, "min"},
+      {"she won in 1:48.32 on Sunday", "1:48.32", "duration", 108.32, kSame, "s"},
+      {"a time of 3:45.87", "3:45.87", "duration", 225.87, kSame, "s"},
+      {"for two or three weeks", "two or three weeks", "duration", 2, 3, "week"},
+      {"one or two people", "one or two", "range", 1, 2, "", "people"},
   });
   const figures_test::Found found = figures_test::find("three decades and a week and 2 months and 1 year");
   REQUIRE(found.figures.size() == 4);
@@ -491,6 +506,10 @@ TEST_CASE("parts of names and codes are not figures", "[figures]") {
       {"the M25 motorway", "M25"},
       {"the Il-76 plane", "Il-76"},
       {"Chapter 11 bankruptcy", "11"},
+      {"he walked into 10 Downing Street", "10"},
+      {"on BBC Radio 4's Today programme", "Today"},
+      {"the Guildford Four were freed", "Four"},
+      {"told the World at One", "One"},
   });
 }
 
