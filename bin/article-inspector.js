@@ -320,9 +320,10 @@ function renderHtmlSection(id, text, report) {
 }
 
 // The file name under --out for an input id: the id as a relative path with
-// "..", "." and empty segments dropped and unsafe characters replaced.
+// "..", "." and empty segments dropped and unsafe characters replaced; stdin
+// ("-") is "stdin".
 function outName(id, extension, used) {
-  const segments = String(id).replace(/\\/g, '/').split('/')
+  const segments = (id === '-' ? 'stdin' : String(id)).replace(/\\/g, '/').split('/')
     .filter((s) => s !== '' && s !== '.' && s !== '..')
     .map((s) => s.replace(/[<>:"|?*\x00-\x1f]/g, '_'));
   const base = segments.length > 0 ? segments.join('/') : 'report';

@@ -571,7 +571,7 @@ std::string render_html_section(const json& id, const std::string& text, const j
 
 // The file name under --out for an input id (see outName in the JS CLI).
 std::string out_name(const json& id, const std::string& extension, std::set<std::string>* used) {
-  std::string path = id_text(id);
+  std::string path = id == json("-") ? std::string("stdin") : id_text(id);
   std::replace(path.begin(), path.end(), '\\', '/');
   std::string base;
   std::stringstream segments(path);

@@ -188,6 +188,11 @@ test('--out writes one report per input, mirroring paths', () => {
   assert.match(fs.readFileSync(path.join(out, 'corpus/strike.txt.md'), 'utf8'), /^\d+ words/);
   run(['--format', 'json', '--out', out, 'bom.txt']);
   assert.ok(JSON.parse(fs.readFileSync(path.join(out, 'bom.txt.json'), 'utf8')).figures);
+  run(['--format', 'json', '--out', out], { input: 'Oslo has 5 parks.' });
+  assert.ok(JSON.parse(fs.readFileSync(path.join(out, 'stdin.json'), 'utf8')).stats);
+  run(['--jsonl', '--format', 'jsonl', '--out', out, 'articles.jsonl']);
+  assert.equal(JSON.parse(fs.readFileSync(path.join(out, 'a2.jsonl'), 'utf8')).id, 'a2');
+  assert.ok(fs.existsSync(path.join(out, '4.jsonl')), 'a line without an id is named by its line number');
 });
 
 test('--fail-on-checks exits 1 when a figure check fails', (t) => {
