@@ -147,8 +147,11 @@ test('a pasted article is highlighted, listed, navigable and exported like the l
 
   for (const theme of ['light', 'dark']) {
     await page.selectOption('#theme', theme);
-    await page.evaluate(() => window.scrollTo(0, 0));
     await page.click('#tab-entities');
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      document.querySelector('.panel').scrollTop = 0;
+    });
     await page.screenshot({ path: artifactPath(`page-${theme}.png`) });
   }
 });

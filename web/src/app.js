@@ -84,9 +84,24 @@ function save() {
 
 // ---- status line -------------------------------------------------------------
 
+// The status line shows the last inspection; a message about an action
+// (saved, copied) shows for a few seconds and then gives way to it again.
+let summary = '';
+let statusTimer = null;
 function setStatus(message, isError) {
+  clearTimeout(statusTimer);
   ui.status.textContent = message;
   ui.status.classList.toggle('error', Boolean(isError));
+}
+
+function setSummary(message) {
+  summary = message;
+  setStatus(message);
+}
+
+function flashStatus(message) {
+  setStatus(message);
+  if (summary) statusTimer = setTimeout(() => setStatus(summary), 5000);
 }
 
 function plural(n, word, many) {
@@ -147,7 +162,11 @@ function requestInspection() {
   });
 }
 
+// Draws a report in a few short tasks (view first, then the panels), so even
+// the report of a megabyte of text never holds the main thread for long.
+let drawing = 0;
 function showReport(text, answer) {
+  const generation = ++drawing;
   const report = JSON.parse(answer.json);
   state.text = text;
   state.report = report;
@@ -160,21 +179,47 @@ function showReport(text, answer) {
   view.selectedEntity = state.selected ? state.selected.id : null;
   view.collapsedClutter = state.settings.clutterCollapsed;
   hideTooltip();
-  view.show(text, report);
-  renderFilters();
-  renderEntities();
-  renderFigures();
-  renderQuotes();
-  renderSources();
-  renderChecks();
-  renderStats();
-  updateStepper();
-  const place = answer.where === 'worker' ? 'in a worker' : 'on the page';
-  setStatus('Inspected ' + plural(text.length, 'character') + ' in ' + formatMs(answer.milliseconds) + ' (' + place + '): ' +
-    plural(report.entities.length, 'entity', 'entities') + ', ' + plural(report.figures.length, 'figure') + ', ' +
-    plural(report.quotes.length, 'quote') + '.');
-  // For tests and scripts driving the page: which text the view now shows.
-  document.body.dataset.inspectedLength = String(text.length);
+  let panelsDrawn = false;
+  let viewDrawn = false;
+  const finish = () => {
+    if (!panelsDrawn || !viewDrawn || generation !== drawing) return;
+    // For tests and scripts driving the page: which text the page now shows in full.
+    document.body.dataset.inspectedLength = String(text.length);
+  };
+  view.show(text, report, () => {
+    viewDrawn = true;
+    finish();
+  });
+  const steps = [
+    () => {
+      renderFilters();
+      updateStepper();
+      const place = answer.where === 'worker' ? 'in a worker' : 'on the page';
+      setSummary('Inspected ' + plural(text.length, 'character') + ' in ' + formatMs(answer.milliseconds) + ' (' + place + '): ' +
+        plural(report.entities.length, 'entity', 'entities') + ', ' + plural(report.figures.length, 'figure') + ', ' +
+        plural(report.quotes.length, 'quote') + '.');
+    },
+    renderEntities,
+    renderFigures,
+    () => {
+      renderQuotes();
+      renderSources();
+    },
+    () => {
+      renderChecks();
+      renderStats();
+    },
+  ];
+  const next = () => {
+    if (generation !== drawing) return;
+    steps.shift()();
+    if (steps.length > 0) setTimeout(next, 0);
+    else {
+      panelsDrawn = true;
+      finish();
+    }
+  };
+  setTimeout(next, 0);
 }
 
 function formatMs(ms) {
@@ -224,7 +269,7 @@ function readFile(file) {
     const text = kind === 'html' ? htmlToText(content, new DOMParser())
       : kind === 'markdown' ? markdownToText(content) : content.replace(/\r\n?/g, '\n');
     setText(text);
-    setStatus('Opened ' + file.name + '.');
+    flashStatus('Opened ' + file.name + '.');
   }, (error) => setStatus('Could not read ' + file.name + ': ' + error.message, true));
 }
 
@@ -266,10 +311,7 @@ function setUpInput() {
     if (file) readFile(file);
     ui.fileInput.value = '';
   });
-  $('load-example').addEventListener('click', () => {
-    setText(EXAMPLE_ARTICLE);
-    ui.input.focus();
-  });
+  $('load-example').addEventListener('click', () => setText(EXAMPLE_ARTICLE));
   $('clear').addEventListener('click', () => {
     try {
       localStorage.removeItem(STORAGE_KEY);
@@ -620,8 +662,12 @@ function renderStats() {
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
+// Glides to nearby targets; jumps to far ones, since gliding past a megabyte
+// of text would show (and lay out) every part of it on the way.
 function scrollToElement(element) {
-  element.scrollIntoView({ block: 'center', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+  const box = element.getBoundingClientRect();
+  const near = Math.abs(box.top) < 2 * window.innerHeight;
+  element.scrollIntoView({ block: 'center', behavior: near && !reducedMotion.matches ? 'smooth' : 'auto' });
 }
 
 function clearCurrent() {
@@ -840,23 +886,23 @@ function setUpExport() {
     ui.exportMenu.open = false;
     ui.exportMenu.querySelector('summary').focus();
     if (!content) {
-      setStatus('Nothing to export yet: paste an article first.');
+      flashStatus('Nothing to export yet: paste an article first.');
       return;
     }
     if (button.dataset.action === 'download') {
       download(content);
-      setStatus('Saved ' + content.name + '.');
+      flashStatus('Saved ' + content.name + '.');
     } else {
-      copyText(content.text).then(() => setStatus('Copied to the clipboard.'),
+      copyText(content.text).then(() => flashStatus('Copied to the clipboard.'),
         (error) => setStatus('Could not copy: ' + error.message, true));
     }
   });
   $('print').addEventListener('click', () => {
     ui.exportMenu.open = false;
-    // The print view needs the whole article drawn.
-    view.renderThrough(Infinity);
     window.print();
   });
+  // The print view needs the whole article in the document, however it is started.
+  window.addEventListener('beforeprint', () => view.showAll());
   ui.exportMenu.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && ui.exportMenu.open) {
       ui.exportMenu.open = false;

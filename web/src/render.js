@@ -9,14 +9,29 @@
 //   view.rangeOf(120, 134);             // a DOM Range over any span
 //
 // The text is split into blocks at blank lines (and long blocks at spaces),
-// each a <p> with `content-visibility: auto`, so the browser lays out only
-// what is on screen. Blocks are built a few milliseconds at a time so a
-// megabyte of text never holds the main thread for long; anything that needs
-// a block not yet built (a jump, a citation) builds up to it first.
+// each a <p>, grouped BLOCKS_PER_CHUNK to a <div class="chunk">. Blocks are
+// built a few milliseconds at a time, off the document; a chunk's blocks are
+// put into the document only while the chunk is on or near the screen (an
+// IntersectionObserver watches the chunks), and an empty chunk keeps its
+// height. So the document holds a few hundred elements whatever the length
+// of the text, and nothing the page does with a megabyte of text costs more
+// than with a page of it. Anything that needs a part not yet built or shown
+// (a jump, a citation, printing) builds and shows it first.
+//
+// Find-in-page therefore sees only the text near the screen; the side panel
+// lists every item instead.
 
 const BLOCK_SEPARATOR = /\n[ \t\u00a0]*\n\s*/g;
 const MAX_BLOCK_LENGTH = 4000;
-const SLICE_MILLISECONDS = 10;
+const SLICE_MILLISECONDS = 8;
+const BLOCKS_PER_CHUNK = 32;
+// A chunk's height until it is first shown: lines of ~ESTIMATED_CHARACTER_PIXELS
+// wide characters across the view, ESTIMATED_LINE_PIXELS apart.
+const ESTIMATED_CHARACTER_PIXELS = 8.5;
+const ESTIMATED_LINE_PIXELS = 29.4;
+const ESTIMATED_BLOCK_GAP_PIXELS = 15;
+// Chunks within this distance of the screen are shown.
+const SHOW_MARGIN = '150% 0px';
 
 // Layers nest outermost first: clutter contains quotes contains marks.
 const LAYER_CLUTTER = 0;
@@ -89,32 +104,62 @@ class ArticleView {
     this.text = '';
     this.blocks = [];
     this.items = [];
+    this.chunks = [];
     this.selectedEntity = null;
     this.collapsedClutter = false;
     this.timer = null;
     this.onComplete = null;
+    this.observer = typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver((entries) => this.onIntersection(entries), { rootMargin: SHOW_MARGIN })
+      : null;
     this.reset();
   }
 
   reset() {
     if (this.timer !== null) clearTimeout(this.timer);
+    if (this.observer) this.observer.disconnect();
     this.timer = null;
     this.nextBlock = 0;
     this.nextItem = 0;
+    this.paragraphs = [];
+    this.chunks = [];
     this.carried = [];
     this.elements = { entity: new Map(), figure: new Map(), quote: new Map(), clutter: new Map() };
   }
 
-  // Replaces the view with `text` highlighted by `report`. Renders the first
-  // slice now and the rest in later tasks; `onComplete` runs at the end.
+  // Replaces the view with `text` highlighted by `report`. Builds the chunks
+  // that were on screen before (the first one the first time) now, the rest
+  // in later tasks; `onComplete` runs once every block is built.
   show(text, report, onComplete) {
+    const wasShown = this.chunks.filter((chunk) => chunk.wanted).map((chunk) => chunk.index);
     this.reset();
     this.text = text;
     this.blocks = splitBlocks(text);
     this.items = layoutItems(report, text.length);
     this.onComplete = onComplete || null;
-    this.root.replaceChildren();
+    const charactersPerLine = Math.max(20, Math.floor((this.root.clientWidth || 700) / ESTIMATED_CHARACTER_PIXELS));
+    for (let first = 0; first < this.blocks.length; first += BLOCKS_PER_CHUNK) {
+      const last = Math.min(first + BLOCKS_PER_CHUNK, this.blocks.length);
+      let height = 0;
+      for (let b = first; b < last; b++) {
+        const [start, end] = this.blocks[b];
+        height += Math.ceil((end - start) / charactersPerLine) * ESTIMATED_LINE_PIXELS + ESTIMATED_BLOCK_GAP_PIXELS;
+      }
+      const element = document.createElement('div');
+      element.className = 'chunk';
+      element.style.height = Math.round(height) + 'px';
+      this.chunks.push({ index: this.chunks.length, element, first, last, paragraphs: [], wanted: false, shown: false });
+    }
+    for (const index of wasShown.length ? wasShown : [0]) {
+      if (index < this.chunks.length) this.chunks[index].wanted = true;
+    }
+    this.root.replaceChildren(...this.chunks.map((chunk) => chunk.element));
     this.root.setAttribute('aria-busy', 'true');
+    // Build what is on screen at once, so a re-inspection never blanks the view.
+    const lastWanted = this.chunks.reduce((last, chunk) => (chunk.wanted ? chunk.last : last), 0);
+    const deadline = performance.now() + 4 * SLICE_MILLISECONDS;
+    while (this.nextBlock < lastWanted && performance.now() < deadline) this.appendBlock();
+    if (this.observer) for (const chunk of this.chunks) this.observer.observe(chunk.element);
     this.renderSlice();
   }
 
@@ -125,11 +170,9 @@ class ArticleView {
   renderSlice() {
     this.timer = null;
     const deadline = performance.now() + SLICE_MILLISECONDS;
-    const fragment = document.createDocumentFragment();
     while (!this.complete && performance.now() < deadline) {
-      for (let i = 0; i < 16 && !this.complete; i++) fragment.append(this.buildBlock());
+      for (let i = 0; i < 8 && !this.complete; i++) this.appendBlock();
     }
-    this.root.append(fragment);
     if (this.complete) {
       this.root.setAttribute('aria-busy', 'false');
       if (this.onComplete) this.onComplete();
@@ -138,15 +181,69 @@ class ArticleView {
     }
   }
 
-  // Builds blocks synchronously until the one holding `offset` exists.
+  // Builds blocks synchronously until the one holding `offset` exists, and
+  // shows its chunk.
   renderThrough(offset) {
-    if (this.complete) return;
-    const fragment = document.createDocumentFragment();
-    while (!this.complete && this.blocks[this.nextBlock][0] <= offset) fragment.append(this.buildBlock());
-    this.root.append(fragment);
+    while (!this.complete && this.blocks[this.nextBlock][0] <= offset) this.appendBlock();
     if (this.complete && this.timer !== null) {
       clearTimeout(this.timer);
       this.renderSlice();
+    }
+    const chunk = this.chunkAt(offset);
+    if (chunk) this.showChunk(chunk);
+  }
+
+  // Shows every chunk (for printing).
+  showAll() {
+    this.renderThrough(Infinity);
+    for (const chunk of this.chunks) this.showChunk(chunk);
+  }
+
+  // The chunk holding text offset `offset` (the last one starting at or before it).
+  chunkAt(offset) {
+    let low = 0;
+    let high = this.chunks.length - 1;
+    if (high < 0) return null;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.blocks[this.chunks[mid].first][0] <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return this.chunks[low];
+  }
+
+  // Builds the next block into its chunk; a chunk that is wanted on screen
+  // is shown as soon as its last block exists.
+  appendBlock() {
+    const chunk = this.chunks[Math.floor(this.nextBlock / BLOCKS_PER_CHUNK)];
+    const paragraph = this.buildBlock();
+    this.paragraphs.push(paragraph);
+    chunk.paragraphs.push(paragraph);
+    if (chunk.wanted && chunk.paragraphs.length === chunk.last - chunk.first) this.showChunk(chunk);
+  }
+
+  showChunk(chunk) {
+    if (chunk.shown || chunk.paragraphs.length < chunk.last - chunk.first) return;
+    chunk.element.append(...chunk.paragraphs);
+    chunk.element.style.height = '';
+    chunk.shown = true;
+  }
+
+  hideChunk(chunk) {
+    if (!chunk.shown) return;
+    // Keep its place: the height it had on screen.
+    chunk.element.style.height = chunk.element.offsetHeight + 'px';
+    chunk.element.replaceChildren();
+    chunk.shown = false;
+  }
+
+  onIntersection(entries) {
+    for (const entry of entries) {
+      const chunk = this.chunks.find((c) => c.element === entry.target);
+      if (!chunk) continue;
+      chunk.wanted = entry.isIntersecting;
+      if (chunk.wanted) this.showChunk(chunk);
+      else this.hideChunk(chunk);
     }
   }
 
@@ -282,10 +379,14 @@ class ArticleView {
     }
   }
 
-  // A DOM Range over [start, end) of the text, building the view that far.
+  // A DOM Range over [start, end) of the text, building and showing the view that far.
   rangeOf(start, end) {
     this.renderThrough(end);
-    const paragraphs = this.root.children;
+    const first = this.chunkAt(start);
+    const last = this.chunkAt(end);
+    if (!first) return null;
+    for (let i = first.index; i <= last.index; i++) this.showChunk(this.chunks[i]);
+    const paragraphs = this.paragraphs;
     // The last block starting at or before `start` (blocks are in text order).
     let low = 0;
     let high = paragraphs.length - 1;
@@ -296,14 +397,13 @@ class ArticleView {
     }
     if (paragraphs.length === 0) return null;
     const range = document.createRange();
-    let position = Number(paragraphs[low].dataset.start);
     let startSet = false;
     for (let p = low; p < paragraphs.length; p++) {
       const walker = document.createTreeWalker(paragraphs[p], NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT, {
         acceptNode: (node) => (node.nodeType === 1 && node.hasAttribute('data-skip') ? NodeFilter.FILTER_REJECT
           : node.nodeType === 1 ? NodeFilter.FILTER_SKIP : NodeFilter.FILTER_ACCEPT),
       });
-      position = Number(paragraphs[p].dataset.start);
+      let position = Number(paragraphs[p].dataset.start);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const length = node.nodeValue.length;
         if (!startSet && start < position + length) {

@@ -1,0 +1,80 @@
+'use strict';
+// A 1 MB paste: the inspection runs in the worker and the view is drawn in
+// slices, so no main-thread task runs over 200 ms (Long Tasks API) while the
+// text is pasted, inspected and shown, and while one types into it afterwards.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { pageUrl, launch, openPage, ownFileUrl, paste, waitForInspection, sampleArticle, libraryReport } = require('./helpers');
+
+const BUDGET_MS = 200;
+
+test('a 1 MB paste keeps the page responsive and shows results', async (t) => {
+  const { context, close } = await launch();
+  t.after(close);
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const { page, log } = await openPage(context, pageUrl, ownFileUrl);
+  const startup = await page.evaluate(() => window.__longTasks.splice(0));
+  t.diagnostic('long tasks while the page started (not budgeted): ' + JSON.stringify(startup));
+
+  const article = sampleArticle().text;
+  let text = '';
+  while (text.length < 1024 * 1024) text += article + '\n\n';
+  const expected = await libraryReport(text);
+
+  const pasted = Date.now();
+  await paste(page, { text });
+  // While the worker inspects, the main thread answers at once.
+  const roundTrip = Date.now();
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+  t.diagnostic(`a frame during the inspection came after ${Date.now() - roundTrip} ms`);
+  await waitForInspection(page, 120000);
+  t.diagnostic(`paste to fully drawn: ${Date.now() - pasted} ms; ${await page.textContent('#status')}`);
+  const phases = {};
+  const phase = async (name) => {
+    phases[name] = await page.evaluate(() => window.__longTasks.splice(0));
+  };
+  await phase('paste, inspect, draw');
+
+  assert.match(await page.textContent('#status'), new RegExp('Inspected ' + text.length.toLocaleString('en-US') + ' characters'));
+  const chunks = await page.$$eval('#view .chunk', (elements) => ({ all: elements.length, shown: elements.filter((c) => c.childElementCount > 0).length }));
+  t.diagnostic(`chunks: ${chunks.all}, in the document: ${chunks.shown}`);
+  assert.ok(chunks.all > 100, 'the text is split into chunks');
+  assert.ok(chunks.shown >= 1 && chunks.shown <= 6, 'only the chunks near the screen are in the document');
+  const firstChunk = await page.$eval('#view .chunk', (chunk) => {
+    const copy = chunk.cloneNode(true);
+    for (const control of copy.querySelectorAll('[data-skip]')) control.remove();
+    return copy.textContent;
+  });
+  assert.ok(firstChunk.length > 1000 && text.replace(/\n[ \t\u00a0]*\n\s*/g, '').startsWith(firstChunk), 'the top of the text is shown');
+  await phase('test probes the view');
+  // Jump to the last figure and type at the start of the text.
+  if (expected.figures.length > 0) {
+    await page.click('#tab-figures');
+    await page.click('#panel-figures th button[data-sort="start"]');  // already by position: now descending, the last figure first
+    await page.click('#panel-figures tbody tr:first-child button[data-go-figure]');
+    assert.equal(await page.$eval('#view .is-current', (m) => Number(m.dataset.figure)), expected.figures.length - 1);
+    await page.waitForFunction(() => {
+      const box = document.querySelector('#view .is-current').getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, null, { polling: 100 });
+  }
+  await phase('jump to the last figure');
+  await page.focus('#input');
+  await page.evaluate(() => document.getElementById('input').setSelectionRange(0, 0));
+  await phase('focus the input');
+  await page.keyboard.type('Typed. ', { delay: 30 });
+  await waitForInspection(page, 120000);
+  assert.match(await page.inputValue('#input'), /^Typed\. /);
+
+  await phase('type and re-inspect');
+  t.diagnostic('long tasks (ms) by phase: ' + JSON.stringify(phases));
+  const longTasks = Object.values(phases).flat();
+  assert.ok(longTasks.every((ms) => ms <= BUDGET_MS), `no main-thread task over ${BUDGET_MS} ms: ${JSON.stringify(longTasks)}`);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+});
