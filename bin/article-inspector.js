@@ -594,16 +594,23 @@ async function main(argv) {
         fs.mkdirSync(path.dirname(file), { recursive: true });
         fs.writeFileSync(file, renderAlone(id, report, compact, text));
       } catch (error) {
-        problem(file, errorMessage(error));
+        problem(file, errorMessage(error).replace(/^article-inspector: /, ''));
         return;
       }
     } else {
+      let rendered;
+      try {
+        rendered = render(id, report, compact, text, !many);
+      } catch (error) {
+        problem(where, error.message.replace(/^article-inspector: /, ''));
+        return;
+      }
       if (emitted === 0) {
         if (many && args.format === 'json') await write('[\n');
         if (args.format === 'csv') await write(CSV_HEADER);
         if (args.format === 'html') await write(HTML_HEAD);
       }
-      await write(render(id, report, compact, text, !many));
+      await write(rendered);
     }
     emitted++;
     progress.advance(size);
