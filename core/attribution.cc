@@ -446,6 +446,17 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
       mentions_.push_back({m.start, without_titles(entity.name), entity.id, roles, entity.type == EntityType::kPerson});
     }
   }
+  for (size_t e = 0; e < entities.size(); ++e) {
+    const std::string& name = entities[e].name;
+    for (size_t start = 0; start < name.size();) {
+      auto [slot, added] = entity_name_endings_.emplace(name.substr(start), e);
+      if (!added && entities[e].type == EntityType::kPerson && entities[slot->second].type != EntityType::kPerson)
+        slot->second = e;
+      const size_t space = name.find(' ', start);
+      if (space == std::string::npos) break;
+      start = space + 1;
+    }
+  }
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
             [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
 
@@ -517,14 +528,8 @@ const Entity* People::entity_overlapping(Span span) const {
 }
 
 const Entity* People::entity_named(const std::string& name) const {
-  const Entity* best = nullptr;
-  for (const Entity& e : entities_) {
-    const bool same = e.name == name ||
-                      (e.name.size() > name.size() + 1 && e.name.compare(e.name.size() - name.size(), name.size(), name) == 0 &&
-                       e.name[e.name.size() - name.size() - 1] == ' ');
-    if (same && (best == nullptr || (e.type == EntityType::kPerson && best->type != EntityType::kPerson))) best = &e;
-  }
-  return best;
+  auto found = entity_name_endings_.find(name);
+  return found == entity_name_endings_.end() ? nullptr : &entities_[found->second];
 }
 
 Speaker People::named(Span name) const {

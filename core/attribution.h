@@ -19,6 +19,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "entities.h"
@@ -93,6 +94,9 @@ class People {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   std::vector<std::pair<Span, size_t>> entity_mentions_;  // sorted by start; entity index
+  // Every word-final part of every entity name ("Jane Roe", "Roe") -> the
+  // entity it names, a person preferred: "Roe said" finds "Jane Roe".
+  std::unordered_map<std::string, size_t> entity_name_endings_;
   std::vector<Mention> mentions_;                         // sorted by `at`
 };
 
