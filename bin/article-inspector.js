@@ -212,7 +212,7 @@ function mdCell(text) {
 
 function renderMarkdown(id, report, many) {
   const out = [];
-  if (many) out.push(`## ${mdCell(id)}`, '');
+  if (many) out.push(`## ${mdCell(String(id))}`, '');
   const layout = report.layout || {};
   if (layout.headline) out.push(`**${mdCell(layout.headline.text)}**`, '');
   out.push(statsLine(report.stats), '');
@@ -289,7 +289,7 @@ table { border-collapse: collapse; } td, th { border-bottom: 1px solid #eee; pad
 const HTML_FOOT = '</body>\n</html>\n';
 
 function renderHtmlSection(id, text, report) {
-  let out = `<section>\n<h2>${escapeHtml(id)}</h2>\n<p>${escapeHtml(statsLine(report.stats))}</p>\n`;
+  let out = `<section>\n<h2>${escapeHtml(String(id))}</h2>\n<p>${escapeHtml(statsLine(report.stats))}</p>\n`;
   out += `<div class="text">${highlight(text, report)}</div>\n`;
   if (report.entities.length > 0) {
     out += '<h3>Entities</h3>\n<table>\n<tr><th>Type</th><th>Name</th><th>Mentions</th></tr>\n';

@@ -145,6 +145,9 @@ test('JSONL in: bad lines are named and skipped, the rest goes through', () => {
   const fromStdin = run(['--jsonl', '--format', 'jsonl'], { input: fs.readFileSync(path.join(dir, 'articles.jsonl')) });
   assert.equal(fromStdin.stdout, result.stdout);
   assert.match(fromStdin.stderr, /<stdin>:2: not valid JSON/);
+  // Numeric ids render in every format.
+  assert.match(run(['--jsonl', '--format', 'md', 'articles.jsonl']).stdout, /\n## 4\n/);
+  assert.match(run(['--jsonl', '--format', 'html', 'articles.jsonl']).stdout, /<h2>4<\/h2>/);
 });
 
 test('invalid UTF-8 is repaired as TextDecoder does, with a warning', () => {
@@ -224,7 +227,14 @@ test('native and wasm CLIs give identical output', (t) => {
     ['--format', 'html', 'corpus', 'invalid.txt'],
     ['--format', 'jsonl', '--offsets', 'codepoint', '--reference-date', '2022-01-07', 'corpus'],
     ['--format', 'jsonl', '--kinds', 'figures,checks', 'corpus'],
+    ['--jsonl', '--format', 'html', 'articles.jsonl'],
+    ['--jsonl', '--format', 'csv', 'articles.jsonl'],
+    ['--jsonl', '--format', 'md', 'articles.jsonl'],
+    ['--jsonl', '--format', 'text', 'articles.jsonl'],
+    ['--jsonl', '--format', 'json', 'surrogates.jsonl'],
   ];
+  // Escaped unpaired surrogates are not text either CLI can inspect: both skip the line.
+  fs.writeFileSync(path.join(dir, 'surrogates.jsonl'), '{"id":"s","text":"a \\ud800 b"}\n{"id":"ok","text":"Fine: 5 cats."}\n');
   for (const args of cases) {
     const wasm = run(args);
     const native = runNative(args);
