@@ -121,7 +121,11 @@ function serve(handler) {
     const server = http.createServer(handler);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(done)) });
+      const close = () => new Promise((done) => {
+        server.close(done);
+        server.closeAllConnections();  // the browser's keep-alive sockets would hold close() open
+      });
+      resolve({ url: `http://127.0.0.1:${port}`, close });
     });
   });
 }

@@ -74,14 +74,16 @@ test('a pasted article is highlighted, listed, navigable and exported like the l
 
   await t.test('the figures table holds every figure with its value, sortable by column', async () => {
     await page.click('#tab-figures');
-    const rows = await page.$$eval('#panel-figures tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.trim())));
+    const rows = await page.$$eval('#panel-figures tr[data-figure]', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent.trim())));
     assert.equal(rows.length, Math.min(expected.figures.length, 200));
-    assert.ok(rows.every((cells) => cells[2] !== ''), 'every figure shows a value');
-    assert.deepEqual(rows.map((cells) => cells[0]), expected.figures.slice(0, 200).map((f) => f.text), 'in text order by default');
+    assert.ok(rows.every((cells) => cells[3] !== ''), 'every figure shows a value');
+    assert.deepEqual(rows.map((cells) => cells[1]), expected.figures.slice(0, 200).map((f) => f.text), 'in text order by default');
+    const sentences = await page.$$eval('#panel-figures tr.sentence-row', (trs) => trs.map((tr) => tr.textContent));
+    assert.ok(sentences.every((sentence, i) => sentence.includes(expected.figures[i].text)), 'each figure comes with its sentence');
     await page.click('#panel-figures th button[data-sort="value"]');
     const header = await page.$eval('#panel-figures th[aria-sort]', (th) => [th.textContent, th.getAttribute('aria-sort')]);
     assert.deepEqual(header, ['Value', 'ascending']);
-    const firstIndex = await page.$eval('#panel-figures tbody tr', (tr) => Number(tr.dataset.figure));
+    const firstIndex = await page.$eval('#panel-figures tr[data-figure]', (tr) => Number(tr.dataset.figure));
     const lowest = Math.min(...expected.figures.map((f) => (typeof f.value === 'number' ? f.value : f.value.min ?? -Infinity)));
     const first = expected.figures[firstIndex];
     assert.equal(typeof first.value === 'number' ? first.value : first.value.min ?? -Infinity, lowest);
@@ -154,6 +156,20 @@ test('a pasted article is highlighted, listed, navigable and exported like the l
     });
     await page.screenshot({ path: artifactPath(`page-${theme}.png`) });
   }
+  // The panels and the marked mentions of a person, for a look.
+  await page.selectOption('#theme', 'light');
+  await page.click('#tab-figures');
+  await page.screenshot({ path: artifactPath('page-figures.png') });
+  await page.click('#tab-checks');
+  await page.screenshot({ path: artifactPath('page-checks.png') });
+  const person = expected.entities.filter((e) => e.type === 'person').sort((a, b) => b.mentions.length - a.mentions.length)[0];
+  if (person) {
+    await page.click('#tab-entities');
+    await page.click(`#panel-entities .entity-button[data-entity="${person.id}"]`);
+    await page.click('#step-next');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: artifactPath('page-marked.png') });
+  }
 });
 
 test('the text and the settings survive a reload; Clear forgets them', async (t) => {
@@ -217,7 +233,7 @@ test('the keyboard reaches everything: tabs, entity marking, stepping, sorting',
     await page.click('#tab-figures');
     await page.focus('#panel-figures th button[data-sort="kind"]');
     await page.keyboard.press('Enter');
-    assert.equal(await page.getAttribute('#panel-figures th:nth-child(2)', 'aria-sort'), 'ascending');
+    assert.equal(await page.getAttribute('#panel-figures th:nth-child(3)', 'aria-sort'), 'ascending');
     assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'kind', 'focus stays on the sort button');
   }
   // Every control is reachable with Tab and shows a visible focus ring.

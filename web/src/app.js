@@ -456,15 +456,17 @@ function pagedList(container, items, drawItem) {
   const more = h('button', { type: 'button', className: 'more' });
   const drawMore = () => {
     const next = items.slice(shown, shown + LIST_PAGE);
-    for (const item of next) container.append(drawItem(item));
+    const drawn = next.map(drawItem);
+    container.append(...drawn);
     shown += next.length;
     more.hidden = shown >= items.length;
     more.textContent = 'Show ' + Math.min(LIST_PAGE, items.length - shown) + ' more of ' + (items.length - shown).toLocaleString('en-US');
+    return drawn[0];
   };
   more.addEventListener('click', () => {
-    const focusTarget = container.children[shown];
-    drawMore();
-    if (focusTarget === undefined && container.children[shown - 1]) container.children[shown - 1].querySelector('button')?.focus();
+    const first = drawMore();
+    const button = first && first.querySelector('button');
+    if (button) button.focus();
   });
   drawMore();
   return more;
@@ -498,18 +500,18 @@ function renderEntities() {
 }
 
 const FIGURE_COLUMNS = [
+  { key: 'start', label: '#', title: 'Sort in text order', value: (f) => f.start },
   { key: 'text', label: 'Text', value: (f) => f.text.toLowerCase() },
   { key: 'kind', label: 'Kind', value: (f) => f.kind },
   { key: 'value', label: 'Value', value: (f) => sortableAmount(f.value) },
   { key: 'unit', label: 'Unit', value: (f) => f.unit || '' },
   { key: 'normalized', label: 'Normalised', value: (f) => (f.normalized ? sortableAmount(f.normalized.value) : -Infinity) },
   { key: 'counted', label: 'Counted', value: (f) => (f.counted || '').toLowerCase() },
-  { key: 'start', label: 'Sentence', value: (f) => f.start },
 ];
 
 function sortedFigures() {
   const { column, descending } = state.settings.sort;
-  const spec = FIGURE_COLUMNS.find((c) => c.key === column) || FIGURE_COLUMNS[FIGURE_COLUMNS.length - 1];
+  const spec = FIGURE_COLUMNS.find((c) => c.key === column) || FIGURE_COLUMNS[0];
   const rows = state.report.figures.map((figure, index) => ({ figure, index, key: spec.value(figure) }));
   rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.figure.start - b.figure.start) * (descending ? -1 : 1));
   return rows;
@@ -527,20 +529,23 @@ function renderFigures() {
   const { column, descending } = state.settings.sort;
   const header = h('tr', {}, FIGURE_COLUMNS.map((c) => h('th', {
     scope: 'col', 'aria-sort': c.key === column ? (descending ? 'descending' : 'ascending') : null,
-  }, h('button', { type: 'button', dataset: { sort: c.key }, title: 'Sort by ' + c.label.toLowerCase() }, c.label))));
-  const body = h('tbody', {});
-  const more = pagedList(body, sortedFigures(), ({ figure, index }) => h('tr', { dataset: { figure: String(index) } },
-    h('td', {}, h('button', { type: 'button', className: 'link-button', dataset: { goFigure: String(index) } }, figure.text)),
-    h('td', {}, h('span', { className: 'swatch', dataset: { swatch: figure.kind, group: 'figure' } }, kindLabel(figure.kind))),
-    h('td', { className: 'num' }, (figure.approx ? '≈ ' : '') + formatAmount(figure.value)),
-    h('td', {}, figure.unit || ''),
-    h('td', { className: 'num' }, formatNormalized(figure)),
-    h('td', {}, figure.counted || ''),
-    h('td', {}, h('span', { className: 'sentence' }, sentenceAround(state.text, figure.start, figure.end, 200)))));
-  panel.replaceChildren(panelTitle('Figures'),
-    h('div', { className: 'table-wrap' }, h('table', {},
-      h('caption', { className: 'visually-hidden' }, 'Figures; the column buttons sort the table'),
-      h('thead', {}, header), body)), more);
+  }, h('button', { type: 'button', dataset: { sort: c.key }, title: c.title || 'Sort by ' + c.label.toLowerCase() }, c.label))));
+  // One <tbody> per figure: its row of values, then its sentence across the table.
+  const table = h('table', {},
+    h('caption', { className: 'visually-hidden' }, 'Figures, each followed by its sentence; the column buttons sort the table'),
+    h('thead', {}, header));
+  const more = pagedList(table, sortedFigures(), ({ figure, index }) => h('tbody', { className: 'figure-row' },
+    h('tr', { dataset: { figure: String(index) } },
+      h('td', { className: 'num' }, String(index + 1)),
+      h('td', {}, h('button', { type: 'button', className: 'link-button', dataset: { goFigure: String(index) } }, figure.text)),
+      h('td', {}, h('span', { className: 'swatch', dataset: { swatch: figure.kind, group: 'figure' } }, kindLabel(figure.kind))),
+      h('td', { className: 'num' }, (figure.approx ? '≈ ' : '') + formatAmount(figure.value)),
+      h('td', {}, figure.unit || ''),
+      h('td', { className: 'num' }, formatNormalized(figure)),
+      h('td', {}, figure.counted || '')),
+    h('tr', { className: 'sentence-row' },
+      h('td', { colspan: String(FIGURE_COLUMNS.length) }, h('span', { className: 'sentence' }, sentenceAround(state.text, figure.start, figure.end, 200))))));
+  panel.replaceChildren(panelTitle('Figures'), h('div', { className: 'table-wrap' }, table), more);
 }
 
 function onFigureSort(event) {

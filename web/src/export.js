@@ -2,7 +2,7 @@
 // tooltip and the tables, the figures as CSV, and a Markdown summary.
 //
 //   formatAmount(1.13e9)                 -> "1,130,000,000"
-//   formatAmount({ min: 10, max: null }) -> "10 – ∞"
+//   formatAmount({ min: 10, max: null }) -> "≥ 10"
 //   figuresCsv(text, report)             -> "text,kind,value,...\r\n..."
 //   markdownSummary(text, report)        -> "# Article inspection\n..."
 
@@ -11,9 +11,11 @@ function formatAmount(value) {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return formatNumber(value);
   if (typeof value === 'object') {
-    const min = value.min === null || value.min === undefined ? '−∞' : formatNumber(value.min);
-    const max = value.max === null || value.max === undefined ? '∞' : formatNumber(value.max);
-    return min + ' – ' + max;
+    const open = (bound) => bound === null || bound === undefined;
+    if (open(value.max) && !open(value.min)) return '≥ ' + formatNumber(value.min);
+    if (open(value.min) && !open(value.max)) return '≤ ' + formatNumber(value.max);
+    if (open(value.min)) return 'any';
+    return formatNumber(value.min) + ' – ' + formatNumber(value.max);
   }
   return String(value);
 }
