@@ -6,6 +6,7 @@
 #include "figures.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -85,11 +86,15 @@ struct Lex {
   uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
 
+// No lexicon entry is longer than this ("approximately"); longer tokens skip the lookup.
+constexpr size_t kLongestWord = 13;
+
 class Lexicon {
  public:
   Lexicon() : slots_(2048) {}
 
   Lex& add(std::string_view word) {
+    assert(word.size() <= kLongestWord);
     const uint32_t h = hash(word);
     Slot* s = probe(word, h);
     if (s->entry == 0) {
@@ -502,7 +507,7 @@ class Scanner {
       if (kind(i) == TokenKind::kNumber) continue;
       if (kind(i) == TokenKind::kPunct && t.size() == 1 && t[0] != '$' && t[0] != '%' && t[0] != '#') continue;
       std::string_view lower;
-      if (lower_into(t, buffer, sizeof buffer, &lower)) lex_[i] = lexicon_.find(lower);
+      if (t.size() <= kLongestWord && lower_into(t, buffer, sizeof buffer, &lower)) lex_[i] = lexicon_.find(lower);
     }
   }
 
@@ -548,9 +553,13 @@ class Scanner {
         return false;
       }
       if (q.end >= n_) return false;
-      if (match_amount(q.end, &q, out, end)) return true;
+      if (match_amount(q.end, &q, out, end)) {
+        if (out->kind != FigureKind::kOrdinal) return true;
+        *end = q.end;  // "about 1st century": the qualifier does not qualify an ordinal
+        return false;
+      }
       // "around 5pm", "nearly doubling", "almost a third of": the qualifier joins the span.
-      if (match_time(q.end, out, end) || match_word_figure(q.end, out, end)) {
+      if (match_time(q.end, out, end) || (match_word_figure(q.end, out, end) && out->kind != FigureKind::kOrdinal)) {
         out->span.start = doc_.tokens[q.begin].start;
         out->qualifier = q.text;
         out->approx = out->approx || q.approx;
@@ -558,6 +567,11 @@ class Scanner {
       }
       return false;
     }
+    // Most qualifier words ("in", "at", "as", "up", "from") are only that.
+    const Lex* l = lex(i);
+    if (l && (l->flags & kQualifier) && !l->number && !l->month && l->weekday < 0 && !l->currency && !l->unit &&
+        !(l->flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
+      return false;
     if (match_date(i, out, end)) return true;
     if (match_time(i, out, end)) return true;
     if (match_amount(i, nullptr, out, end)) return true;
@@ -615,6 +629,12 @@ class Scanner {
     // "Boeing 747", "Windows 10", "G7": a capitalised word and a bare number form a name.
     if (starts_with_digit(i) && i > 0 && !adjacent(i) && is_name_part(i - 1) && bare_number(i)) {
       *end = i + 1;
+      return true;
+    }
+    // "5/4 favourite", "24/7": odds and codes, unless a date ("05/01/2022").
+    if (kind(i) == TokenKind::kNumber && is(i + 1, "/") && adjacent(i + 1) && is_number_token(i + 2) &&
+        adjacent(i + 2) && !(is(i + 3, "/") && adjacent(i + 3))) {
+      *end = i + 3;
       return true;
     }
     // "10 Downing Street": an address.
@@ -1895,7 +1915,7 @@ class Scanner {
       *end = i + 1;
       return true;
     }
-    if ((l->flags & kRelMod) && i + 1 < n_) {
+    if ((l->flags & kRelMod) && i + 1 < n_ && !(capitalised(i) && !starts_clause(i))) {  // not "Suddenly Last Summer"
       const Lex* next = lex(i + 1);
       if (next && next->weekday >= 0 && next->weekday <= 6 && text(i + 1).size() > 4) return match_weekday(i, out, end);
       if (next && ((next->flags & kPeriod) || next->month > 0) && is_period_word(i + 1)) {

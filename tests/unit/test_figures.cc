@@ -345,6 +345,7 @@ TEST_CASE("ordinals", "[figures]") {
       {"the hundredth day", "hundredth", "ordinal", 100},
       {"the tenth anniversary", "tenth", "ordinal", 10},
       {"a second term", "second", "ordinal", 2},
+      {"anyone who knows about 1st century history", "1st", "ordinal", 1},
   });
   check_negatives({{"the 21th century", "21th"}, {"the 2st round", "2st"}});
 }
@@ -510,6 +511,9 @@ TEST_CASE("parts of names and codes are not figures", "[figures]") {
       {"on BBC Radio 4's Today programme", "Today"},
       {"the Guildford Four were freed", "Four"},
       {"told the World at One", "One"},
+      {"she starred in Suddenly Last Summer on stage", "Last Summer"},
+      {"the book is 5/4 favourite", "5/4"},
+      {"open 24/7 now", "24/7"},
   });
 }
 
