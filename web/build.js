@@ -72,7 +72,9 @@ function main() {
     `script-src ${sha256(pageScript)} ${sha256(engine)} 'wasm-unsafe-eval'`,
     `style-src ${sha256(style)}`,
     'worker-src blob:',
-    "connect-src 'none'",
+    // Emscripten fetches its inlined wasm from a data: URL; data: is never
+    // a network connection, and nothing else may be fetched.
+    'connect-src data:',
     'img-src data: blob:',
     "font-src 'none'",
     "media-src 'none'",

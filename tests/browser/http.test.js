@@ -22,4 +22,12 @@ test('over http the page works and requests only its own file', async (t) => {
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
+
+  // Copy to the clipboard (the async clipboard needs an origin to grant it to).
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await page.click('#export-menu summary');
+  await page.click('#export-menu button[data-export="json"][data-action="copy"]');
+  await page.waitForFunction(() => /Copied/.test(document.getElementById('status').textContent), null, { polling: 100 });
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.figures.length, await page.$$eval('#view mark[data-figure]', (marks) => marks.length));
 });

@@ -13,7 +13,7 @@
 
 const STORAGE_KEY = 'article-inspector:page:v1';
 const MAX_SAVED_TEXT = 2000000;  // characters; localStorage holds ~5M
-const LIST_PAGE = 200;           // rows drawn per list before "Show more"
+const LIST_PAGE = 100;           // rows drawn per list before "Show more"
 const DEBOUNCE_SMALL = 250;
 const DEBOUNCE_LARGE = 700;      // for texts over LARGE_TEXT characters
 const LARGE_TEXT = 200000;
