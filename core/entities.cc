@@ -1,5 +1,8 @@
 #include "entities.h"
 
+#include "entity_grouping.h"
+#include "tagger.h"
+
 namespace ai {
 
 const char* entity_type_name(EntityType type) {
@@ -12,12 +15,23 @@ const char* entity_type_name(EntityType type) {
   return "misc";
 }
 
-struct EntityRecognizer::Impl {};
+struct EntityRecognizer::Impl {
+  Tagger tagger;
+};
+
 EntityRecognizer::EntityRecognizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 EntityRecognizer::EntityRecognizer(EntityRecognizer&&) noexcept = default;
 EntityRecognizer& EntityRecognizer::operator=(EntityRecognizer&&) noexcept = default;
 EntityRecognizer::~EntityRecognizer() = default;
-Result<EntityRecognizer> EntityRecognizer::create(std::string_view) { return EntityRecognizer(std::make_unique<Impl>()); }
-std::vector<Entity> EntityRecognizer::find(const Document&) const { return {}; }
+
+Result<EntityRecognizer> EntityRecognizer::create(std::string_view model) {
+  Result<Tagger> tagger = Tagger::load(model);
+  if (!tagger.ok()) return Result<EntityRecognizer>::failure(tagger.error());
+  return EntityRecognizer(std::unique_ptr<Impl>(new Impl{std::move(tagger).value()}));
+}
+
+std::vector<Entity> EntityRecognizer::find(const Document& doc) const {
+  return group_mentions(doc, impl_->tagger.tag(doc));
+}
 
 }  // namespace ai

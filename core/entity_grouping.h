@@ -1,0 +1,35 @@
+// entity_grouping.h — from tagged mentions to entities.
+//
+// News names a person in full once ("President Kassym-Jomart Tokayev") and
+// then by surname ("Tokayev"), and an organisation by its expansion and then
+// its acronym ("Collective Security Treaty Organization" ... "CSTO").
+// `group_mentions` joins such mentions into one entity:
+//
+//   - a person mention that ends the full name of an earlier (or later)
+//     person joins it: "Tokayev", "Jen Psaki" / "Psaki";
+//   - an all-capitals mention whose letters are the initials of an entity's
+//     capitalised words joins it: "CSTO";
+//   - otherwise mentions join only when their text is the same (ignoring
+//     case), so "Bank" never swallows "World Bank".
+//
+// When a short mention fits several people, the most recently mentioned one
+// wins. The entity's type is a vote of its mentions (longer mentions weigh
+// more), its name the fullest mention. Roles come from the words around a
+// person mention: a title or role phrase right before it ("President",
+// "police spokesman"), or an appositive after or before it (", the general
+// secretary of the CSTO,").
+#pragma once
+
+#include <vector>
+
+#include "entities.h"
+#include "tagger.h"
+#include "text.h"
+
+namespace ai {
+
+// Groups `mentions` (in text order, as the tagger returns them) into
+// entities sorted by first mention, with ids "e1", "e2", ...
+std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions);
+
+}  // namespace ai

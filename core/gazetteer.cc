@@ -1,0 +1,125 @@
+#include "gazetteer.h"
+
+#include "text.h"
+
+namespace ai {
+
+namespace {
+
+uint64_t mix64(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ULL;
+  x ^= x >> 33;
+  return x;
+}
+
+int type_from_name(std::string_view name) {
+  if (name == "PER") return 0;
+  if (name == "ORG") return 1;
+  if (name == "LOC") return 2;
+  if (name == "MISC") return 3;
+  return -1;
+}
+
+}  // namespace
+
+uint64_t gazetteer_key_start() { return 0x6a09e667f3bcc908ULL; }
+
+uint64_t gazetteer_key_extend(uint64_t key, std::string_view token) {
+  uint64_t h = 0xcbf29ce484222325ULL;
+  for (char c : token) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
+    h = (h ^ u) * 0x100000001b3ULL;
+  }
+  const uint64_t next = mix64(key * 31 + h);
+  return next == 0 ? 1 : next;
+}
+
+Result<Gazetteer> Gazetteer::parse(std::string_view text) {
+  Gazetteer g;
+  size_t line_start = 0;
+  size_t line_number = 0;
+  std::vector<std::string_view> tokens;
+  while (line_start < text.size()) {
+    size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string_view::npos) line_end = text.size();
+    const std::string_view line = text.substr(line_start, line_end - line_start);
+    line_start = line_end + 1;
+    ++line_number;
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    const int type = tab == std::string_view::npos ? -1 : type_from_name(line.substr(0, tab));
+    if (type < 0) return Result<Gazetteer>::failure("gazetteer line " + std::to_string(line_number) + " is not TYPE<tab>name");
+    const Document doc = analyze_text(line.substr(tab + 1));
+    tokens.clear();
+    for (size_t i = 0; i < doc.tokens.size(); ++i) tokens.push_back(doc.token_text(i));
+    g.add(tokens, type);
+  }
+  return g;
+}
+
+void Gazetteer::add(const std::vector<std::string_view>& tokens, int type, uint16_t count) {
+  if (tokens.empty() || tokens.size() > static_cast<size_t>(kGazetteerMaxTokens) || type < 0 || type > 3) return;
+  uint64_t key = gazetteer_key_start();
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    key = gazetteer_key_extend(key, tokens[i]);
+    Slot* slot = find_or_insert(key);
+    if (i + 1 < tokens.size()) {
+      slot->is_prefix = true;
+    } else {
+      bool was_entry = false;
+      for (uint16_t c : slot->counts) was_entry |= c > 0;
+      if (!was_entry) ++entries_;
+      const uint32_t sum = uint32_t{slot->counts[type]} + count;
+      slot->counts[type] = static_cast<uint16_t>(sum > 0xFFFF ? 0xFFFF : sum);
+    }
+  }
+}
+
+GazetteerHit Gazetteer::lookup(uint64_t key, const Gazetteer* held_out) const {
+  GazetteerHit hit;
+  const Slot* slot = find(key);
+  if (slot == nullptr) return hit;
+  hit.is_prefix = slot->is_prefix;
+  const Slot* own = held_out != nullptr ? held_out->find(key) : nullptr;
+  for (int t = 0; t < 4; ++t) {
+    const int remaining = int{slot->counts[t]} - (own != nullptr ? int{own->counts[t]} : 0);
+    if (remaining > 0) hit.types |= static_cast<uint8_t>(1u << t);
+  }
+  return hit;
+}
+
+Gazetteer::Slot* Gazetteer::find_or_insert(uint64_t key) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    used_ = 0;
+    for (const Slot& s : old) {
+      if (s.key == 0) continue;
+      *find_or_insert(s.key) = s;
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) {
+      slots_[i].key = key;
+      ++used_;
+      return &slots_[i];
+    }
+  }
+}
+
+const Gazetteer::Slot* Gazetteer::find(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i];
+    if (slots_[i].key == 0) return nullptr;
+  }
+}
+
+}  // namespace ai

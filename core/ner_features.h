@@ -1,0 +1,74 @@
+// ner_features.h — the labels and the features of the entity tagger.
+//
+// Labels are BILOU tags over four types: O, and B-/I-/L-/U- for PER, ORG,
+// LOC and MISC (17 labels). "Kassym-Jomart Tokayev" is B-PER L-PER,
+// "Almaty" is U-LOC. BILOU rather than BIO because it gives the model a
+// separate "last token" and "single token" label, which measurably helps
+// linear models on news (Ratinov & Roth 2009).
+//
+// Features are 32-bit hashes of (template, value) pairs: the lower-cased
+// word and its neighbours within ±2, prefixes and suffixes, word shapes,
+// capitalisation in context (sentence start, all-caps headline), gazetteer
+// membership, and two kinds of document-level evidence: how the same word is
+// written elsewhere in the document, and (second pass) which labels the
+// first pass gave it elsewhere. The weight table is indexed by hash, so no
+// feature strings are ever built:
+//
+//   ai::TokenFeatures f;
+//   ai::extract_features(doc, gazetteer, {}, &f);
+//   for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) score(f.ids[k]);
+#pragma once
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "entities.h"
+#include "gazetteer.h"
+#include "text.h"
+
+namespace ai {
+
+constexpr int kLabelCount = 17;
+constexpr int kOutside = 0;
+
+enum class TagPosition : uint8_t { kBegin, kInside, kLast, kUnit };
+
+inline int make_label(EntityType type, TagPosition pos) { return 1 + static_cast<int>(type) * 4 + static_cast<int>(pos); }
+// Preconditions for the two below: label != kOutside.
+inline EntityType label_type(int label) { return static_cast<EntityType>((label - 1) / 4); }
+inline TagPosition label_position(int label) { return static_cast<TagPosition>((label - 1) % 4); }
+
+// Whether `to` may follow `from` in a BILOU sequence; from == -1 is the start
+// of a sentence, to == -1 its end.
+bool label_transition_allowed(int from, int to);
+
+// Features of the tokens of a document that may belong to a name: token i's
+// ids are ids[offsets[i] .. offsets[i + 1]). Only tokens in `segments`
+// (token ranges [first, end) inside one sentence) are candidates; the rest
+// have no features and are labelled O without scoring.
+struct TokenFeatures {
+  std::vector<uint32_t> ids;
+  std::vector<uint32_t> offsets;
+  std::vector<std::pair<uint32_t, uint32_t>> segments;
+  // What the second pass needs per candidate token: its case-folded word key,
+  // capitalisation context, and for an acronym defined in the text, 1 + the
+  // index of the last token of its expansion (0 otherwise).
+  std::vector<uint64_t> word_keys;
+  std::vector<uint8_t> contexts;
+  std::vector<uint32_t> expansions;
+};
+
+// Fills `out` with the first-pass features of `doc`. `held_out` (trainer
+// only) holds sightings to subtract from the gazetteer: the document's own
+// names. Linear in the document; reuses `out`'s storage.
+void extract_features(const Document& doc, const Gazetteer& gazetteer, const Gazetteer* held_out, TokenFeatures* out);
+
+// Fills `out` with the second pass's extra features, given the first pass's
+// features `base` and its label per token: the token's own first-pass label,
+// the label most often given to the same word elsewhere in the document, and
+// for an acronym the label of its expansion. The second stage scores base
+// and extra features together.
+void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out);
+
+}  // namespace ai

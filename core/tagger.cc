@@ -1,0 +1,351 @@
+#include "tagger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <type_traits>
+
+namespace ai {
+
+namespace {
+
+constexpr char kMagic[8] = {'A', 'I', 'N', 'E', 'R', 'M', 'D', 'L'};
+constexpr uint32_t kVersion = 2;
+constexpr int kMinHashBits = 10;
+constexpr int kMaxHashBits = 22;
+
+uint32_t fnv1a32(std::string_view bytes) {
+  uint32_t h = 2166136261u;
+  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+void put_u32(uint32_t v, std::string* out) {
+  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+}
+
+void put_varint(uint32_t v, std::string* out) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+// Bounds-checked reader over a blob; every read fails softly past the end.
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool u32(uint32_t* v) {
+    if (bytes_.size() - pos_ < 4) return false;
+    *v = 0;
+    for (int i = 0; i < 4; ++i) *v |= uint32_t{static_cast<unsigned char>(bytes_[pos_ + i])} << (8 * i);
+    pos_ += 4;
+    return true;
+  }
+  bool i16(int16_t* v) {
+    if (bytes_.size() - pos_ < 2) return false;
+    const uint16_t u = static_cast<uint16_t>(static_cast<unsigned char>(bytes_[pos_]) | (static_cast<unsigned char>(bytes_[pos_ + 1]) << 8));
+    std::memcpy(v, &u, 2);
+    pos_ += 2;
+    return true;
+  }
+  bool varint(uint32_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      if (pos_ >= bytes_.size()) return false;
+      const unsigned char b = static_cast<unsigned char>(bytes_[pos_++]);
+      *v |= uint32_t{b & 0x7Fu} << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
+  bool bytes(size_t n, std::string_view* out) {
+    if (bytes_.size() - pos_ < n) return false;
+    *out = bytes_.substr(pos_, n);
+    pos_ += n;
+    return true;
+  }
+  size_t remaining() const { return bytes_.size() - pos_; }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+template <typename T>
+Result<T> fail(const std::string& why) {
+  return Result<T>::failure("entity model: " + why);
+}
+
+}  // namespace
+
+namespace {
+
+constexpr uint32_t kHasContextStage = 1;
+
+template <typename Weight>
+void put_stage(const StageWeights& stage, float scale, std::string* out) {
+  constexpr long kLimit = std::numeric_limits<Weight>::max();
+  for (float w : stage.transitions) {
+    const int16_t v = static_cast<int16_t>(std::clamp<long>(std::lround(w * scale), -32767, 32767));
+    uint16_t u;
+    std::memcpy(&u, &v, 2);
+    out->push_back(static_cast<char>(u & 0xFF));
+    out->push_back(static_cast<char>(u >> 8));
+  }
+  std::string rows;
+  uint32_t row_count = 0;
+  uint32_t previous = 0;
+  const size_t buckets = size_t{1} << stage.hash_bits;
+  for (size_t b = 0; b < buckets; ++b) {
+    Weight q[kLabelCount];
+    bool any = false;
+    for (int l = 0; l < kLabelCount; ++l) {
+      q[l] = static_cast<Weight>(std::clamp<long>(std::lround(stage.emissions[b * kLabelCount + l] * scale), -kLimit, kLimit));
+      any |= q[l] != 0;
+    }
+    if (!any) continue;
+    put_varint(static_cast<uint32_t>(b) - previous, &rows);
+    previous = static_cast<uint32_t>(b);
+    for (Weight w : q) {
+      const auto u = static_cast<std::make_unsigned_t<Weight>>(w);
+      for (size_t k = 0; k < sizeof(Weight); ++k) rows.push_back(static_cast<char>((u >> (8 * k)) & 0xFF));
+    }
+    ++row_count;
+  }
+  put_u32(row_count, out);
+  *out += rows;
+}
+
+template <typename Weight>
+bool read_stage(Reader* r, uint32_t hash_bits, std::vector<int32_t>* transitions, std::vector<Weight>* emissions, std::string* error) {
+  transitions->resize(kTransitionCount);
+  for (int32_t& t : *transitions) {
+    int16_t v;
+    if (!r->i16(&v)) return *error = "truncated transitions", false;
+    t = v;
+  }
+  const size_t buckets = size_t{1} << hash_bits;
+  constexpr size_t kRowBytes = kLabelCount * sizeof(Weight);
+  uint32_t rows = 0;
+  if (!r->u32(&rows)) return *error = "truncated stage", false;
+  if (rows > buckets || rows > r->remaining() / (kRowBytes + 1)) return *error = "bad row count", false;
+  emissions->assign(buckets * kLabelCount, 0);
+  uint64_t bucket = 0;
+  for (uint32_t k = 0; k < rows; ++k) {
+    uint32_t delta;
+    std::string_view row;
+    if (!r->varint(&delta) || !r->bytes(kRowBytes, &row)) return *error = "truncated weights", false;
+    bucket += delta;
+    if (bucket >= buckets || (k > 0 && delta == 0)) return *error = "bad weight row index", false;
+    for (int l = 0; l < kLabelCount; ++l) {
+      std::make_unsigned_t<Weight> u = 0;
+      for (size_t b = 0; b < sizeof(Weight); ++b)
+        u = static_cast<std::make_unsigned_t<Weight>>(u | (static_cast<unsigned char>(row[l * sizeof(Weight) + b]) << (8 * b)));
+      Weight w;
+      std::memcpy(&w, &u, sizeof w);
+      (*emissions)[bucket * kLabelCount + l] = w;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string encode_tagger_model(const TaggerModel& model) {
+  const bool has_context = !model.context.emissions.empty();
+  std::string out(kMagic, sizeof kMagic);
+  put_u32(kVersion, &out);
+  put_u32(has_context ? kHasContextStage : 0, &out);
+  put_u32(static_cast<uint32_t>(model.base.hash_bits), &out);
+  put_u32(static_cast<uint32_t>(has_context ? model.context.hash_bits : kMinHashBits), &out);
+  put_u32(static_cast<uint32_t>(model.gazetteer.size()), &out);
+  out += model.gazetteer;
+  // Emission and transition scores of a stage share its scale.
+  auto scale_of = [](const StageWeights& stage) {
+    float max_abs = 0;
+    for (float w : stage.emissions) max_abs = std::max(max_abs, std::fabs(w));
+    return max_abs > 0 ? 127.0f / max_abs : 1.0f;
+  };
+  const float scale = scale_of(model.base);
+  const float context_scale = has_context ? scale_of(model.context) : 1.0f;
+  put_stage<int8_t>(model.base, scale, &out);
+  if (has_context) put_stage<int8_t>(model.context, context_scale, &out);
+  put_u32(fnv1a32(out), &out);
+  return out;
+}
+
+Result<Tagger> Tagger::load(std::string_view blob) {
+  if (blob.empty()) return fail<Tagger>("empty (was models/ner.model missing at build time?)");
+  if (blob.size() < sizeof kMagic + 4 || std::memcmp(blob.data(), kMagic, sizeof kMagic) != 0)
+    return fail<Tagger>("not an article-inspector NER model (bad magic number)");
+  Reader checksum_reader(blob.substr(blob.size() - 4));
+  uint32_t stored_sum = 0;
+  checksum_reader.u32(&stored_sum);
+  const std::string_view body = blob.substr(0, blob.size() - 4);
+  Reader r(body.substr(sizeof kMagic));
+  uint32_t version = 0, flags = 0, base_bits = 0, context_bits = 0, gazetteer_size = 0;
+  if (!r.u32(&version)) return fail<Tagger>("truncated header");
+  if (version != kVersion) return fail<Tagger>("unsupported version " + std::to_string(version));
+  if (fnv1a32(body) != stored_sum) return fail<Tagger>("checksum mismatch (corrupt or truncated)");
+  if (!r.u32(&flags) || !r.u32(&base_bits) || !r.u32(&context_bits) || !r.u32(&gazetteer_size)) return fail<Tagger>("truncated header");
+  if (flags > kHasContextStage) return fail<Tagger>("unknown flags");
+  auto bits_ok = [](uint32_t bits) { return bits >= kMinHashBits && bits <= kMaxHashBits; };
+  if (!bits_ok(base_bits) || !bits_ok(context_bits)) return fail<Tagger>("bad hash size");
+  std::string_view gazetteer_text;
+  if (!r.bytes(gazetteer_size, &gazetteer_text)) return fail<Tagger>("truncated gazetteer");
+  Result<Gazetteer> gazetteer = Gazetteer::parse(gazetteer_text);
+  if (!gazetteer.ok()) return fail<Tagger>(gazetteer.error());
+
+  Tagger tagger;
+  tagger.gazetteer_ = std::move(gazetteer).value();
+  std::string error;
+  tagger.base_.hash_mask = (uint32_t{1} << base_bits) - 1;
+  if (!read_stage(&r, base_bits, &tagger.base_.transitions, &tagger.base_.emissions, &error)) return fail<Tagger>(error);
+  if (flags & kHasContextStage) {
+    tagger.context_.hash_mask = (uint32_t{1} << context_bits) - 1;
+    if (!read_stage(&r, context_bits, &tagger.context_.transitions, &tagger.context_.emissions, &error)) return fail<Tagger>(error);
+  }
+  if (r.remaining() != 0) return fail<Tagger>("trailing bytes after the weights");
+  return tagger;
+}
+
+namespace {
+
+// label_transition_allowed as a table; row kStartRow is the sentence start.
+const bool* transition_table() {
+  static const struct Table {
+    bool allowed[(kLabelCount + 1) * kLabelCount];
+    Table() {
+      for (int x = 0; x <= kLabelCount; ++x)
+        for (int y = 0; y < kLabelCount; ++y) allowed[x * kLabelCount + y] = label_transition_allowed(x == kStartRow ? -1 : x, y);
+    }
+  } table;
+  return table.allowed;
+}
+
+}  // namespace
+
+template <typename Score>
+void viterbi_decode(const Score* emissions, size_t n, const Score* transitions, uint8_t* labels, std::vector<Score>* scratch,
+                    std::vector<uint8_t>* backpointers) {
+  if (n == 0) return;
+  const bool* allowed = transition_table();
+  constexpr Score kNone = std::numeric_limits<Score>::lowest() / 4;
+  scratch->assign(n * kLabelCount, kNone);
+  backpointers->assign(n * kLabelCount, 0);
+  Score* best = scratch->data();
+  uint8_t* back = backpointers->data();
+  for (int y = 0; y < kLabelCount; ++y)
+    if (allowed[kStartRow * kLabelCount + y]) best[y] = emissions[y] + transitions[kStartRow * kLabelCount + y];
+  for (size_t t = 1; t < n; ++t) {
+    const Score* prev = best + (t - 1) * kLabelCount;
+    Score* cur = best + t * kLabelCount;
+    for (int y = 0; y < kLabelCount; ++y) {
+      Score top = kNone;
+      int arg = 0;
+      for (int x = 0; x < kLabelCount; ++x) {
+        if (prev[x] == kNone || !allowed[x * kLabelCount + y]) continue;
+        const Score s = prev[x] + transitions[x * kLabelCount + y];
+        if (s > top) {
+          top = s;
+          arg = x;
+        }
+      }
+      if (top == kNone) continue;
+      cur[y] = top + emissions[t * kLabelCount + y];
+      back[t * kLabelCount + y] = static_cast<uint8_t>(arg);
+    }
+  }
+  const Score* last = best + (n - 1) * kLabelCount;
+  int arg = kOutside;
+  Score top = kNone;
+  for (int y = 0; y < kLabelCount; ++y) {
+    if (last[y] != kNone && label_transition_allowed(y, -1) && last[y] > top) {
+      top = last[y];
+      arg = y;
+    }
+  }
+  for (size_t t = n; t-- > 0;) {
+    labels[t] = static_cast<uint8_t>(arg);
+    arg = back[t * kLabelCount + arg];
+  }
+}
+
+template void viterbi_decode<float>(const float*, size_t, const float*, uint8_t*, std::vector<float>*, std::vector<uint8_t>*);
+template void viterbi_decode<int32_t>(const int32_t*, size_t, const int32_t*, uint8_t*, std::vector<int32_t>*,
+                                      std::vector<uint8_t>*);
+
+std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels) {
+  std::vector<TaggedMention> mentions;
+  size_t open = labels.size();  // start of the mention being read, or none
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const int label = labels[i];
+    if (label == kOutside || label >= kLabelCount) {
+      open = labels.size();
+      continue;
+    }
+    const TagPosition pos = label_position(label);
+    const EntityType type = label_type(label);
+    const bool continues = open < labels.size() && mentions.back().type == type &&
+                           (pos == TagPosition::kInside || pos == TagPosition::kLast);
+    if (continues) {
+      mentions.back().end_token = i + 1;
+    } else {
+      mentions.push_back({i, i + 1, type});
+      open = i;
+    }
+    if (pos == TagPosition::kLast || pos == TagPosition::kUnit) open = labels.size();
+  }
+  return mentions;
+}
+
+namespace {
+
+// Adds the weight rows of `f`'s features of token `token` to `acc`.
+template <typename Weight>
+void add_rows(const std::vector<Weight>& weights, uint32_t mask, const TokenFeatures& f, size_t token, int32_t* acc) {
+  const Weight* table = weights.data();
+  for (uint32_t k = f.offsets[token]; k < f.offsets[token + 1]; ++k) {
+    const Weight* row = table + size_t{f.ids[k] & mask} * kLabelCount;
+    for (int l = 0; l < kLabelCount; ++l) acc[l] += row[l];
+  }
+}
+
+}  // namespace
+
+std::vector<uint8_t> Tagger::label(const Document& doc) const {
+  std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
+  TokenFeatures base;
+  extract_features(doc, gazetteer_, nullptr, &base);
+  size_t candidates = 0;
+  for (const auto& [first, end] : base.segments) candidates += end - first;
+  // Base scores of every candidate token, kept for the context stage.
+  std::vector<int32_t> scores(candidates * kLabelCount, 0);
+  std::vector<int32_t> scratch;
+  std::vector<uint8_t> back;
+  size_t at = 0;
+  for (const auto& [first, end] : base.segments) {
+    int32_t* segment_scores = &scores[at * kLabelCount];
+    for (size_t t = first; t < end; ++t) add_rows(base_.emissions, base_.hash_mask, base, t, &scores[at++ * kLabelCount]);
+    viterbi_decode(segment_scores, end - first, base_.transitions.data(), labels.data() + first, &scratch, &back);
+  }
+  if (context_.emissions.empty()) return labels;
+  TokenFeatures extra;
+  extract_second_pass_features(base, labels, &extra);
+  std::fill(scores.begin(), scores.end(), 0);
+  at = 0;
+  for (const auto& [first, end] : base.segments) {
+    int32_t* segment_scores = &scores[at * kLabelCount];
+    for (size_t t = first; t < end; ++t, ++at) {
+      add_rows(context_.emissions, context_.hash_mask, base, t, &scores[at * kLabelCount]);
+      add_rows(context_.emissions, context_.hash_mask, extra, t, &scores[at * kLabelCount]);
+    }
+    viterbi_decode(segment_scores, end - first, context_.transitions.data(), labels.data() + first, &scratch, &back);
+  }
+  return labels;
+}
+
+}  // namespace ai

@@ -1,0 +1,103 @@
+// tagger.h — the entity tagger: a linear sequence model over BILOU labels.
+//
+// Two stages, each an averaged perceptron (trained by tools/train_ner),
+// decoded with Viterbi under BILOU constraints so that every output is a
+// well-formed mention. The base stage scores hashed features of each token
+// (ner_features.h). The context stage rescores the same features plus a few
+// computed from the base stage's labels over the whole document (a name
+// tagged PER once helps its later, shorter mentions; an acronym borrows its
+// expansion's type) and decodes again.
+//
+// The model is a compact binary blob, loaded from bytes:
+//
+//   ai::Result<ai::Tagger> tagger = ai::Tagger::load(ai::builtin_ner_model());
+//   for (const ai::TaggedMention& m : tagger.value().tag(doc)) ...
+//
+// Blob layout (little-endian): "AINERMDL", u32 version, u32 flags (bit 0:
+// has a context stage), u32 base hash bits, u32 context hash bits, u32
+// gazetteer size and the gazetteer text (gazetteer.h format); per stage:
+// i16 transitions[(17 + 1) x 17] (row 17 is the sentence start), u32 row
+// count, rows of (varint bucket delta, i8 weights[17]); finally u32 FNV-1a
+// of everything before. Each stage's weights are quantised with one scale
+// (its largest weight becomes 127); buckets whose weights all quantise to
+// zero are not stored.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "entities.h"
+#include "gazetteer.h"
+#include "ner_features.h"
+#include "result.h"
+#include "text.h"
+
+namespace ai {
+
+// A mention: the token range [first_token, end_token) and its type.
+struct TaggedMention {
+  size_t first_token = 0;
+  size_t end_token = 0;
+  EntityType type = EntityType::kMisc;
+};
+
+// Index of `from`'s row in a transition table; row kStartRow is the sentence start.
+constexpr int kStartRow = kLabelCount;
+constexpr int kTransitionCount = (kLabelCount + 1) * kLabelCount;
+
+// One stage's parameters in training form (floats).
+struct StageWeights {
+  int hash_bits = 0;
+  std::vector<float> emissions;    // (1 << hash_bits) x kLabelCount
+  std::vector<float> transitions;  // kTransitionCount
+};
+
+// Everything a model blob holds, in training form.
+struct TaggerModel {
+  std::string gazetteer;  // gazetteer.h text format
+  StageWeights base;
+  StageWeights context;   // empty emissions: no context stage
+};
+
+// Encodes `model` as a blob (quantising weights).
+std::string encode_tagger_model(const TaggerModel& model);
+
+// Best BILOU-valid label sequence for one sentence: `emissions` holds
+// n x kLabelCount scores, `transitions` kTransitionCount scores; writes n
+// labels. Score is float (training) or int32_t (tagging).
+template <typename Score>
+void viterbi_decode(const Score* emissions, size_t n, const Score* transitions, uint8_t* labels, std::vector<Score>* scratch,
+                    std::vector<uint8_t>* backpointers);
+
+// Turns a label sequence into mentions (ill-formed runs are closed leniently).
+std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels);
+
+class Tagger {
+ public:
+  // Loads a blob. Fails on a bad magic number, version, checksum, or a
+  // truncated or inconsistent blob; never reads out of bounds.
+  static Result<Tagger> load(std::string_view blob);
+
+  // Label per token of `doc` (kOutside for tokens outside entities).
+  std::vector<uint8_t> label(const Document& doc) const;
+  // The mentions of `doc`, in text order.
+  std::vector<TaggedMention> tag(const Document& doc) const { return labels_to_mentions(label(doc)); }
+
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+
+ private:
+  template <typename Weight>
+  struct Stage {
+    uint32_t hash_mask = 0;
+    std::vector<Weight> emissions;
+    std::vector<int32_t> transitions;
+  };
+
+  Gazetteer gazetteer_;
+  Stage<int8_t> base_;
+  Stage<int8_t> context_;  // no emissions: no context stage
+};
+
+}  // namespace ai

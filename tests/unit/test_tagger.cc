@@ -1,0 +1,148 @@
+// The shipped entity model: expected tags on sentences of our own, its
+// recorded accuracy on CoNLL-2003 valid, and loading damaged model bytes.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "builtin_model.h"
+#include "conll.h"
+#include "entities.h"
+#include "tagger.h"
+#include "test_helpers.h"
+
+namespace {
+
+const ai::Tagger& shipped_tagger() {
+  static const ai::Tagger tagger = ai::Tagger::load(ai::builtin_ner_model()).value();
+  return tagger;
+}
+
+// "TYPE:text" for every mention the shipped tagger finds in `text`.
+std::vector<std::string> tag(const std::string& text) {
+  const ai::Document doc = ai::analyze_text(text);
+  std::vector<std::string> out;
+  const char* names[] = {"PER", "ORG", "LOC", "MISC"};
+  for (const ai::TaggedMention& m : shipped_tagger().tag(doc)) {
+    const ai::Span span{doc.tokens[m.first_token].start, doc.tokens[m.end_token - 1].end};
+    out.push_back(std::string(names[static_cast<int>(m.type)]) + ":" + std::string(doc.span_text(span)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the shipped model tags names in sentences of our own", "[tagger]") {
+  struct Case {
+    const char* text;
+    std::vector<std::string> mentions;
+  };
+  const Case cases[] = {
+      {"Angela Merkel met Emmanuel Macron in Paris on Tuesday.", {"PER:Angela Merkel", "PER:Emmanuel Macron", "LOC:Paris"}},
+      {"Shares of Microsoft fell 3 percent in New York trading.", {"ORG:Microsoft", "LOC:New York"}},
+      {"The European Union said Germany and France would pay.", {"ORG:European Union", "LOC:Germany", "LOC:France"}},
+      {"Russia's foreign ministry denied the report.", {"LOC:Russia"}},
+      {"Police in Manchester arrested two men on Friday.", {"LOC:Manchester"}},
+      {"the quick brown fox jumps over the lazy dog.", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(tag(c.text) == c.mentions);
+  }
+}
+
+TEST_CASE("mentions never include a possessive 's", "[tagger]") {
+  for (const std::string& m : tag("Kenya's president met Japan's prime minister in Nairobi.")) {
+    INFO(m);
+    CHECK(m.find("'s") == std::string::npos);
+  }
+}
+
+TEST_CASE("damaged model bytes are an error, never a crash", "[tagger]") {
+  const std::string_view model = ai::builtin_ner_model();
+  REQUIRE(!model.empty());
+  REQUIRE(ai::Tagger::load(model).ok());
+
+  CHECK(!ai::Tagger::load("").ok());
+  CHECK(!ai::EntityRecognizer::create("").ok());
+  CHECK(ai::Tagger::load("not a model at all").error().find("magic") != std::string::npos);
+
+  std::string wrong_version(model);
+  wrong_version[8] = 99;
+  CHECK(ai::Tagger::load(wrong_version).error().find("version") != std::string::npos);
+
+  // Truncation anywhere: a spread of prefix lengths, including the header and the last bytes.
+  for (size_t length : {size_t{1}, size_t{7}, size_t{8}, size_t{12}, size_t{20}, size_t{24}, size_t{100}, model.size() / 3,
+                        model.size() / 2, model.size() - 5, model.size() - 4, model.size() - 1}) {
+    INFO(length);
+    CHECK(!ai::Tagger::load(model.substr(0, length)).ok());
+  }
+  // A flipped byte in the gazetteer, the weights or the checksum.
+  for (size_t at : {size_t{30}, model.size() / 2, model.size() - 2}) {
+    std::string corrupt(model);
+    corrupt[at] = static_cast<char>(corrupt[at] ^ 0x5A);
+    INFO(at);
+    CHECK(!ai::Tagger::load(corrupt).ok());
+  }
+  std::string longer(model);
+  longer += "extra";
+  CHECK(!ai::Tagger::load(longer).ok());
+}
+
+TEST_CASE("encoded models load back with the same decisions", "[tagger]") {
+  // A tiny hand-made model: one feature-free bias towards O, and a gazetteer.
+  ai::TaggerModel model;
+  model.gazetteer = "LOC\tAlmaty\n";
+  model.base.hash_bits = 10;
+  model.base.emissions.assign((size_t{1} << 10) * ai::kLabelCount, 0.0f);
+  model.base.transitions.assign(ai::kTransitionCount, 0.0f);
+  model.base.emissions[5 * ai::kLabelCount + ai::kOutside] = 1.0f;
+  const std::string blob = ai::encode_tagger_model(model);
+  const ai::Result<ai::Tagger> loaded = ai::Tagger::load(blob);
+  REQUIRE(loaded.ok());
+  CHECK(loaded.value().gazetteer().size() == 1);
+  const ai::Document doc = ai::analyze_text("Snow fell in Almaty.");
+  CHECK(loaded.value().label(doc).size() == doc.tokens.size());
+}
+
+TEST_CASE("the shipped model reaches its recorded F1 on CoNLL-2003 valid", "[tagger][shared]") {
+  const std::optional<std::string> valid = ai_test::read_file(ai_test::shared_dir() + "/corpora/conll2003/valid.txt");
+  if (!valid) {
+    WARN("skipped: " << ai_test::shared_dir() << "/corpora/conll2003/valid.txt not found (set AI_SHARED_DIR)");
+    return;
+  }
+  // models/ner.metrics.json sits two folders up from this file.
+  const std::string here = __FILE__;
+  const std::string repo = here.substr(0, here.rfind("/tests/unit/"));
+  const std::optional<std::string> metrics = ai_test::read_file(repo + "/models/ner.metrics.json");
+  if (!metrics) {
+    WARN("skipped: " << repo << "/models/ner.metrics.json not found");
+    return;
+  }
+  const double recorded = nlohmann::json::parse(*metrics).at("overall").at("f1").get<double>();
+  const ai::EntityRecognizer recognizer = ai::EntityRecognizer::create(ai::builtin_ner_model()).value();
+  ai::SpanScores scores;
+  for (const ai::ConllDocument& d : ai::parse_conll(*valid)) {
+    const ai::Document doc = ai::analyze_text(d.text);
+    std::vector<ai::GoldEntity> found;
+    for (const ai::Entity& e : recognizer.find(doc))
+      for (const ai::Span& m : e.mentions) found.push_back({m, e.type});
+    scores.add(d.entities, found);
+  }
+  CHECK(100 * scores.f1(4) == Approx(recorded).margin(0.5));
+}
+
+TEST_CASE("CoNLL files become raw text with gold spans", "[tagger]") {
+  const std::string file =
+      "SOCCER NN B-NP O\n- : O O\nCELTIC NNP B-NP B-ORG\nWIN VB B-VP O\n\n"
+      "GLASGOW NNP B-NP I-LOC\n2001-05-02 CD I-NP O\n\n"
+      "Celtic NNP B-NP I-ORG\nbeat VBD B-VP O\nSt NNP B-NP I-ORG\nMirren NNP I-NP I-ORG\n.\n\n"
+      "HEADLINE NN B-NP O\n\nLONDON NNP B-NP I-LOC\n2001-05-03 CD I-NP O\n\n";
+  const std::vector<ai::ConllDocument> docs = ai::parse_conll(file);
+  REQUIRE(docs.size() == 2);
+  CHECK(docs[0].text == "SOCCER - CELTIC WIN\nGLASGOW 2001-05-02\nCeltic beat St Mirren");
+  REQUIRE(docs[0].entities.size() == 4);
+  CHECK(docs[0].entities[3].type == ai::EntityType::kOrganization);
+  CHECK(docs[0].text.substr(docs[0].entities[3].span.start, docs[0].entities[3].span.size()) == "St Mirren");
+  CHECK(docs[1].text == "HEADLINE\nLONDON 2001-05-03");
+}
