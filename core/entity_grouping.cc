@@ -179,7 +179,9 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     Draft* match = nullptr;
     for (Draft& d : drafts) {
       const EntityType type = d.type();
-      bool fits = std::find(d.forms.begin(), d.forms.end(), form) != d.forms.end();
+      // The same words name the same entity, unless the tagger typed them
+      // differently: "Kent" the county and "Kent" the cricket side.
+      bool fits = std::find(d.forms.begin(), d.forms.end(), form) != d.forms.end() && type == mention.type;
       if (!fits && type == EntityType::kPerson) {
         const bool surname = is_suffix(words, d.name) && (mention.type == EntityType::kPerson || single_capitalised);
         const bool fuller = mention.type == EntityType::kPerson && is_suffix(d.name, words);

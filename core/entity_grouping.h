@@ -10,11 +10,14 @@
 //   - an all-capitals mention whose letters are the initials of an entity's
 //     capitalised words joins it: "CSTO";
 //   - otherwise mentions join only when their text is the same (ignoring
-//     case), so "Bank" never swallows "World Bank".
+//     case) and the tagger gave them the same type, so "Bank" never
+//     swallows "World Bank", and "Kent" the county stays apart from "Kent"
+//     the cricket side.
 //
 // When a short mention fits several people, the most recently mentioned one
 // wins. The entity's type is a vote of its mentions (longer mentions weigh
-// more), its name the fullest mention. Roles come from the words around a
+// more; a surname the tagger typed LOC still joins its person), its name the
+// fullest mention. Roles come from the words around a
 // person mention: a title or role phrase right before it ("President",
 // "police spokesman"), or an appositive after or before it (", the general
 // secretary of the CSTO,").

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "utf8.h"
+#include "word_clusters.h"
 
 namespace ai {
 
@@ -22,7 +23,8 @@ enum Template : uint32_t {
   kBias = 1, kWord, kWordExact, kWordPrev, kWordNext, kWordPrev2, kWordNext2, kShape, kShapePrev, kShapeNext,
   kShapePrevCur, kShapeCurNext, kShapeTri, kPrefix, kSuffix, kBigramPrev, kBigramNext, kCapContext,
   kGazetteer, kGazetteerCap, kDocLowerSeen, kDocCapSeen, kAcronym, kFirstPassSelf, kFirstPassOthers,
-  kFirstPassAcronym, kWordPrevShape, kShapeWordNext, kLength, kGazetteerPrev, kGazetteerNext,
+  kFirstPassAcronym, kWordPrevShape, kShapeWordNext, kLength, kGazetteerPrev, kGazetteerNext, kClusterFine,
+  kClusterCoarse, kClusterPrev, kClusterNext,
 };
 
 enum : uint8_t {
@@ -70,7 +72,7 @@ struct TokenInfo {
 // "Khabar-24" -> "Xx-d", "U.S." -> "X.X.".
 void describe(std::string_view token, TokenInfo* info) {
   info->lower = fnv(token, true);
-  info->exact = fnv(token, false);
+  info->exact = word_key(token);
   uint64_t shape = 0xcbf29ce484222325ULL;
   char last = 0;
   int shape_chars = 0;
@@ -169,7 +171,8 @@ uint64_t initial_hash_step(uint64_t h, unsigned char c) {
 
 }  // namespace
 
-void extract_features(const Document& doc, const Gazetteer& gazetteer, const Gazetteer* held_out, TokenFeatures* out) {
+void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
+                      TokenFeatures* out) {
   const size_t n = doc.tokens.size();
   out->ids.clear();
   out->segments.clear();
@@ -291,8 +294,15 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Gaz
     }
   }
 
+  // Word classes of the candidates and their neighbours.
+  std::vector<WordClass> classes(clusters != nullptr ? n : 0);
+  if (clusters != nullptr) {
+    for (size_t i = 0; i < n; ++i)
+      if (candidate[i] || (i > 0 && candidate[i - 1]) || (i + 1 < n && candidate[i + 1])) classes[i] = clusters->lookup(info[i].exact);
+  }
+
   const uint64_t kPad = 0x5bd1e995;
-  out->ids.reserve(candidates * 48);
+  out->ids.reserve(candidates * 52);
   for (size_t i = 0; i < n; ++i) {
     out->offsets[i] = static_cast<uint32_t>(out->ids.size());
     if (!candidate[i]) continue;
@@ -324,6 +334,13 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Gaz
     add(kWordPrevShape, combine(lower_at(ii - 1), t.shape));
     add(kShapeWordNext, combine(t.shape, lower_at(ii + 1)));
     add(kLength, t.length);
+
+    if (clusters != nullptr) {
+      add(kClusterFine, classes[i].fine);
+      add(kClusterCoarse, classes[i].coarse);
+      add(kClusterPrev, in_sentence(ii - 1) ? classes[i - 1].coarse : kPad);
+      add(kClusterNext, in_sentence(ii + 1) ? classes[i + 1].coarse : kPad);
+    }
 
     const std::string_view text = doc.token_text(i);
     for (size_t k = 1; k <= 4 && k < text.size(); ++k) {

@@ -8,6 +8,7 @@
 //
 // Features are 32-bit hashes of (template, value) pairs: the lower-cased
 // word and its neighbours within ±2, prefixes and suffixes, word shapes,
+// word classes (word_clusters.h),
 // capitalisation in context (sentence start, all-caps headline), gazetteer
 // membership, and two kinds of document-level evidence: how the same word is
 // written elsewhere in the document, and (second pass) which labels the
@@ -26,6 +27,7 @@
 #include "entities.h"
 #include "gazetteer.h"
 #include "text.h"
+#include "word_clusters.h"
 
 namespace ai {
 
@@ -59,10 +61,12 @@ struct TokenFeatures {
   std::vector<uint32_t> expansions;
 };
 
-// Fills `out` with the first-pass features of `doc`. `held_out` (trainer
-// only) holds sightings to subtract from the gazetteer: the document's own
-// names. Linear in the document; reuses `out`'s storage.
-void extract_features(const Document& doc, const Gazetteer& gazetteer, const Gazetteer* held_out, TokenFeatures* out);
+// Fills `out` with the first-pass features of `doc`. `clusters` may be null
+// (no word-class features). `held_out` (trainer only) holds sightings to
+// subtract from the gazetteer: the document's own names. Linear in the
+// document; reuses `out`'s storage.
+void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
+                      TokenFeatures* out);
 
 // Fills `out` with the second pass's extra features, given the first pass's
 // features `base` and its label per token: the token's own first-pass label,

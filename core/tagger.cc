@@ -11,7 +11,7 @@ namespace ai {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'I', 'N', 'E', 'R', 'M', 'D', 'L'};
-constexpr uint32_t kVersion = 2;
+constexpr uint32_t kVersion = 3;
 constexpr int kMinHashBits = 10;
 constexpr int kMaxHashBits = 22;
 
@@ -163,6 +163,8 @@ std::string encode_tagger_model(const TaggerModel& model) {
   put_u32(static_cast<uint32_t>(has_context ? model.context.hash_bits : kMinHashBits), &out);
   put_u32(static_cast<uint32_t>(model.gazetteer.size()), &out);
   out += model.gazetteer;
+  put_u32(static_cast<uint32_t>(model.clusters.size()), &out);
+  out += model.clusters;
   // Emission and transition scores of a stage share its scale.
   auto scale_of = [](const StageWeights& stage) {
     float max_abs = 0;
@@ -198,9 +200,16 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   if (!r.bytes(gazetteer_size, &gazetteer_text)) return fail<Tagger>("truncated gazetteer");
   Result<Gazetteer> gazetteer = Gazetteer::parse(gazetteer_text);
   if (!gazetteer.ok()) return fail<Tagger>(gazetteer.error());
+  uint32_t clusters_size = 0;
+  std::string_view clusters_text;
+  if (!r.u32(&clusters_size) || !r.bytes(clusters_size, &clusters_text)) return fail<Tagger>("truncated word classes");
+  Result<WordClusters> clusters = WordClusters::parse(clusters_text);
+  if (!clusters.ok()) return fail<Tagger>(clusters.error());
 
   Tagger tagger;
   tagger.gazetteer_ = std::move(gazetteer).value();
+  tagger.has_clusters_ = clusters_size > 0;
+  tagger.clusters_ = std::move(clusters).value();
   std::string error;
   tagger.base_.hash_mask = (uint32_t{1} << base_bits) - 1;
   if (!read_stage(&r, base_bits, &tagger.base_.transitions, &tagger.base_.emissions, &error)) return fail<Tagger>(error);
@@ -319,7 +328,7 @@ void add_rows(const std::vector<Weight>& weights, uint32_t mask, const TokenFeat
 std::vector<uint8_t> Tagger::label(const Document& doc) const {
   std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
   TokenFeatures base;
-  extract_features(doc, gazetteer_, nullptr, &base);
+  extract_features(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base);
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // Base scores of every candidate token, kept for the context stage.

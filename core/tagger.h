@@ -15,7 +15,8 @@
 //
 // Blob layout (little-endian): "AINERMDL", u32 version, u32 flags (bit 0:
 // has a context stage), u32 base hash bits, u32 context hash bits, u32
-// gazetteer size and the gazetteer text (gazetteer.h format); per stage:
+// gazetteer size and the gazetteer text (gazetteer.h format), u32 word
+// class size and the word classes (word_clusters.h format); per stage:
 // i16 transitions[(17 + 1) x 17] (row 17 is the sentence start), u32 row
 // count, rows of (varint bucket delta, i8 weights[17]); finally u32 FNV-1a
 // of everything before. Each stage's weights are quantised with one scale
@@ -33,6 +34,7 @@
 #include "ner_features.h"
 #include "result.h"
 #include "text.h"
+#include "word_clusters.h"
 
 namespace ai {
 
@@ -57,6 +59,7 @@ struct StageWeights {
 // Everything a model blob holds, in training form.
 struct TaggerModel {
   std::string gazetteer;  // gazetteer.h text format
+  std::string clusters;   // word_clusters.h text format; empty: no word classes
   StageWeights base;
   StageWeights context;   // empty emissions: no context stage
 };
@@ -96,6 +99,8 @@ class Tagger {
   };
 
   Gazetteer gazetteer_;
+  WordClusters clusters_;
+  bool has_clusters_ = false;
   Stage<int8_t> base_;
   Stage<int8_t> context_;  // no emissions: no context stage
 };

@@ -2,7 +2,7 @@
 //
 //   train_ner --train train.txt --valid valid.txt --out models/ner.model
 //             --metrics models/ner.metrics.json [--gazetteer list.tsv]...
-//             [--epochs 10] [--bits 17] [--stages 2]
+//             [--cluster-text DIR]... [--epochs 10] [--bits 17] [--stages 2]
 //
 // Training runs on raw text rebuilt from the CoNLL tokens and re-tokenised by
 // the core tokenizer, exactly as the shipped recognizer will see text. Each
@@ -10,8 +10,15 @@
 // epoch count of each stage is picked by exact-span F1 on --valid. The second
 // stage is trained on first-stage labels predicted by 2-fold jackknifing, so
 // that it learns how far to trust a realistic first pass. Gazetteer features
-// of a training document never count that document's own names.
+// of a training document never count that document's own names. Word classes
+// (word_clusters.h) are clustered from the --cluster-text folders (unlabelled
+// news) plus the training text.
 #include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <unordered_map>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +37,8 @@
 #include "ner_features.h"
 #include "tagger.h"
 #include "text.h"
+#include "utf8.h"
+#include "word_clusters.h"
 
 namespace {
 
@@ -249,8 +258,122 @@ ai::StageWeights train_stage(int bits, Pass pass, const std::vector<Sample*>& tr
   return best;
 }
 
-void compute_features(const std::vector<Sample*>& samples, const ai::Gazetteer& gazetteer, bool hold_out_own) {
-  for (Sample* s : samples) ai::extract_features(s->doc, gazetteer, hold_out_own ? &s->own_names : nullptr, &s->features);
+void compute_features(const std::vector<Sample*>& samples, const ai::Gazetteer& gazetteer, const ai::WordClusters* clusters,
+                      bool hold_out_own) {
+  for (Sample* s : samples)
+    ai::extract_features(s->doc, gazetteer, clusters, hold_out_own ? &s->own_names : nullptr, &s->features);
+}
+
+// Word classes by spherical k-means over each word's neighbours: every word
+// seen kMinCount times becomes a vector of positive PMI with the most
+// frequent left and right neighbours, and is clustered twice (fine and
+// coarse). Returns the word_clusters.h text.
+std::string cluster_words(const std::vector<std::string>& texts) {
+  constexpr size_t kMinCount = 4, kMaxWords = 40000, kContexts = 1000;
+  constexpr int kFine = 256, kCoarse = 48, kIterations = 8;
+  std::unordered_map<std::string_view, uint32_t> counts;
+  std::vector<std::vector<std::string_view>> streams;
+  for (const std::string& text : texts) {
+    const ai::Document doc = ai::analyze_text(text);
+    streams.emplace_back();
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      streams.back().push_back(doc.token_text(i));
+      ++counts[doc.token_text(i)];
+    }
+  }
+  std::vector<std::pair<uint32_t, std::string_view>> by_count;
+  for (const auto& [w, c] : counts) by_count.push_back({c, w});
+  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  std::unordered_map<std::string_view, uint32_t> context_id, word_id;
+  std::vector<std::string_view> words;
+  for (const auto& [c, w] : by_count) {
+    if (context_id.size() < kContexts) context_id.emplace(w, static_cast<uint32_t>(context_id.size()));
+    const bool has_letter = std::any_of(w.begin(), w.end(), [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) || (ch & 0x80); });
+    if (c >= kMinCount && has_letter && words.size() < kMaxWords) {
+      word_id.emplace(w, static_cast<uint32_t>(words.size()));
+      words.push_back(w);
+    }
+  }
+  const size_t dims = 2 * kContexts;
+  std::vector<std::unordered_map<uint32_t, float>> rows(words.size());
+  std::vector<double> dim_total(dims, 0), word_total(words.size(), 0);
+  double total = 0;
+  for (const auto& stream : streams) {
+    for (size_t i = 0; i < stream.size(); ++i) {
+      const auto w = word_id.find(stream[i]);
+      if (w == word_id.end()) continue;
+      for (int side = 0; side < 2; ++side) {
+        if ((side == 0 && i == 0) || (side == 1 && i + 1 == stream.size())) continue;
+        const auto c = context_id.find(stream[side == 0 ? i - 1 : i + 1]);
+        if (c == context_id.end()) continue;
+        const uint32_t d = c->second + (side == 0 ? 0 : kContexts);
+        rows[w->second][d] += 1;
+        dim_total[d] += 1, word_total[w->second] += 1, total += 1;
+      }
+    }
+  }
+  // Sparse rows of positive PMI, unit length.
+  std::vector<std::vector<std::pair<uint32_t, float>>> vectors(words.size());
+  for (size_t w = 0; w < words.size(); ++w) {
+    double norm = 0;
+    for (const auto& [d, c] : rows[w]) {
+      const double pmi = std::log(c * total / (word_total[w] * dim_total[d]));
+      if (pmi <= 0) continue;
+      vectors[w].push_back({d, static_cast<float>(pmi)});
+      norm += pmi * pmi;
+    }
+    for (auto& [d, v] : vectors[w]) v = static_cast<float>(v / std::sqrt(norm));
+  }
+  auto kmeans = [&](int k) {
+    std::vector<float> centroids(static_cast<size_t>(k) * dims, 0);
+    std::vector<int> assignment(words.size(), 0);
+    for (size_t w = 0; w < words.size(); ++w) assignment[w] = static_cast<int>(w % static_cast<size_t>(k));
+    for (int iteration = 0; iteration <= kIterations; ++iteration) {
+      std::fill(centroids.begin(), centroids.end(), 0.0f);
+      for (size_t w = 0; w < words.size(); ++w)
+        for (const auto& [d, v] : vectors[w]) centroids[static_cast<size_t>(assignment[w]) * dims + d] += v;
+      for (int c = 0; c < k; ++c) {
+        double norm = 0;
+        for (size_t d = 0; d < dims; ++d) norm += double{centroids[c * dims + d]} * centroids[c * dims + d];
+        if (norm > 0)
+          for (size_t d = 0; d < dims; ++d) centroids[c * dims + d] = static_cast<float>(centroids[c * dims + d] / std::sqrt(norm));
+      }
+      if (iteration == kIterations) break;
+      for (size_t w = 0; w < words.size(); ++w) {
+        float best = -1;
+        for (int c = 0; c < k; ++c) {
+          float dot = 0;
+          for (const auto& [d, v] : vectors[w]) dot += v * centroids[static_cast<size_t>(c) * dims + d];
+          if (dot > best) best = dot, assignment[w] = c;
+        }
+      }
+    }
+    return assignment;
+  };
+  const std::vector<int> fine = kmeans(kFine), coarse = kmeans(kCoarse);
+  std::string out;
+  for (size_t w = 0; w < words.size(); ++w) {
+    if (words[w].find('\t') != std::string_view::npos || words[w].find('\n') != std::string_view::npos) continue;
+    out.append(words[w]);
+    out += '\t' + std::to_string(fine[w]) + '\t' + std::to_string(coarse[w]) + '\n';
+  }
+  std::fprintf(stderr, "word classes: %zu words, %zu bytes\n", words.size(), out.size());
+  return out;
+}
+
+void list_files(const std::string& dir, std::vector<std::string>* out) {
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return;
+  while (dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name == "." || name == "..") continue;
+    const std::string path = dir + "/" + name;
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) list_files(path, out);
+    else if (S_ISREG(st.st_mode)) out->push_back(path);
+  }
+  closedir(d);
 }
 
 // Context-stage features of `s` from a base stage's labels.
@@ -286,7 +409,7 @@ std::vector<Sample*> pointers(const std::vector<std::unique_ptr<Sample>>& sample
 
 int main(int argc, char** argv) {
   std::string train_path, valid_path, out_path, metrics_path;
-  std::vector<std::string> gazetteer_paths;
+  std::vector<std::string> gazetteer_paths, cluster_dirs;
   int epochs = 10, bits = 17, stages = 2;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -302,12 +425,13 @@ int main(int argc, char** argv) {
     else if (arg == "--out") out_path = next();
     else if (arg == "--metrics") metrics_path = next();
     else if (arg == "--gazetteer") gazetteer_paths.push_back(next());
+    else if (arg == "--cluster-text") cluster_dirs.push_back(next());
     else if (arg == "--epochs") epochs = std::atoi(next().c_str());
     else if (arg == "--bits") bits = std::atoi(next().c_str());
     else if (arg == "--stages") stages = std::atoi(next().c_str());
     else {
       std::fprintf(stderr, "usage: train_ner --train FILE --valid FILE --out MODEL [--metrics JSON] [--gazetteer TSV]... "
-                           "[--epochs N] [--bits B] [--stages 1|2]\n");
+                           "[--cluster-text DIR]... [--epochs N] [--bits B] [--stages 1|2]\n");
       return 2;
     }
   }
@@ -351,8 +475,24 @@ int main(int argc, char** argv) {
   gazetteer = ai::Gazetteer::parse(model.gazetteer).value();
   std::fprintf(stderr, "gazetteer: %zu names, %zu bytes\n", gazetteer.size(), model.gazetteer.size());
 
-  compute_features(train, gazetteer, true);
-  compute_features(valid, gazetteer, false);
+  // Word classes from unlabelled text: the --cluster-text folders and the training text.
+  ai::WordClusters clusters;
+  if (!cluster_dirs.empty()) {
+    std::vector<std::string> texts;
+    for (const std::string& dir : cluster_dirs) {
+      std::vector<std::string> paths;
+      list_files(dir, &paths);
+      std::sort(paths.begin(), paths.end());
+      for (const std::string& path : paths) texts.push_back(ai::repair_utf8(read_file(path)).text);
+    }
+    for (const Sample* s : train) texts.push_back(s->conll.text);
+    model.clusters = cluster_words(texts);
+    clusters = ai::WordClusters::parse(model.clusters).value();
+    std::fprintf(stderr, "word classes ready (%.0f s)\n", std::chrono::duration<double>(Clock::now() - started).count());
+  }
+  const ai::WordClusters* classes = cluster_dirs.empty() ? nullptr : &clusters;
+  compute_features(train, gazetteer, classes, true);
+  compute_features(valid, gazetteer, classes, false);
   report_coverage("train", train);
   report_coverage("valid", valid);
   int base_epochs = 0;
