@@ -162,23 +162,12 @@ function requestInspection() {
   });
 }
 
-// Draws a report in a few short tasks (view first, then the panels), so even
-// the report of a megabyte of text never holds the main thread for long.
+// Draws a report in a few short tasks (parse, view, then the panels), so
+// even the report of a megabyte of text never holds the main thread for long.
 let drawing = 0;
 function showReport(text, answer) {
   const generation = ++drawing;
-  const report = JSON.parse(answer.json);
-  state.text = text;
-  state.report = report;
-  state.json = answer.json;
-  state.milliseconds = answer.milliseconds;
-  state.where = answer.where;
-  clearCurrent();
-  const selected = state.selected && report.entities.find((e) => e.id === state.selected.id);
-  state.selected = selected ? { id: selected.id, index: Math.min(state.selected.index, selected.mentions.length - 1) } : null;
-  view.selectedEntity = state.selected ? state.selected.id : null;
-  view.collapsedClutter = state.settings.clutterCollapsed;
-  hideTooltip();
+  let report = null;
   let panelsDrawn = false;
   let viewDrawn = false;
   const finish = () => {
@@ -186,11 +175,27 @@ function showReport(text, answer) {
     // For tests and scripts driving the page: which text the page now shows in full.
     document.body.dataset.inspectedLength = String(text.length);
   };
-  view.show(text, report, () => {
-    viewDrawn = true;
-    finish();
-  });
   const steps = [
+    () => {
+      report = JSON.parse(answer.json);
+    },
+    () => {
+      state.text = text;
+      state.report = report;
+      state.json = answer.json;
+      state.milliseconds = answer.milliseconds;
+      state.where = answer.where;
+      clearCurrent();
+      const selected = state.selected && report.entities.find((e) => e.id === state.selected.id);
+      state.selected = selected ? { id: selected.id, index: Math.min(state.selected.index, selected.mentions.length - 1) } : null;
+      view.selectedEntity = state.selected ? state.selected.id : null;
+      view.collapsedClutter = state.settings.clutterCollapsed;
+      hideTooltip();
+      view.show(text, report, () => {
+        viewDrawn = true;
+        finish();
+      });
+    },
     () => {
       renderFilters();
       updateStepper();
@@ -219,7 +224,7 @@ function showReport(text, answer) {
       finish();
     }
   };
-  setTimeout(next, 0);
+  next();
 }
 
 function formatMs(ms) {

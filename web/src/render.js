@@ -157,7 +157,7 @@ class ArticleView {
     this.root.setAttribute('aria-busy', 'true');
     // Build what is on screen at once, so a re-inspection never blanks the view.
     const lastWanted = this.chunks.reduce((last, chunk) => (chunk.wanted ? chunk.last : last), 0);
-    const deadline = performance.now() + 4 * SLICE_MILLISECONDS;
+    const deadline = performance.now() + 2 * SLICE_MILLISECONDS;
     while (this.nextBlock < lastWanted && performance.now() < deadline) this.appendBlock();
     if (this.observer) for (const chunk of this.chunks) this.observer.observe(chunk.element);
     this.renderSlice();
