@@ -205,7 +205,7 @@ Lexicon build_lexicon() {
                 "through", "throughout", "circa", "around", "-", "or", "the", "for", "on", "at", "since", "until"},
           kYearPrep);
   add_all(lex, {"a", "an"}, kArticle);
-  add_all(lex, {"minus", "rs", "rs."}, kSignWord);
+  add_all(lex, {"minus", "negative", "rs", "rs."}, kSignWord);
   add_all(lex, {"am", "pm", "a.m.", "p.m.", "a.m", "p.m"}, kAmPm);
   add_all(lex, {"gmt", "bst", "utc", "cet", "cest", "est", "edt", "pst", "pdt", "et", "pt", "ct", "msk", "ist", "jst",
                 "local", "hrs"},
@@ -321,7 +321,7 @@ Lexicon build_lexicon() {
       "roubles", "ruble", "rubles", "tenge", "rupee", "rupees", "franc", "francs", "lira", "hryvnia", "hryvnias",
       "naira", "rand", "krona", "kronor", "cent", "cents", "pence", "penny", "rupiah", "ringgit", "baht", "peso",
       "pesos", "shekel", "shekels", "riyal", "riyals", "dirham", "dirhams", "zloty", "zlotys", "krone", "kroner",
-      "forint", "shilling", "shillings"};
+      "forint", "shilling", "shillings", "bucks", "quid"};
   for (const char* w : kCurrencyWords) lex.add(w).currency = find_currency_word(w);
   static const char* const kMonthNames[] = {"january", "jan", "jan.", "february", "feb", "feb.", "march", "mar",
                                             "mar.", "april", "apr", "apr.", "may", "june", "jun", "jun.", "july",
@@ -530,7 +530,7 @@ class Scanner {
     if (l->flags & kArticle) {
       // "a dozen", "a day", "a handful", "an estimated"
       const Lex* next = lex(i + 1);
-      return next && (next->number || next->unit || (next->flags & (kFuzzy | kQualifier)));
+      return next && (next->number || next->unit || next->currency || (next->flags & (kFuzzy | kQualifier)));
     }
     if (l->number || l->month || l->weekday >= 0 || l->currency) return true;
     return (l->flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord)) != 0;
@@ -546,6 +546,7 @@ class Scanner {
       }
       return false;
     }
+    if (match_fraction(i, out, end)) return true;
     Qualifier q;
     if (match_qualifier(i, &q)) {
       if (q.range_start) {
@@ -631,9 +632,10 @@ class Scanner {
       *end = i + 1;
       return true;
     }
-    // "5/4 favourite", "24/7": odds and codes, unless a date ("05/01/2022").
+    // "5/4 favourite", "24/7": odds and codes, unless a date ("05/01/2022")
+    // or a fraction ("1/3", "3/4", read by match_fraction).
     if (kind(i) == TokenKind::kNumber && is(i + 1, "/") && adjacent(i + 1) && is_number_token(i + 2) &&
-        adjacent(i + 2) && !(is(i + 3, "/") && adjacent(i + 3))) {
+        adjacent(i + 2) && !(is(i + 3, "/") && adjacent(i + 3)) && !is_fraction(i)) {
       *end = i + 3;
       return true;
     }
@@ -651,6 +653,26 @@ class Scanner {
     if (is_sentence_start(i) || i == 0) return true;
     const std::string_view prev = text(i - 1);
     return kind(i - 1) == TokenKind::kPunct && prev != "," && prev != "(" && prev != "-";
+  }
+
+  // "1/3", "3/4": a small proper fraction with a common denominator.
+  bool is_fraction(size_t i) const {
+    if (!all_digits(text(i)) || !all_digits(text(i + 2)) || text(i).size() > 2 || text(i + 2).size() > 2) return false;
+    const int top = std::atoi(std::string(text(i)).c_str()), bottom = std::atoi(std::string(text(i + 2)).c_str());
+    return top > 0 && top < bottom && (bottom <= 10 || bottom == 12 || bottom == 16 || bottom == 100);
+  }
+
+  bool match_fraction(size_t i, Figure* out, size_t* end) const {
+    if (kind(i) != TokenKind::kNumber || !is(i + 1, "/") || !adjacent(i + 1) || !is_number_token(i + 2) ||
+        !adjacent(i + 2) || (is(i + 3, "/") && adjacent(i + 3)) || !is_fraction(i))
+      return false;
+    const double v = std::atof(std::string(text(i)).c_str()) / std::atof(std::string(text(i + 2)).c_str());
+    out->span = {doc_.tokens[i].start, doc_.tokens[i + 2].end};
+    out->kind = FigureKind::kRatio;
+    out->value = {v, v};
+    out->counted = counted_after(i + 3, true);
+    *end = i + 3;
+    return true;
   }
 
   bool is_name_part(size_t i) const {
@@ -1048,10 +1070,35 @@ class Scanner {
     }
     if (!any) return false;
     q->begin = i;
-    q->end = end;
     q->lo = q->hi = total + current;
     q->step = step_of_integer(q->lo);
     q->words = true;
+    // "three point five (million)"
+    if (is(end, "point") && total == 0 && !article) {
+      double place = 0.1, fraction = 0;
+      size_t m = end + 1;
+      for (; m < n_ && m < end + 8; ++m) {
+        const Lex* d = lex(m);
+        if (!d || !d->number || d->number->kind != WordKind::kCardinal || d->number->value > 9) break;
+        fraction += d->number->value * place;
+        place /= 10;
+      }
+      if (m > end + 1) {
+        q->lo = q->hi = q->lo + fraction;
+        q->step = place * 10;
+        end = m;
+        const Lex* scale = lex(end);
+        if (scale && scale->number && scale->number->kind == WordKind::kScale && !is(end, "bn")) {
+          q->lo *= scale->number->value;
+          q->hi = q->lo;
+          q->step *= scale->number->value;
+          q->scale = scale->number->value;
+          q->scaled = true;
+          ++end;
+        }
+      }
+    }
+    q->end = end;
     return true;
   }
 
@@ -1141,7 +1188,7 @@ class Scanner {
     if (is(k, "degrees") || is(k, "degree")) {
       if (is_any(k + 1, {"celsius", "centigrade", "c"})) *u = {k + 2, unit_by_code("C")};
       else if (is_any(k + 1, {"fahrenheit", "f"})) *u = {k + 2, unit_by_code("F")};
-      else return false;
+      else *u = {k + 1, unit_by_code("deg")};
       return true;
     }
     if (is_any(k, {"square", "sq", "sq."})) {
@@ -1306,7 +1353,7 @@ class Scanner {
          (k + 2 < n_ && find_currency_symbol(text(k + 1)) && adjacent(k + 2) && starts_with_digit(k + 2)))) {
       a->negative = true;
       ++k;
-    } else if (is(k, "minus") && starts_with_digit(k + 1)) {
+    } else if (is_any(k, {"minus", "negative"}) && (starts_with_digit(k + 1) || (lex(k + 1) && lex(k + 1)->number))) {
       a->negative = true;
       ++k;
     }
@@ -2230,8 +2277,16 @@ class Scanner {
         return true;
       }
     }
-    // "a day", "an hour": a duration of one.
+    // "a day", "an hour": a duration of one; "a dollar": money.
     if (l && (l->flags & kArticle)) {
+      if (is_any(i + 1, {"dollar", "pound", "euro", "penny", "cent", "rouble", "yuan", "rupee"})) {
+        out->span = {doc_.tokens[i].start, doc_.tokens[i + 1].end};
+        out->kind = FigureKind::kMoney;
+        out->value = {1, 1};
+        out->unit = lex(i + 1)->currency->code;
+        *end = i + 2;
+        return true;
+      }
       const Lex* next = lex(i + 1);
       if (next && next->unit && next->unit->dimension == Dimension::kDuration && !is(i + 1, "second") &&
           !is(i + 1, "min") && !(i > 0 && is_any(i - 1, {"once", "twice", "times", "per"}))) {

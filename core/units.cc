@@ -45,6 +45,7 @@ const Unit kUnits[] = {
     {"month", Dimension::kDuration, 30 * kDay}, {"year", Dimension::kDuration, 365 * kDay},
     {"decade", Dimension::kDuration, 3650 * kDay}, {"century", Dimension::kDuration, 36500 * kDay},
     {"millennium", Dimension::kDuration, 365000 * kDay},
+    {"deg", Dimension::kAngle, 1},
     {"%", Dimension::kPercent, 1},             {"pp", Dimension::kPercentagePoint, 1},
     {"bp", Dimension::kBasisPoint, 1},         {"times", Dimension::kTimes, 1},
 };
@@ -90,6 +91,7 @@ const Spelling kWords[] = {
     {"fortnights", "fortnight"}, {"month", "month"}, {"months", "month"}, {"year", "year"}, {"years", "year"},
     {"yr", "year"}, {"yrs", "year"}, {"decade", "decade"}, {"decades", "decade"}, {"century", "century"},
     {"centuries", "century"}, {"millennium", "millennium"}, {"millennia", "millennium"},
+    {"degrees", "deg"}, {"degree", "deg"},
     {"percent", "%"}, {"pct", "%"}, {"times", "times"}, {"fold", "times"},
 };
 
@@ -139,7 +141,7 @@ const CurrencySpelling kCurrencyWords[] = {
     {"peso", {"MXN"}},     {"pesos", {"MXN"}},    {"shekel", {"ILS"}},   {"shekels", {"ILS"}},
     {"riyal", {"SAR"}},    {"riyals", {"SAR"}},   {"dirham", {"AED"}},   {"dirhams", {"AED"}},
     {"zloty", {"PLN"}},    {"zlotys", {"PLN"}},   {"krone", {"DKK"}},    {"kroner", {"NOK"}},
-    {"forint", {"HUF"}},   {"shilling", {"KES"}}, {"shillings", {"KES"}},
+    {"forint", {"HUF"}},   {"bucks", {"USD"}},    {"quid", {"GBP"}},   {"shilling", {"KES"}}, {"shillings", {"KES"}},
 };
 
 template <typename Table>
@@ -164,6 +166,7 @@ const char* base_unit_code(Dimension dimension) {
     case Dimension::kData: return "B";
     case Dimension::kBitrate: return "bit/s";
     case Dimension::kDuration: return "s";
+    case Dimension::kAngle: return "deg";
     case Dimension::kPercent:
     case Dimension::kPercentagePoint:
     case Dimension::kBasisPoint:

@@ -9,7 +9,8 @@
 //
 //   const ai::Currency* c = ai::find_currency_symbol("£");   // code "GBP"
 //
-// Base units: m, m2, l, kg, m/s, C, J, W, B (bytes), bit/s, s. Money keeps
+// Base units: m, m2, l, kg, m/s, C, J, W, B (bytes), bit/s, s, deg ("degrees"
+// with no scale named: an angle, or a temperature the text leaves open). Money keeps
 // its currency; percent and percentage points have no base unit. Lookups take
 // the unit as written, lower-cased except where case matters ("MB" is a
 // megabyte, "mb" a millibar we do not know, so data sizes match either case
@@ -21,7 +22,7 @@
 namespace ai {
 
 enum class Dimension : unsigned char {
-  kLength, kArea, kVolume, kMass, kSpeed, kTemperature, kEnergy, kPower, kData, kBitrate, kDuration,
+  kLength, kArea, kVolume, kMass, kSpeed, kTemperature, kEnergy, kPower, kData, kBitrate, kDuration, kAngle,
   kPercent, kPercentagePoint, kBasisPoint, kTimes
 };
 

@@ -60,6 +60,10 @@ TEST_CASE("numbers in words", "[figures]") {
       {"five thousand and twelve runners", "five thousand and twelve", "count", 5012, kSame, "", "runners"},
       {"one type of fuel", "one", "count", 1, kSame, "", "type"},
       {"zero tolerance", "zero", "count", 0, kSame, "", "tolerance"},
+      {"growth of three point five per cent", "three point five per cent", "percent", 3.5, kSame, "%"},
+      {"two point four million viewers", "two point four million", "count", 2.4e6, kSame, "", "viewers"},
+      {"it fell to minus five overnight", "minus five", "number", -5},
+      {"a reading of negative 3", "negative 3", "number", -3},
       {"half a million people", "half a million", "count", 500000, kSame, "", "people"},
       {"two and a half million tonnes", "two and a half million tonnes", "measure", 2.5e6, kSame, "t"},
   });
@@ -87,6 +91,8 @@ TEST_CASE("fractions and multipliers", "[figures]") {
       {"prices nearly doubling", "nearly doubling", "ratio", 2, kSame, "times"},
       {"half the money", "half", "ratio", 0.5},
       {"half a dozen medals", "half a dozen", "count", 6, kSame, "", "medals"},
+      {"1/3 of voters", "1/3", "ratio", 1.0 / 3, kSame, "", "voters"},
+      {"3/4 of the cost", "3/4", "ratio", 0.75},
       {"about six out of 20 women", "about six out of 20", "ratio", 0.3, kSame, "", "women"},
       {"one in five adults", "one in five", "ratio", 0.2, kSame, "", "adults"},
       {"9 out of 10 cats", "9 out of 10", "ratio", 0.9, kSame, "", "cats"},
@@ -225,6 +231,8 @@ TEST_CASE("money: symbols, codes and words", "[figures]") {
       {"$2.3tn", "$2.3tn", "money", 2.3e12, kSame, "USD"},
       {"millions of dollars", "millions of dollars", "money", 2e6, kInf, "USD"},
       {"five pounds", "five pounds", "money", 5, kSame, "GBP"},
+      {"it cost a dollar", "a dollar", "money", 1, kSame, "USD"},
+      {"fifty bucks", "fifty bucks", "money", 50, kSame, "USD"},
       {"\xC2\xA3" "1.2 million", "\xC2\xA3" "1.2 million", "money", 1.2e6, kSame, "GBP"},
       {"59.2 trillion rupiah", "59.2 trillion rupiah", "money", 59.2e12, kSame, "IDR"},
       {"540bn yen", "540bn yen", "money", 540e9, kSame, "JPY"},
@@ -282,6 +290,8 @@ TEST_CASE("measures are normalised to a base unit", "[figures]") {
       {"20 nautical miles", "20 nautical miles", "measure", 20, kSame, "nmi"},
       {"10 cubic metres", "10 cubic metres", "measure", 10, kSame, "m3"},
       {"300 pounds of explosives", "300 pounds", "measure", 300, kSame, "lb"},
+      {"it turned 180 degrees", "180 degrees", "measure", 180, kSame, "deg"},
+      {"-10 degrees C", "-10 degrees C", "measure", -10, kSame, "C"},
   });
   const figures_test::Found found = figures_test::find("4,700 miles and 35\xC2\xB0" "F and 3 days and 2 acres");
   REQUIRE(found.figures.size() == 4);
