@@ -6,7 +6,7 @@
 //
 //   node bench/bench.js [--native PATH_TO_bench_native] [--wasm-stages bench_native.cjs]
 //                       [--dist DIR] [--runs N]
-//                       [--out FILE] [--no-scale] [--max-scale BYTES]
+//                       [--out FILE] [--no-scale] [--max-scale BYTES] [--articles N]
 //
 // Measures (MB = 10^6 bytes of UTF-8 input; every figure a median of runs):
 //   native    whole pipeline and per stage (tools/bench_native)
@@ -48,6 +48,7 @@ function parseArgs(argv) {
     else if (a === '--runs') args.runs = Math.max(1, Number(argv[++i]));
     else if (a === '--out') args.out = path.resolve(argv[++i]);
     else if (a === '--no-scale') args.scale = false;
+    else if (a === '--articles') args.articles = Number(argv[++i]);
     else if (a === '--max-scale') args.maxScale = Number(argv[++i]);
     else throw new Error(`bench.js: unknown argument ${a}`);
   }
@@ -92,14 +93,14 @@ function textOfSize(texts, size) {
 }
 
 // Runs tools/bench_native (a native executable, or its wasm build: a .cjs run by node).
-function runNative(tool, args, corpusDir) {
+function runNative(tool, args, corpusPaths) {
   if (!tool || !fs.existsSync(tool)) {
     console.error(`bench: ${tool} not found; its numbers are skipped (build it, or pass --native / --wasm-stages)`);
     return null;
   }
   const run = (extra) => {
     const [command, prefix] = tool.endsWith('.cjs') ? [process.execPath, [tool]] : [tool, []];
-    const result = spawnSync(command, [...prefix, '--json', ...extra, corpusDir], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const result = spawnSync(command, [...prefix, '--json', ...extra, ...corpusPaths], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (result.status !== 0) throw new Error(`bench_native failed: ${result.stderr}`);
     return JSON.parse(result.stdout);
   };
@@ -210,7 +211,11 @@ const pad = (s, n) => String(s).padStart(n);
 async function main() {
   const args = parseArgs(process.argv);
   const corpus = locateCorpus();
-  const texts = corpus.files.map((f) => new TextDecoder().decode(fs.readFileSync(f)));
+  // --articles N: an even sample of the corpus, for quick runs.
+  const every = args.articles ? Math.max(1, Math.floor(corpus.files.length / args.articles)) : 1;
+  const files = corpus.files.filter((_, i) => i % every === 0).slice(0, args.articles || Infinity);
+  const corpusPaths = args.articles ? files : [corpus.dir];
+  const texts = files.map((f) => new TextDecoder().decode(fs.readFileSync(f)));
   const sample = (n) => texts.filter((_, i) => i % Math.max(1, Math.floor(texts.length / n)) === 0).slice(0, n);
   const samples = { compromise: sample(30), 'wink-nlp': sample(150) };
   const result = {
@@ -221,9 +226,9 @@ async function main() {
   };
   console.error(`bench: ${texts.length} articles (${fmt(mb(result.corpus.bytes), 2)} MB) from ${corpus.dir}`);
 
-  const native = runNative(args.native, args, corpus.dir);
+  const native = runNative(args.native, args, corpusPaths);
   if (native) result.native = native.throughput;
-  const wasmStages = runNative(args.wasmStages, args, corpus.dir);
+  const wasmStages = runNative(args.wasmStages, args, corpusPaths);
 
   result.cold_start = coldStart(args.dist, 7);
   result.size = moduleSizes(args.dist);
