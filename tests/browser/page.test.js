@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const {
-  pageFile, pageUrl, launch, openPage, ownFileUrl, paste, clearInput, waitForInspection, sampleArticle, libraryReport,
+  pageFile, pageUrl, launch, openPage, ownFileUrl, paste, waitForInspection, sampleArticle, libraryReport,
   artifactPath,
 } = require('./helpers');
 

@@ -8,7 +8,7 @@
 // drawn.
 
 /* global h, ArticleView, createEngineClient, htmlToText, markdownToText, fileKind, EXAMPLE_ARTICLE,
-   ENTITY_KINDS, FIGURE_KINDS, OTHER_KINDS, kindLabel, isEntityKind, checkExplanation,
+   ENTITY_KINDS, FIGURE_KINDS, OTHER_KINDS, kindLabel, checkExplanation,
    formatAmount, formatNormalized, sortableAmount, sentenceAround, figuresCsv, markdownSummary */
 
 const STORAGE_KEY = 'article-inspector:page:v1';
@@ -36,7 +36,6 @@ const state = {
   settings: defaultSettings(),
   text: '',            // the text the current report was made from
   report: null,
-  json: '',
   milliseconds: 0,
   where: '',
   version: '',
@@ -182,7 +181,6 @@ function showReport(text, answer) {
     () => {
       state.text = text;
       state.report = report;
-      state.json = answer.json;
       state.milliseconds = answer.milliseconds;
       state.where = answer.where;
       clearCurrent();

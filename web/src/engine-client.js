@@ -111,9 +111,6 @@ function createEngineClient(sources, onStatus) {
 
   return {
     ready,
-    get where() {
-      return backend ? backend.where : null;
-    },
     inspect(text, options) {
       return ready.then((started) => started.inspect(text, options)).then((answer) => ({
         json: answer.json,

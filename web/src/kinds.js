@@ -36,10 +36,6 @@ function kindLabel(kind) {
   return KIND_LABELS[kind] || String(kind);
 }
 
-function isEntityKind(kind) {
-  return ENTITY_KINDS.some((k) => k.kind === kind);
-}
-
 // What each kind of check verifies, for the Checks panel.
 const CHECK_EXPLANATIONS = {
   'unit-conversion': 'The article gives one quantity in two units; the converted values are compared.',
@@ -53,5 +49,5 @@ function checkExplanation(kind) {
 }
 
 if (typeof module !== 'undefined' && module.exports) {
-  module.exports = { ENTITY_KINDS, FIGURE_KINDS, OTHER_KINDS, kindLabel, isEntityKind, checkExplanation };
+  module.exports = { ENTITY_KINDS, FIGURE_KINDS, OTHER_KINDS, kindLabel, checkExplanation };
 }
