@@ -59,6 +59,7 @@ std::string lower(std::string_view s) {
 // --- the same quantity in two units --------------------------------------------
 
 bool between_is_pairing(std::string_view gap) {
+  if (gap.size() > 8) return false;
   std::string g;
   for (char c : gap)
     if (c != ' ') g += c;

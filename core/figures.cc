@@ -417,6 +417,7 @@ struct Quantity {
   bool iso_date = false;
   CivilDate date;
   double ratio_fraction = 0;  // "three-quarters": the fraction
+  std::string_view noun_tail; // "60,000-seat": what the number counts
 };
 
 struct Qualifier {
@@ -635,7 +636,7 @@ class Scanner {
     // "5/4 favourite", "24/7": odds and codes, unless a date ("05/01/2022")
     // or a fraction ("1/3", "3/4", read by match_fraction).
     if (kind(i) == TokenKind::kNumber && is(i + 1, "/") && adjacent(i + 1) && is_number_token(i + 2) &&
-        adjacent(i + 2) && !(is(i + 3, "/") && adjacent(i + 3)) && !is_fraction(i)) {
+        adjacent(i + 2) && !(is(i + 3, "/") && adjacent(i + 3)) && !is_fraction(i) && !is_year_pair(i)) {
       *end = i + 3;
       return true;
     }
@@ -655,6 +656,11 @@ class Scanner {
     return kind(i - 1) == TokenKind::kPunct && prev != "," && prev != "(" && prev != "-";
   }
 
+  bool is_year_pair(size_t i) const {
+    int first = 0, second = 0;
+    return year_number(i, &first) && year_number(i + 2, &second) && second == first + 1;
+  }
+
   // "1/3", "3/4": a small proper fraction with a common denominator.
   bool is_fraction(size_t i) const {
     if (!all_digits(text(i)) || !all_digits(text(i + 2)) || text(i).size() > 2 || text(i + 2).size() > 2) return false;
@@ -663,6 +669,19 @@ class Scanner {
   }
 
   bool match_fraction(size_t i, Figure* out, size_t* end) const {
+    // "1999/2000": a season or financial year.
+    int first = 0, second = 0;
+    if (year_number(i, &first) && is(i + 1, "/") && adjacent(i + 1) && adjacent(i + 2) && year_number(i + 2, &second) &&
+        second == first + 1) {
+      out->span = {doc_.tokens[i].start, doc_.tokens[i + 2].end};
+      out->kind = FigureKind::kDate;
+      out->value = {static_cast<double>(first), static_cast<double>(second)};
+      char buffer[16];
+      std::snprintf(buffer, sizeof buffer, "%04d/%04d", first, second);
+      out->date_text = buffer;
+      *end = i + 3;
+      return true;
+    }
     if (kind(i) != TokenKind::kNumber || !is(i + 1, "/") || !adjacent(i + 1) || !is_number_token(i + 2) ||
         !adjacent(i + 2) || (is(i + 3, "/") && adjacent(i + 3)) || !is_fraction(i))
       return false;
@@ -832,7 +851,7 @@ class Scanner {
         const double century = std::floor(first.value / 100) * 100;
         double upper = century + second.value;
         if (upper <= first.value) upper += 100;
-        if (upper - first.value != 1) return false;
+        if (upper - first.value > 50) return false;
         q->lo = first.value;
         q->hi = upper;
         q->year_range = true;
@@ -866,6 +885,7 @@ class Scanner {
       }
       return true;
     }
+    if (q->ordinal && count == 2) return true;  // "79th-minute", "21st-century"
     if (!suffix.empty() && !(count == 2 && (parts[1] == "plus" || parts[1] == "odd"))) return false;
     return read_compound_tail(parts + 1, count - 1, q);
   }
@@ -891,6 +911,12 @@ class Scanner {
       return true;
     }
     const Unit* unit = word_unit(word);
+    if (unit == nullptr && count == 1 && word.size() >= 3 &&
+        std::all_of(word.begin(), word.end(), [](char c) { return is_ascii_lower(c); })) {
+      q->noun_tail = parts[0];  // "60,000-seat": a count of seats
+      q->plain_integer = false;
+      return true;
+    }
     if (unit == nullptr || unit->dimension == Dimension::kPercent) return false;
     q->unit = unit;
     q->plain_integer = false;
@@ -1716,7 +1742,7 @@ class Scanner {
       f.date_text = std::to_string(static_cast<int>(lo));
       return;
     }
-    f.counted = counted_after(a.end, q.fuzzy);
+    f.counted = q.noun_tail.empty() ? counted_after(a.end, q.fuzzy) : std::string(q.noun_tail);
     if (!f.counted.empty()) f.kind = q.range ? FigureKind::kRange : FigureKind::kCount;
     else f.kind = q.range ? FigureKind::kRange : q.fuzzy ? FigureKind::kCount : FigureKind::kNumber;
   }
@@ -1781,7 +1807,10 @@ class Scanner {
       if (ends_with(t, "ly") || is_any(m, {"overnight", "apiece", "altogether", "instead", "away", "back"})) break;
       if (m > first && (is_participle(m) || ends_with(t, "ing"))) break;
       // "2 billion users log in": a plural noun ends the phrase unless another plural follows ("news agencies").
-      if (m > first && plural(text(m - 1)) && !plural(t)) break;
+      if (m > first && (plural(text(m - 1)) || is_any(m - 1, {"people", "men", "women", "children", "police", "staff",
+                                                              "cattle", "personnel", "feet", "teeth", "mice"})) &&
+          !plural(t))
+        break;
       if (m > first && capitalised(m) && !capitalised(m - 1)) break;
       last = m + 1;
     }

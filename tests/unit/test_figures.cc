@@ -96,6 +96,7 @@ TEST_CASE("fractions and multipliers", "[figures]") {
       {"about six out of 20 women", "about six out of 20", "ratio", 0.3, kSame, "", "women"},
       {"one in five adults", "one in five", "ratio", 0.2, kSame, "", "adults"},
       {"9 out of 10 cats", "9 out of 10", "ratio", 0.9, kSame, "", "cats"},
+      {"a new 60,000-seat stadium", "60,000-seat", "count", 60000, kSame, "", "seat"},
   });
 }
 
@@ -354,6 +355,7 @@ TEST_CASE("ordinals", "[figures]") {
       {"the second-biggest bank", "second-biggest", "ordinal", 2},
       {"the hundredth day", "hundredth", "ordinal", 100},
       {"the tenth anniversary", "tenth", "ordinal", 10},
+      {"a 79th-minute goal", "79th-minute", "ordinal", 79},
       {"a second term", "second", "ordinal", 2},
       {"anyone who knows about 1st century history", "1st", "ordinal", 1},
   });
