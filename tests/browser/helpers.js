@@ -98,6 +98,12 @@ async function waitForInspection(page, timeout = 30000) {
     document.getElementById('view').getAttribute('aria-busy') !== 'true', length, { timeout, polling: 100 });
 }
 
+// Waits until #input holds text matching `pattern` (files are read asynchronously).
+async function waitForInput(page, pattern) {
+  await page.waitForFunction(({ source, flags }) => new RegExp(source, flags).test(document.getElementById('input').value),
+    { source: pattern.source, flags: pattern.flags }, { polling: 100 });
+}
+
 // The user's example article when ../shared is present, else our own.
 function sampleArticle() {
   if (fs.existsSync(sharedSample)) return { name: 'kazakhstan-unrest (shared sample)', text: fs.readFileSync(sharedSample, 'utf8') };
@@ -153,6 +159,6 @@ function artifactPath(name) {
 }
 
 module.exports = {
-  root, pageFile, pageUrl, launch, openPage, ownFileUrl, paste, clearInput, waitForInspection, sampleArticle,
+  root, pageFile, pageUrl, launch, openPage, ownFileUrl, paste, clearInput, waitForInput, waitForInspection, sampleArticle,
   libraryReport, serve, serveDist, artifactPath,
 };

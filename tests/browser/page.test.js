@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('fs');
 const {
-  pageFile, pageUrl, launch, openPage, ownFileUrl, paste, waitForInspection, sampleArticle, libraryReport,
+  pageFile, pageUrl, launch, openPage, ownFileUrl, paste, waitForInput, waitForInspection, sampleArticle, libraryReport,
   artifactPath,
 } = require('./helpers');
 
@@ -252,6 +252,7 @@ test('a dropped .md file and an opened .html file become clean text', async (t) 
     return data;
   });
   await page.dispatchEvent('body', 'drop', { dataTransfer: dropped });
+  await waitForInput(page, /^Storm warning/);
   await waitForInspection(page);
   assert.equal(await page.inputValue('#input'), 'Storm warning\n\nWinds of 120 km/h hit Genoa on Monday.');
 
@@ -260,6 +261,7 @@ test('a dropped .md file and an opened .html file become clean text', async (t) 
     buffer: Buffer.from('<html><head><title>T</title><style>p{color:red}</style></head><body><nav>Home | News</nav>' +
       '<article><h1>Bridge reopens</h1><p>The bridge reopened after <b>18 months</b>.</p><p>It cost €40m.</p></article></body></html>'),
   });
+  await waitForInput(page, /^Home/);
   await waitForInspection(page);
   assert.equal(await page.inputValue('#input'), 'Home | News\n\nBridge reopens\n\nThe bridge reopened after 18 months.\n\nIt cost €40m.');
   assert.deepEqual(log.foreign, []);

@@ -6,7 +6,7 @@
 // Content-Security-Policy is checked to block what a bug would let through.
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { pageUrl, launch, openPage, ownFileUrl, paste, clearInput, waitForInspection, serve } = require('./helpers');
+const { pageUrl, launch, openPage, ownFileUrl, paste, clearInput, waitForInput, waitForInspection, serve } = require('./helpers');
 
 // The only elements the view is made of.
 const VIEW_TAGS = new Set(['DIV', 'P', 'MARK', 'SPAN', 'BUTTON']);
@@ -95,9 +95,11 @@ test('hostile .html files, opened or dropped, become clean text', async (t) => {
   const { page, log } = await openPage(context, pageUrl, ownFileUrl);
   const html = '<!doctype html><html><head><title>evil</title></head><body>' + hostilePayloads(attacker).join('\n') + '</body></html>';
   await page.setInputFiles('#file-input', { name: 'evil.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await waitForInput(page, /^click me/);
   await waitForInspection(page);
   assert.match(await page.inputValue('#input'), /^click me\n\nstyled text\n\ndetails text\n\nPlain words/);
   await clearInput(page);
+  await waitForInput(page, /^$/);
   await waitForInspection(page);
   const dropped = await page.evaluateHandle((content) => {
     const data = new DataTransfer();
@@ -105,6 +107,7 @@ test('hostile .html files, opened or dropped, become clean text', async (t) => {
     return data;
   }, html);
   await page.dispatchEvent('#input', 'drop', { dataTransfer: dropped });
+  await waitForInput(page, /^click me/);
   await waitForInspection(page);
   assert.match(await page.inputValue('#input'), /^click me\n\nstyled text/);
   await assertNothingHappened(page, log, hits);
