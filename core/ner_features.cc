@@ -71,22 +71,29 @@ struct TokenInfo {
 // Word shape with runs collapsed: "Tokayev" -> "Xx", "CSTO" -> "X",
 // "Khabar-24" -> "Xx-d", "U.S." -> "X.X.".
 void describe(std::string_view token, TokenInfo* info) {
-  info->lower = fnv(token, true);
-  info->exact = word_key(token);
-  uint64_t shape = 0xcbf29ce484222325ULL;
+  constexpr uint64_t kPrime = 0x100000001b3ULL;
+  uint64_t lower = 0xcbf29ce484222325ULL, exact = lower, shape = lower;
   char last = 0;
   int shape_chars = 0;
   bool first_letter_seen = false;
   bool any_lower = false;
   size_t length = 0;
   for (size_t pos = 0; pos < token.size();) {
+    const unsigned char lead = static_cast<unsigned char>(token[pos]);
     size_t len = 1;
-    const char32_t cp = decode_code_point(token, pos, &len);
+    // ASCII is most of news text: classify it without decoding.
+    const char32_t cp = lead < 0x80 ? lead : decode_code_point(token, pos, &len);
+    for (size_t k = pos; k < pos + len; ++k) {
+      const unsigned char u = static_cast<unsigned char>(token[k]);
+      exact = (exact ^ u) * kPrime;
+      lower = (lower ^ (u >= 'A' && u <= 'Z' ? u + 32u : u)) * kPrime;
+    }
     pos += len;
     ++length;
     char c;
-    if (is_letter(cp)) {
-      const bool upper = is_upper(cp);
+    const bool ascii_letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (ascii_letter || (cp >= 0x80 && is_letter(cp))) {
+      const bool upper = ascii_letter ? cp <= 'Z' : is_upper(cp);
       c = upper ? 'X' : 'x';
       if (upper) info->flags |= kHasUpper;
       if (!first_letter_seen) info->flags |= upper ? kCapitalized : kLowerStart;
@@ -98,11 +105,13 @@ void describe(std::string_view token, TokenInfo* info) {
       c = cp < 0x80 ? static_cast<char>(cp) : 'o';
     }
     if (c != last && shape_chars < 12) {
-      shape = (shape ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+      shape = (shape ^ static_cast<unsigned char>(c)) * kPrime;
       ++shape_chars;
     }
     last = c;
   }
+  info->lower = lower;
+  info->exact = exact == 0 ? 1 : exact;  // as word_key()
   info->shape = shape;
   info->length = static_cast<uint8_t>(std::min<size_t>(length, 12));
   if (first_letter_seen) info->flags |= kHasLetter;

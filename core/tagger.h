@@ -91,18 +91,17 @@ class Tagger {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
-  template <typename Weight>
-  struct Stage {
-    uint32_t hash_mask = 0;
-    std::vector<Weight> emissions;
-    std::vector<int32_t> transitions;
-  };
-
   Gazetteer gazetteer_;
   WordClusters clusters_;
   bool has_clusters_ = false;
-  Stage<int8_t> base_;
-  Stage<int8_t> context_;  // no emissions: no context stage
+  bool has_context_ = false;
+  uint32_t hash_mask_ = 0;
+  // The weights of both stages interleaved per bucket (base labels, then
+  // context labels), so one memory access per feature serves both passes.
+  size_t row_stride_ = kLabelCount;
+  std::vector<int8_t> rows_;
+  std::vector<int32_t> base_transitions_;
+  std::vector<int32_t> context_transitions_;
 };
 
 }  // namespace ai
