@@ -58,7 +58,10 @@ async function openPage(context, url, own) {
     });
   });
   await page.goto(url);
-  await page.waitForFunction(() => /Ready|Inspected/.test(document.getElementById('status').textContent), null, { timeout: 20000 });
+  await page.waitForFunction(() => /Ready|Inspected|could not start/.test(document.getElementById('status').textContent), null,
+    { timeout: 60000, polling: 100 });
+  const status = await page.textContent('#status');
+  if (/could not start/.test(status)) throw new Error(status + '\n' + log.errors.join('\n'));
   return { page, log };
 }
 
