@@ -17,6 +17,7 @@
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
+const vm = require('vm');
 
 const root = path.resolve(__dirname, '..');
 const src = path.join(__dirname, 'src');
@@ -56,6 +57,13 @@ function main() {
     process.exit(1);
   }
   const engine = read(engineFile);
+  // A truncated or half-written engine would only fail later, in the browser.
+  try {
+    new vm.Script(engine, { filename: engineFile });
+  } catch (error) {
+    console.error(`web/build.js: ${path.relative(root, engineFile)} does not parse (${error.message}); rebuild the package`);
+    process.exit(1);
+  }
   const worker = read(path.join(src, 'worker.js'));
   const style = read(path.join(src, 'style.css'));
   const pageScript = "(function () {\n'use strict';\n" +
