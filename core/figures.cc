@@ -1007,7 +1007,7 @@ class Scanner {
       const std::string_view t = text(k);
       if (t.find('-') != std::string_view::npos) {
         // "twenty-one", "forty-five": tens and a unit in one token.
-        if (any && !last_was_unit && !last_was_tens) break;
+        if (any && (last_was_unit || last_was_tens)) break;
         std::string_view parts[3];
         if (split_hyphens(t, parts, 3) != 2) break;
         char b1[16], b2[16];
@@ -1018,9 +1018,7 @@ class Scanner {
         if (!tens || !unit || tens->kind != WordKind::kCardinal || unit->kind != WordKind::kCardinal ||
             tens->value < 20 || std::fmod(tens->value, 10) != 0 || unit->value >= 10 || unit->value == 0)
           break;
-        if (any && !(last_was_unit == false && current >= 100)) {
-          if (std::fmod(current, 100) != 0 && current != 0) break;
-        }
+        if (any && current != 0 && std::fmod(current, 100) != 0) break;
         current += tens->value + unit->value;
         any = true;
         last_was_tens = false;
@@ -1049,7 +1047,10 @@ class Scanner {
           break;
         }
         const bool after_hundred_or_scale = std::fmod(current, 100) == 0 || current == 0;
-        if (next && next->number && next->number->kind == WordKind::kCardinal && after_hundred_or_scale) continue;
+        const bool compound_next = !next && text(k + 1).find('-') != std::string_view::npos;  // "and twenty-three"
+        if (((next && next->number && next->number->kind == WordKind::kCardinal) || compound_next) &&
+            after_hundred_or_scale)
+          continue;
         break;
       }
       if (!l || !l->number) break;
@@ -1642,6 +1643,20 @@ class Scanner {
     }
     build_figure(a, qualifier, out);
     *end = a.end;
+    // "five dollars and fifty cents": one sum.
+    if (out->kind == FigureKind::kMoney && !out->value.is_range() && is(a.end, "and") &&
+        (out->unit == "USD" || out->unit == "EUR" || out->unit == "GBP")) {
+      Amounted minor;
+      if (read_amounted(a.end + 1, &minor, false) && minor.currency && !minor.q.range && !minor.q.fuzzy &&
+          (std::strcmp(minor.currency->code, "cent") == 0 || std::strcmp(minor.currency->code, "pence") == 0) &&
+          minor.q.lo < 100) {
+        out->value.min += minor.q.lo / 100;
+        out->value.max = out->value.min;
+        out->step = 0.01;
+        out->span.end = doc_.tokens[minor.end - 1].end;
+        *end = minor.end;
+      }
+    }
     return true;
   }
 
