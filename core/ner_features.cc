@@ -237,8 +237,10 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
       ++i;
       continue;
     }
+    // Runs longer than any name are cut, which bounds mentions and decoding.
+    constexpr size_t kMaxSegment = 64;
     size_t end = i + 1;
-    while (end < n && candidate[end] && sentence_of[end] == sentence_of[i]) ++end;
+    while (end < n && end - i < kMaxSegment && candidate[end] && sentence_of[end] == sentence_of[i]) ++end;
     out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
     candidates += end - i;
     i = end;

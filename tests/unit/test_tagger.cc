@@ -10,6 +10,7 @@
 #include "entities.h"
 #include "tagger.h"
 #include "test_helpers.h"
+#include "word_clusters.h"
 
 namespace {
 
@@ -145,4 +146,45 @@ TEST_CASE("CoNLL files become raw text with gold spans", "[tagger]") {
   CHECK(docs[0].entities[3].type == ai::EntityType::kOrganization);
   CHECK(docs[0].text.substr(docs[0].entities[3].span.start, docs[0].entities[3].span.size()) == "St Mirren");
   CHECK(docs[1].text == "HEADLINE\nLONDON 2001-05-03");
+}
+
+TEST_CASE("gazetteers match case-folded token sequences and can hold a document out", "[tagger]") {
+  const ai::Result<ai::Gazetteer> parsed = ai::Gazetteer::parse("# a comment\nLOC\tNew York\nORG\tNew York Times\nPER\tAda\n");
+  REQUIRE(parsed.ok());
+  const ai::Gazetteer& g = parsed.value();
+  CHECK(g.size() == 3);
+  const uint64_t new_key = ai::gazetteer_key_extend(ai::gazetteer_key_start(), "NEW");
+  const uint64_t new_york = ai::gazetteer_key_extend(new_key, "york");
+  CHECK(g.lookup(new_key).types == 0);
+  CHECK(g.lookup(new_key).is_prefix);
+  CHECK(g.lookup(new_york).types == (1u << static_cast<int>(ai::EntityType::kLocation)));
+  CHECK(g.lookup(new_york).is_prefix);
+
+  ai::Gazetteer own;
+  own.add({"Ada"}, static_cast<int>(ai::EntityType::kPerson));
+  const uint64_t ada = ai::gazetteer_key_extend(ai::gazetteer_key_start(), "Ada");
+  CHECK(g.lookup(ada).types != 0);
+  CHECK(g.lookup(ada, &own).types == 0);  // seen only in the held-out document
+
+  CHECK(!ai::Gazetteer::parse("LOC New York\n").ok());
+  CHECK(!ai::Gazetteer::parse("CITY\tNew York\n").ok());
+}
+
+TEST_CASE("word classes parse, look up, and reject malformed lines", "[tagger]") {
+  const ai::Result<ai::WordClusters> parsed = ai::WordClusters::parse("Moscow\t17\t3\nKiev\t17\t3\n");
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value().size() == 2);
+  CHECK(parsed.value().lookup(ai::word_key("Kiev")).fine == 17);
+  CHECK(parsed.value().lookup(ai::word_key("kiev")).fine == ai::WordClass::kNone);
+  for (const char* bad : {"Moscow\t17\n", "Moscow\tx\t3\n", "\t1\t2\n", "Moscow\t70000\t3\n"}) {
+    INFO(bad);
+    CHECK(!ai::WordClusters::parse(bad).ok());
+  }
+}
+
+TEST_CASE("a run of capitalised words longer than any name is cut into bounded mentions", "[tagger]") {
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += "Alpha Bravo ";
+  const ai::Document doc = ai::analyze_text(text);
+  for (const ai::TaggedMention& m : shipped_tagger().tag(doc)) CHECK(m.end_token - m.first_token <= 64);
 }
