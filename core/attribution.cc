@@ -1,7 +1,7 @@
 #include "attribution.h"
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <cstring>
 
 #include "utf8.h"
@@ -11,12 +11,12 @@ namespace ai {
 namespace {
 
 template <size_t N>
-bool in(const std::array<const char*, N>& words, std::string_view w) {
-  return std::any_of(words.begin(), words.end(), [&](const char* x) { return w == x; });
+bool in(const char* const (&words)[N], std::string_view w) {
+  return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
 // Words that end a subject phrase going backwards (and never start a name).
-constexpr std::array<const char*, 62> kStopWords = {
+constexpr const char* kStopWords[] = {
     "the",  "a",    "an",      "of",      "in",     "on",    "at",      "to",     "for",   "with",  "by",
     "from", "and",  "or",      "but",     "that",   "which", "who",     "whom",   "whose", "as",    "after",
     "before", "while", "when", "where",   "it",     "its",   "this",    "these",  "those", "there", "here",
@@ -25,29 +25,47 @@ constexpr std::array<const char*, 62> kStopWords = {
     "during", "including", "also", "however", "his", "her", "their"};
 
 // Capitalised words that start sentences but are not part of a name.
-constexpr std::array<const char*, 40> kCapitalStopWords = {
+constexpr const char* kCapitalStopWords[] = {
     "the",   "a",     "an",     "in",     "on",     "at",   "however", "but",   "and",       "meanwhile",
     "later", "earlier", "also", "then",   "this",   "that", "it",      "he",    "she",       "they",
     "we",    "i",     "his",    "her",    "their",  "its",  "our",     "when",  "while",     "after",
     "before", "as",   "if",     "so",     "yet",    "still", "now",    "today", "yesterday", "last"};
 
-constexpr std::array<const char*, 6> kDeterminers = {"the", "a", "an", "its", "their", "his"};
+constexpr const char* kDeterminers[] = {"the", "a", "an", "its", "their", "his"};
 
 // Between a subject and its verb: "Tokayev has said", "she also told".
-constexpr std::array<const char*, 16> kBetweenSubjectAndVerb = {
+constexpr const char* kBetweenSubjectAndVerb[] = {
     "has", "have", "had", "was", "is", "were", "also", "later", "then", "again", "earlier", "previously",
     "reportedly", "repeatedly", "once", "would"};
 
-constexpr std::array<const char*, 8> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+constexpr const char* kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                                   "friday", "saturday", "sunday", "night"};
 
-constexpr std::array<const char*, 7> kPronouns = {"he", "she", "they", "it", "we", "i", "you"};
+// Common first names with a clear gender, so that "she said" skips a
+// "Tony Blair" named just before it. A name in neither list matches both.
+constexpr const char* kFemaleNames[] = {
+    "ann", "anna", "anne", "barbara", "carol", "caroline", "catherine", "charlotte", "claire", "diane", "elizabeth",
+    "emily", "emma", "hannah", "harriet", "helen", "hillary", "jane", "janet", "jen", "jennifer", "jessica", "joan",
+    "julia", "julie", "karen", "kate", "laura", "linda", "lisa", "margaret", "maria", "marie", "mary", "michelle",
+    "nancy", "natalia", "olga", "patricia", "rachel", "rebecca", "ruth", "sandra", "sarah", "sharon", "sophie",
+    "susan", "tessa", "theresa", "ursula", "victoria", "yvette", "angela", "irina", "elena", "fatima", "priya",
+    "tatiana", "nicola", "kamala"};
+constexpr const char* kMaleNames[] = {
+    "alan", "andrew", "anthony", "boris", "charles", "chris", "christopher", "daniel", "david", "derek", "donald",
+    "edward", "gordon", "george", "harry", "henry", "ian", "jack", "james", "jim", "joe", "john", "joseph", "kenneth",
+    "mark", "martin", "michael", "mike", "nick", "nicholas", "patrick", "paul", "peter", "richard", "robert", "ronald",
+    "simon", "stephen", "steve", "thomas", "tim", "tom", "tony", "vladimir", "william", "ahmed", "mohammed",
+    "muhammad", "sergei", "stanislav", "dmitry", "emmanuel", "olaf", "rishi", "keir", "justin", "alexei", "barack",
+    "xi", "recep"};
+
+constexpr const char* kPronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
 
 // Titles and roles a person holds; as the last title word of a capitalised
 // run they separate the role from the name ("Press Secretary Jen Psaki").
-constexpr std::array<const char*, 106> kPersonRoles = {
+constexpr const char* kPersonRoles[] = {
     "clerk", "member", "worker", "employee", "owner", "shopkeeper", "teacher", "nurse", "farmer", "driver",
-    "neighbour", "neighbor", "survivor", "soldier", "pilot", "engineer", "historian", "student",
+    "neighbour", "neighbor", "survivor", "soldier", "pilot", "engineer", "historian", "student", "prof", "baroness",
+    "rev", "rev.",
     "spokesman", "spokeswoman", "spokesperson", "president", "secretary", "minister", "chancellor", "senator",
     "governor", "mayor", "director", "chief", "chairman", "chairwoman", "chair", "king", "queen", "prince",
     "princess", "pope", "judge", "ambassador", "commissioner", "professor", "general", "colonel", "captain",
@@ -59,30 +77,32 @@ constexpr std::array<const char*, 106> kPersonRoles = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen.", "prof.", "sen."};
 
 // Heads of phrases naming an outlet or institution: "state news channel Khabar-24".
-constexpr std::array<const char*, 28> kOutletRoles = {
+constexpr const char* kOutletRoles[] = {
     "channel",  "agency",     "service",  "newspaper", "broadcaster", "network", "station",  "outlet",
     "website",  "ministry",   "daily",    "paper",     "television",  "radio",   "company",  "firm",
     "office",   "department", "council",  "committee", "bureau",      "institute", "magazine", "publication",
     "tabloid",  "portal",     "government", "army"};
 
 // Anonymous sources: "officials said", "witnesses told".
-constexpr std::array<const char*, 35> kGroups = {
+constexpr const char* kGroups[] = {
     "officials", "sources",   "source",     "authorities", "police",      "witnesses",  "residents", "analysts",
     "experts",   "diplomats", "observers",  "aides",       "insiders",    "investigators", "prosecutors", "doctors",
     "activists", "organisers", "organizers", "people",     "reports",     "media",      "officers",  "lawmakers",
     "legislators", "critics", "employees",  "staff",       "protesters",  "rescuers",   "medics",    "spokespeople",
-    "services", "campaigners", "firefighters"};
+    "services", "campaigners", "firefighters", "opponents", "supporters", "ministers", "mps", "unions", "voters",
+    "parents", "teachers", "scientists", "researchers", "economists", "traders", "companies", "families",
+    "relatives", "troops", "rebels", "militants", "neighbours"};
 
 // Documents a claim may rest on: "according to a statement".
-constexpr std::array<const char*, 9> kDocuments = {"statement", "report", "document", "documents", "survey",
+constexpr const char* kDocuments[] = {"statement", "report", "document", "documents", "survey",
                                                    "study", "filing", "letter", "memo"};
 
 // "a source close to", "people familiar with".
-constexpr std::array<const char*, 10> kUnnamedSourceNouns = {"source", "sources", "person", "people", "official",
+constexpr const char* kUnnamedSourceNouns[] = {"source", "sources", "person", "people", "official",
                                                              "officials", "aide", "aides", "diplomat", "insider"};
 
 // Words whose last position in a name marks an institution, not a person.
-constexpr std::array<const char*, 22> kInstitutionWords = {
+constexpr const char* kInstitutionWords[] = {
     "ministry", "agency", "service", "news", "council", "party", "bank", "company", "group", "office",
     "department", "house", "organization", "organisation", "committee", "union", "court", "police",
     "army", "times", "post", "tv"};
@@ -92,7 +112,7 @@ struct VerbEntry {
   bool reporting;
 };
 
-constexpr std::array<VerbEntry, 77> kSpeechVerbs = {{
+constexpr VerbEntry kSpeechVerbs[] = {
     {"said", true},       {"says", true},        {"say", true},         {"told", true},       {"tells", true},
     {"tell", false},      {"reported", true},    {"reports", true},     {"stated", true},     {"states", true},
     {"confirmed", true},  {"confirms", true},    {"claimed", true},     {"claims", true},     {"added", true},
@@ -108,8 +128,9 @@ constexpr std::array<VerbEntry, 77> kSpeechVerbs = {{
     {"emphasised", false}, {"emphasized", false}, {"concluded", false}, {"remarked", false},  {"argued", true},
     {"argues", true},     {"shouted", false},    {"quipped", false},    {"joked", false},     {"condemned", false},
     {"criticised", false}, {"criticized", false}, {"labelled", false},  {"branded", false},   {"hailed", false},
-    {"posted", false},    {"spoke", false},
-}};
+    {"posted", false},    {"spoke", false},      {"replies", false},    {"explains", true},   {"admits", true},
+    {"concedes", true},   {"continues", false},
+};
 
 class Phrases {
  public:
@@ -136,7 +157,7 @@ class Phrases {
   bool is_name_word(size_t i) const { return is_capitalised(i) && !in(kCapitalStopWords, lower(i)); }
   // Particles inside names: "Ursula von der Leyen", "Ibn al-Haytham".
   bool is_name_particle(size_t i) const {
-    static constexpr std::array<const char*, 12> kParticles = {"de", "van", "von", "der", "bin", "al",
+    static constexpr const char* kParticles[] = {"de", "van", "von", "der", "bin", "al",
                                                                "da", "del", "la",  "le",  "du",  "ibn"};
     return in(kParticles, lower(i));
   }
@@ -288,11 +309,15 @@ class Phrases {
 };
 
 // "Officials", "A source close to ...", "The channel" open their sentence;
-// the speaker is "officials", "a source close to ...", "the channel".
+// the speaker is "officials", "a source close to ...", "the channel". A
+// proper adjective stays: "Palestinian officials".
 std::string common_noun_phrase(std::string_view words) {
   std::string name(words);
-  if (name.size() > 1 && name[0] >= 'A' && name[0] <= 'Z' && ((name[1] >= 'a' && name[1] <= 'z') || name[1] == ' '))
-    name[0] = static_cast<char>(name[0] + 32);
+  std::string first(words.substr(0, words.find(' ')));
+  for (char& c : first)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  if (in(kGroups, first) || in(kDeterminers, first) || in(kUnnamedSourceNouns, first) || in(kDocuments, first))
+    name[0] = first[0];
   return name;
 }
 
@@ -307,6 +332,15 @@ std::string without_titles(const std::string& name) {
     start = space + 1;
   }
   return name.substr(start);
+}
+
+// True when the first name of `name` is known to be of the gender "he"
+// (female = false) or "she" (female = true) does not refer to.
+bool other_gender(const std::string& name, bool female) {
+  std::string first = name.substr(0, name.find(' '));
+  for (char& c : first)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return female ? in(kMaleNames, first) : in(kFemaleNames, first);
 }
 
 }  // namespace
@@ -327,6 +361,10 @@ std::optional<SpeechVerb> speech_verb_at(const Document& doc, size_t i, size_t e
   return std::nullopt;
 }
 
+// The longest aside between a subject and its verb: "X, who led the
+// inquiry with the help of two colleagues, said".
+constexpr size_t kAsideTokens = 25;
+
 std::optional<Attribution> subject_before(const Document& doc, size_t verb, size_t limit) {
   const Phrases p(doc);
   size_t last = verb;
@@ -335,6 +373,10 @@ std::optional<Attribution> subject_before(const Document& doc, size_t verb, size
     const std::string w = p.lower(last - 1);
     if (in(kBetweenSubjectAndVerb, w)) {
       --last;
+    } else if (w == "to" && last - 1 > limit && p.lower(last - 2) == "continued") {  // "X continued to say"
+      last -= 2;
+    } else if (w == "to" && last - 2 > limit && p.lower(last - 2) == "on" && p.lower(last - 3) == "went") {
+      last -= 3;  // "X went on to say"
     } else if (in(kWeekdays, w) && last - 1 > limit && p.lower(last - 2) == "on") {
       last -= 2;
     } else {
@@ -348,7 +390,7 @@ std::optional<Attribution> subject_before(const Document& doc, size_t verb, size
   // An appositive or an aside between commas: "X, the spokesman, said",
   // "The general secretary, Jane Roe, said", "The channel, citing officials, reported".
   size_t comma = last;
-  while (comma > limit && last - comma < 12 && !p.is_punct(comma - 1, ",")) --comma;
+  while (comma > limit && last - comma < kAsideTokens && !p.is_punct(comma - 1, ",")) --comma;
   if (comma <= limit || !p.is_punct(comma - 1, ",")) return std::nullopt;
   const size_t before = comma - 1;  // the first comma
   if (before <= limit) return std::nullopt;
@@ -559,9 +601,10 @@ std::optional<People::Resolved> People::resolve(const Attribution& who, size_t a
       const std::string_view pronoun = doc_.span_text(who.name);
       const bool personal = pronoun == "he" || pronoun == "He" || pronoun == "she" || pronoun == "She";
       if (!personal) return std::nullopt;
+      const bool female = pronoun == "she" || pronoun == "She";
       for (size_t steps = 0; before != mentions_.begin() && steps < 500; ++steps) {
         --before;
-        if (before->person) return Resolved{{before->name, before->entity_id}, true};
+        if (before->person && !other_gender(before->name, female)) return Resolved{{before->name, before->entity_id}, true};
       }
       return std::nullopt;
     }

@@ -8,7 +8,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <array>
+#include <iterator>
 #include <cstdlib>
 
 #include "structure.h"
@@ -83,7 +83,7 @@ size_t word_count(std::string_view s) {
 
 // "Watch: ...", "Read more: ...", "READ MORE ...": links to other stories.
 bool is_teaser(std::string_view line, const std::string& lower) {
-  static constexpr std::array<const char*, 11> kLabels = {"watch", "read more", "read also", "also read", "see also",
+  static constexpr const char* kLabels[] = {"watch", "read more", "read also", "also read", "see also",
                                                            "related",  "listen",  "video",    "more",  "opinion",
                                                            "live"};
   for (const char* label : kLabels) {
@@ -100,7 +100,7 @@ bool is_teaser(std::string_view line, const std::string& lower) {
 
 // "Most Viewed", "Related Stories", "Share this": site navigation.
 bool is_navigation(const std::string& lower) {
-  static constexpr std::array<const char*, 26> kLabels = {
+  static constexpr const char* kLabels[] = {
       "most viewed",      "most read",          "most popular",     "related stories",   "related articles",
       "related topics",   "related content",    "related coverage", "share this",        "share this article",
       "share this story", "share",              "share on facebook", "share on twitter", "skip to content",
@@ -109,7 +109,7 @@ bool is_navigation(const std::string& lower) {
       "more stories"};
   std::string_view key(lower);
   while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == ' ')) key.remove_suffix(1);
-  if (std::any_of(kLabels.begin(), kLabels.end(), [&](const char* l) { return key == l; })) return true;
+  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return key == l; })) return true;
   return (starts_with(key, "share this") || starts_with(key, "share on ") || starts_with(key, "follow us")) &&
          word_count(key) <= 8;
 }
@@ -118,16 +118,16 @@ bool is_navigation(const std::string& lower) {
 // article may report on subscriptions): the line must also be short and read
 // like an imperative or a label rather than a sentence.
 bool is_promo(const std::string& lower) {
-  static constexpr std::array<const char*, 12> kPhrases = {
+  static constexpr const char* kPhrases[] = {
       "newsletter", "sign up", "subscribe", "subscription", "to your inbox", "support our journalism",
       "support independent journalism", "unlimited access", "download our app", "become a member",
       "free trial", "register now"};
   if (word_count(lower) > 25) return false;
-  if (!std::any_of(kPhrases.begin(), kPhrases.end(), [&](const char* p) { return contains(lower, p); })) return false;
-  static constexpr std::array<const char*, 9> kImperatives = {"sign up", "subscribe", "get ",     "join ",    "support",
+  if (!std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](const char* p) { return contains(lower, p); })) return false;
+  static constexpr const char* kImperatives[] = {"sign up", "subscribe", "get ",     "join ",    "support",
                                                               "download", "register", "click ", "don't miss"};
   const bool imperative =
-      std::any_of(kImperatives.begin(), kImperatives.end(), [&](const char* p) { return starts_with(lower, p); });
+      std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](const char* p) { return starts_with(lower, p); });
   return imperative || !ends_with(lower, ".");
 }
 
@@ -148,9 +148,9 @@ bool is_caption(const std::string& lower) {
 // "Photo: Reuters", "(Jane Doe/Getty Images)", "Image copyright AFP".
 bool is_credit(const std::string& lower) {
   if (word_count(lower) > 20) return false;
-  static constexpr std::array<const char*, 9> kLabels = {"photo:", "photograph:", "image:",      "picture:",  "credit:",
+  static constexpr const char* kLabels[] = {"photo:", "photograph:", "image:",      "picture:",  "credit:",
                                                          "image copyright", "image source", "photo credit", "photos:"};
-  if (std::any_of(kLabels.begin(), kLabels.end(), [&](const char* l) { return starts_with(lower, l); })) return true;
+  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return starts_with(lower, l); })) return true;
   std::string_view key(lower);
   while (!key.empty() && (key.back() == ')' || key.back() == '.')) key.remove_suffix(1);
   return ends_with(key, "getty images") || contains(lower, "ap photo/") || ends_with(key, "/ap") ||
@@ -181,10 +181,10 @@ const char* const kMonthPattern =
     R"((Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))";
 
 int month_number(std::string_view name) {
-  static constexpr std::array<const char*, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+  static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                                           "jul", "aug", "sep", "oct", "nov", "dec"};
   const std::string key = lower_ascii(name.substr(0, 3));
-  for (size_t i = 0; i < kMonths.size(); ++i)
+  for (size_t i = 0; i < std::size(kMonths); ++i)
     if (key == kMonths[i]) return static_cast<int>(i) + 1;
   return 0;
 }

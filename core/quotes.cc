@@ -160,6 +160,26 @@ class SpeakerFinder {
     }
   }
 
+  // "She added that the gap remained. “The average ...”": a quote opening a
+  // sentence, with no attribution of its own, belongs to whoever the
+  // sentence before reports on.
+  void from_previous_sentence(const Pair& pair, size_t previous_close, Quote* quote) const {
+    if (!starts_sentence(doc_, pair.open)) return;
+    const size_t own = sentence_of(doc_, pair.open);
+    const bool glued = pair.open != doc_.sentences[own].first_token;
+    if (!glued && own == 0) return;
+    const Sentence& before = doc_.sentences[glued ? own : own - 1];
+    const size_t end = glued ? pair.open : before.end_token;
+    for (size_t k = std::max(before.first_token, previous_close); k < end; ++k) {
+      std::optional<SpeechVerb> verb = speech_verb_at(doc_, k, end);
+      if (!verb || !verb->reporting || verb->text == "according to" || verb->text == "citing") continue;
+      if (std::optional<Attribution> who = subject_before(doc_, k, before.first_token)) {
+        take(*verb, who, doc_.tokens[pair.open].start, quote);
+        return;
+      }
+    }
+  }
+
  private:
 
   // "X said: “...”", "X called on Y to “...”": the nearest verb before.
@@ -229,6 +249,7 @@ std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const 
     const size_t previous_close = q > 0 ? pairs[q - 1].close + 1 : 0;
     const size_t next_open = q + 1 < pairs.size() ? pairs[q + 1].open : doc.tokens.size();
     speakers.attribute(pair, previous_close, next_open, &quote);
+    if (!quote.speaker && !quote.fragment) speakers.from_previous_sentence(pair, previous_close, &quote);
     // A quote standing alone right after another keeps that quote's speaker.
     if (!quote.speaker && q > 0 && !quotes.empty() && quotes.back().speaker && !quote.fragment) {
       const size_t gap_sentences = sentence_of(doc, pair.open) - sentence_of(doc, pairs[q - 1].close);

@@ -112,6 +112,13 @@ TEST_CASE("speakers: pronouns, 'added', bare titles and follow-on quotes resolve
   check_quotes("Police spokesman Tom Bale arrived late. \"Two men were arrested,\" he said.",
                {{"\"Two men were arrested,\"", "Tom Bale", "said"}});
   check_quotes("Mayor Ann Coyle spoke first. \"We are ready,\" she added.", {{"\"We are ready,\"", "Ann Coyle", "added"}});
+  // "she" skips a man named since, "he" a woman, when their first names tell.
+  check_quotes("Mayor Ann Coyle met Prime Minister Tony Blair on Monday. \"It went well,\" she said.",
+               {{"\"It went well,\"", "Ann Coyle", "said"}});
+  check_quotes("Prime Minister Tony Blair met Mayor Ann Coyle on Monday. \"It went well,\" he said.",
+               {{"\"It went well,\"", "Tony Blair", "said"}});
+  check_quotes("Prime Minister Tony Blair met Mayor Ann Coyle on Monday. \"It went well,\" she said.",
+               {{"\"It went well,\"", "Ann Coyle", "said"}});
   // A name inside the quote is not the speaker.
   check_quotes("Mayor Ann Coyle spoke first. \"I called Tom Bale at once,\" she said.",
                {{"\"I called Tom Bale at once,\"", "Ann Coyle", "said"}});
@@ -129,6 +136,19 @@ TEST_CASE("speakers: pronouns, 'added', bare titles and follow-on quotes resolve
   check_quotes("Opposition leader Derek Lyle spoke. \"It is wrong,\" Lyle said.", {{"\"It is wrong,\"", "Derek Lyle", "said"}});
   // A quote standing alone right after an attributed one keeps its speaker.
   check_quotes("\"First,\" said Jane Roe. \"Second.\"", {{"\"First,\"", "Jane Roe", "said"}, {"\"Second.\"", "Jane Roe", "said"}});
+}
+
+TEST_CASE("speakers: reported speech before a quote, long asides, 'went on to say'", "[quotes]") {
+  // A quote opening a sentence belongs to the person the sentence before reports on.
+  check_quotes("Ann Coyle added that progress had been made. \"The gap is closing.\"",
+               {{"\"The gap is closing.\"", "Ann Coyle", "added"}});
+  check_quotes("Tom Bale went on to say: \"We will appeal.\"", {{"\"We will appeal.\"", "Tom Bale", "say"}});
+  check_quotes("Tom Bale continued to say that \"nobody listened\".", {{"\"nobody listened\"", "Tom Bale", "say", true}});
+  check_quotes("Mayor Ann Coyle was asked about it. She replies: \"What is the point?\"",
+               {{"\"What is the point?\"", "Ann Coyle", "replies"}});
+  check_quotes("Prof Ann Coyle, who led the study with the help of two colleagues and a team of students, said she was "
+               "shocked. \"We expected a bit of this.\"",
+               {{"\"We expected a bit of this.\"", "Ann Coyle", "said"}});
 }
 
 TEST_CASE("speakers: none when the text gives none", "[quotes]") {
@@ -211,6 +231,9 @@ TEST_CASE("sources: unquoted attributions, named and anonymous, each listed once
   const std::vector<Case> cases = {
       {"The road was closed, officials said.", {{"officials", false, {"officials said"}, 1}}},
       {"Officials said the road was closed.", {{"officials", false, {"Officials said"}, 1}}},
+      {"Palestinian officials said the road was closed.",
+       {{"Palestinian officials", false, {"Palestinian officials said"}, 1}}},
+      {"Opponents say the road is unsafe.", {{"opponents", false, {"Opponents say"}, 1}}},
       {"Late on Monday, Tass said the square was cleared.", {{"Tass", true, {"Tass said"}, 1}}},
       {"Sputnik reported that shots were fired.", {{"Sputnik", true, {"Sputnik reported"}, 1}}},
       {"Earlier, Russia's Interfax news agency reported that shots were fired.",
