@@ -95,40 +95,56 @@ class Lexicon {
 
   Lex& add(std::string_view word) {
     assert(word.size() <= kLongestWord);
-    const uint32_t h = hash(word);
-    Slot* s = probe(word, h);
+    const Key key = pack(word);
+    Slot* s = probe(key);
     if (s->entry == 0) {
-      entries_.push_back({std::string(word), Lex{}});
-      s->hash = h;
+      entries_.push_back({key, Lex{}});
+      s->hash = key.hash;
       s->entry = static_cast<uint32_t>(entries_.size());
     }
     return entries_[s->entry - 1].lex;
   }
-  // One hash and, almost always, one key comparison: the probe array is
-  // small enough to stay in the first-level cache.
-  const Lex* find(std::string_view lower) const {
-    const uint32_t h = hash(lower);
-    const Slot* s = const_cast<Lexicon*>(this)->probe(lower, h);
+  // Any case: the key folds ASCII letters. One multiply-based hash over two
+  // machine words and, almost always, one key comparison; the probe array
+  // stays in the first-level cache.
+  const Lex* find(std::string_view word) const {
+    if (word.size() > kLongestWord) return nullptr;
+    const Slot* s = const_cast<Lexicon*>(this)->probe(pack(word));
     return s->entry == 0 ? nullptr : &entries_[s->entry - 1].lex;
   }
 
  private:
+  // A word of up to 16 bytes as two integers, case folded by setting bit
+  // 0x20 of every byte: that lower-cases ASCII letters and leaves digits and
+  // the punctuation lexicon words contain ('.', '-', '$', '%', '#') alone.
+  struct Key {
+    uint64_t low = 0, high = 0;
+    uint32_t size = 0, hash = 0;
+    bool operator==(const Key& o) const { return low == o.low && high == o.high && size == o.size; }
+  };
+  static Key pack(std::string_view word) {
+    Key k;
+    unsigned char bytes[16] = {};
+    std::memcpy(bytes, word.data(), word.size());
+    for (size_t i = 0; i < word.size(); ++i) bytes[i] |= 0x20;
+    std::memcpy(&k.low, bytes, 8);
+    std::memcpy(&k.high, bytes + 8, 8);
+    k.size = static_cast<uint32_t>(word.size());
+    const uint64_t mixed = (k.low * 0x9E3779B97F4A7C15ull) ^ (k.high * 0xC2B2AE3D27D4EB4Full) ^ k.size;
+    k.hash = static_cast<uint32_t>((mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
+    return k;
+  }
   struct Slot {
     uint32_t hash = 0;
     uint32_t entry = 0;  // 1-based index into entries_; 0 = empty
   };
   struct Entry {
-    std::string key;
+    Key key;
     Lex lex;
   };
-  static uint32_t hash(std::string_view s) {
-    uint32_t h = 2166136261u;
-    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-    return h;
-  }
-  Slot* probe(std::string_view key, uint32_t h) {
-    size_t i = h & (slots_.size() - 1);
-    while (slots_[i].entry != 0 && (slots_[i].hash != h || entries_[slots_[i].entry - 1].key != key))
+  Slot* probe(const Key& key) {
+    size_t i = key.hash & (slots_.size() - 1);
+    while (slots_[i].entry != 0 && (slots_[i].hash != key.hash || !(entries_[slots_[i].entry - 1].key == key)))
       i = (i + 1) & (slots_.size() - 1);
     return &slots_[i];
   }
@@ -502,13 +518,11 @@ class Scanner {
   void look_up_tokens() {
     for (const Sentence& s : doc_.sentences)
       if (s.first_token < n_) sentence_start_[s.first_token] = 1;
-    char buffer[24];
     for (size_t i = 0; i < n_; ++i) {
       const std::string_view t = text(i);
       if (kind(i) == TokenKind::kNumber) continue;
       if (kind(i) == TokenKind::kPunct && t.size() == 1 && t[0] != '$' && t[0] != '%' && t[0] != '#') continue;
-      std::string_view lower;
-      if (t.size() <= kLongestWord && lower_into(t, buffer, sizeof buffer, &lower)) lex_[i] = lexicon_.find(lower);
+      lex_[i] = lexicon_.find(t);
     }
   }
 
