@@ -1626,10 +1626,12 @@ class Scanner {
     if ((a.q.words || a.q.plain_integer) && !a.unit && !a.currency && !a.q.range && !a.q.fuzzy) {
       size_t of = 0;
       if (is(a.end, "out") && is(a.end + 1, "of")) of = a.end + 2;
-      else if (is(a.end, "in") && a.q.lo == 1 && a.q.words) of = a.end + 1;
+      else if (is(a.end, "in") && (a.q.words || a.q.plain_integer) && a.q.lo >= 1 && a.q.lo < 10) of = a.end + 1;
       Quantity whole;
+      // After "in", only a round denominator: "4 in 10", "one in five", never "5 in 2019".
       if (of != 0 && read_quantity(of, &whole) && !whole.range && !whole.ordinal && whole.lo > a.q.lo &&
-          (whole.words || whole.plain_integer) && !whole.unit && !whole.currency) {
+          (whole.words || whole.plain_integer) && !whole.unit && !whole.currency &&
+          (is(a.end, "out") || whole.lo <= 10 || whole.lo == 100 || whole.lo == 1000)) {
         a.end = whole.end;
         build_figure(a, qualifier, out);
         out->kind = FigureKind::kRatio;

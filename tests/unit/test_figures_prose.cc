@@ -64,6 +64,13 @@ TEST_CASE("figures in news prose", "[figures][prose]") {
       {"as much as \xC2\xA3" "2bn", "as much as \xC2\xA3" "2bn", "money", 0, 2e9, "GBP"},
       {"the Dow fell 1.2% to 10,450", "1.2%", "percent", 1.2, kSame, "%"},
       {"the FTSE 100 rose 12 points", "12", "count", 12, kSame, "", "points"},
+      {"4 in 10 firms closed", "4 in 10", "ratio", 0.4, kSame, "", "firms"},
+      {"one in 100 people", "one in 100", "ratio", 0.01, kSame, "", "people"},
+      {"he scored 5 in 2019", "5", "number", 5},
+      {"Temperatures will reach 30C (86F) on Saturday", "86F", "measure", 86, kSame, "F"},
+      {"Shares closed down 3.2% at 245p.", "245p", "money", 245, kSame, "pence"},
+      {"It is 2.5km long and 300m wide.", "300m", "measure", 300, kSame, "m"},
+      {"The iPhone 12 sold 100m units.", "100m", "count", 1e8, kSame, "", "units"},
   });
 }
 
@@ -71,6 +78,8 @@ TEST_CASE("what news prose does not count as a figure", "[figures][prose]") {
   check_negatives({
       {"the 9/11 attacks", "9/11"},
       {"a 7-1 win", "7-1"},
+      {"The iPhone 12 sold 100m units.", "12"},
+      {"The 5G rollout covers most homes.", "5G"},
       {"a 0-0 draw", "0-0"},
       {"the FTSE 100 index", "100"},
       {"Paris Saint-Germain won", "Saint-Germain"},
