@@ -156,6 +156,29 @@ function serveDist() {
   });
 }
 
+// Records a Chromium trace of `page`; `stop()` resolves to the main-thread
+// tasks of its renderer as { wall, cpu } milliseconds. CPU time is what the
+// task cost; wall time also counts the time other processes held the CPU.
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+async function traceMainThreadTasks(page) {
+  const session = await page.context().newCDPSession(page);
+  const events = [];
+  session.on('Tracing.dataCollected', (data) => events.push(...data.value));
+  const complete = new Promise((resolve) => session.once('Tracing.tracingComplete', resolve));
+  await session.send('Tracing.start', { categories: 'toplevel,devtools.timeline,__metadata', transferMode: 'ReportEvents' });
+  return async () => {
+    await session.send('Tracing.end');
+    await complete;
+    await session.detach();
+    const mainThreads = new Set(events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args && e.args.name === 'CrRendererMain')
+      .map((e) => e.pid + ':' + e.tid));
+    return events
+      .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && mainThreads.has(e.pid + ':' + e.tid) && e.dur !== undefined)
+      .map((e) => ({ wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000, source: e.args && e.args.src_func ? e.args.src_file + ':' + e.args.src_func : JSON.stringify(e.args || {}).slice(0, 200) }));
+  };
+}
+
 function artifactPath(name) {
   fs.mkdirSync(artifacts, { recursive: true });
   return path.join(artifacts, name);
@@ -163,5 +186,5 @@ function artifactPath(name) {
 
 module.exports = {
   root, pageFile, pageUrl, launch, openPage, ownFileUrl, paste, clearInput, waitForInput, waitForInspection, sampleArticle,
-  libraryReport, serve, serveDist, artifactPath,
+  libraryReport, serve, serveDist, artifactPath, traceMainThreadTasks,
 };

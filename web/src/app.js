@@ -17,13 +17,17 @@ const LIST_PAGE = 100;           // rows drawn per list before "Show more"
 const DEBOUNCE_SMALL = 250;
 const DEBOUNCE_LARGE = 700;      // for texts over LARGE_TEXT characters
 const LARGE_TEXT = 200000;
+// Longer texts are kept in the text box but the box is hidden until asked
+// for: laying out a textarea holding a megabyte takes the browser most of a
+// second, which would freeze the page right after the paste.
+const LARGE_EDIT = 100000;
 const DIRECT_INSERT_LIMIT = 50000;  // longer pastes skip the undo-aware insert
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   input: $('input'), status: $('status'), view: $('view'), filters: $('filter-list'), tooltip: $('tooltip'),
   stepper: $('stepper'), stepperLabel: $('stepper-label'), theme: $('theme'), fileInput: $('file-input'),
-  dropOverlay: $('drop-overlay'), exportMenu: $('export-menu'),
+  dropOverlay: $('drop-overlay'), exportMenu: $('export-menu'), largeNote: $('large-note'), largeNoteText: $('large-note-text'),
   panels: {
     entities: $('panel-entities'), figures: $('panel-figures'), quotes: $('panel-quotes'),
     sources: $('panel-sources'), checks: $('panel-checks'), stats: $('panel-stats'),
@@ -40,6 +44,7 @@ const state = {
   where: '',
   version: '',
   selected: null,      // { id, index } of the entity whose mentions are marked
+  editLarge: false,    // the user asked to see a text longer than LARGE_EDIT in the box
   current: null,       // element or range shown as "current"
   inFlight: false,
   again: false,
@@ -231,8 +236,29 @@ function formatMs(ms) {
 
 // ---- input: typing, pasting, dropping, opening, example, clear -------------------
 
+// Hides the text box (and shows why) while it would hold a text longer than
+// LARGE_EDIT, unless the user asked to edit it; call it before the box gets
+// the text, so a hidden box never lays the long text out.
+function fitEditor(length) {
+  if (length <= LARGE_EDIT) state.editLarge = false;
+  const hide = length > LARGE_EDIT && !state.editLarge;
+  ui.input.hidden = hide;
+  ui.largeNote.hidden = !hide;
+  if (hide) {
+    ui.largeNoteText.textContent = 'The text has ' + plural(length, 'character') + ': to keep the page quick, the text box is hidden. ' +
+      'The highlighted article below shows all of it. Paste or drop to replace it, or Clear.';
+  }
+}
+
 function replaceSelection(text) {
   const input = ui.input;
+  const length = input.value.length - (input.selectionEnd - input.selectionStart) + text.length;
+  if (length > LARGE_EDIT) {
+    fitEditor(length);
+    input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
+    scheduleInspection();
+    return;
+  }
   input.focus();
   // execCommand keeps the edit undoable; for very long text assigning directly is much faster.
   if (text.length > DIRECT_INSERT_LIMIT || !document.execCommand('insertText', false, text)) {
@@ -242,6 +268,7 @@ function replaceSelection(text) {
 }
 
 function setText(text) {
+  fitEditor(text.length);
   ui.input.value = text;
   ui.input.setSelectionRange(0, 0);
   ui.input.scrollTop = 0;
@@ -315,6 +342,11 @@ function setUpInput() {
     ui.fileInput.value = '';
   });
   $('load-example').addEventListener('click', () => setText(EXAMPLE_ARTICLE));
+  $('edit-large').addEventListener('click', () => {
+    state.editLarge = true;
+    fitEditor(ui.input.value.length);
+    ui.input.focus();
+  });
   $('clear').addEventListener('click', () => {
     try {
       localStorage.removeItem(STORAGE_KEY);
@@ -325,6 +357,7 @@ function setUpInput() {
     state.settings = defaultSettings();
     applySettings();
     ui.input.value = '';
+    fitEditor(0);
     state.selected = null;
     requestInspectionNow();
     ui.input.focus();
@@ -944,6 +977,7 @@ function start() {
   const saved = loadSaved();
   if (saved) {
     state.settings = saved.settings;
+    fitEditor(saved.text.length);
     ui.input.value = saved.text;
   }
   applySettings();
