@@ -421,7 +421,7 @@ function renderFilters() {
     box.checked = kind === 'clutter' ? !state.settings.clutterCollapsed : !state.settings.hidden.includes(kind);
   }
   for (const count of ui.filters.querySelectorAll('[data-count-of]')) {
-    count.textContent = '(' + (counts.get(count.dataset.countOf) || 0) + ')';
+    count.textContent = '(' + (counts.get(count.dataset.countOf) || 0).toLocaleString('en-US') + ')';
   }
 }
 
