@@ -1,8 +1,9 @@
 #include "attribution.h"
 
 #include <algorithm>
-#include <iterator>
 #include <cstring>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "utf8.h"
 
@@ -10,13 +11,13 @@ namespace ai {
 
 namespace {
 
-template <size_t N>
-bool in(const char* const (&words)[N], std::string_view w) {
-  return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
-}
+// The word lists below are hashed: every token of a text meets several of them.
+using WordSet = std::unordered_set<std::string_view>;
+
+bool in(const WordSet& words, std::string_view w) { return words.count(w) > 0; }
 
 // Words that end a subject phrase going backwards (and never start a name).
-constexpr const char* kStopWords[] = {
+const WordSet kStopWords = {
     "the",  "a",    "an",      "of",      "in",     "on",    "at",      "to",     "for",   "with",  "by",
     "from", "and",  "or",      "but",     "that",   "which", "who",     "whom",   "whose", "as",    "after",
     "before", "while", "when", "where",   "it",     "its",   "this",    "these",  "those", "there", "here",
@@ -25,32 +26,32 @@ constexpr const char* kStopWords[] = {
     "during", "including", "also", "however", "his", "her", "their"};
 
 // Capitalised words that start sentences but are not part of a name.
-constexpr const char* kCapitalStopWords[] = {
+const WordSet kCapitalStopWords = {
     "the",   "a",     "an",     "in",     "on",     "at",   "however", "but",   "and",       "meanwhile",
     "later", "earlier", "also", "then",   "this",   "that", "it",      "he",    "she",       "they",
     "we",    "i",     "his",    "her",    "their",  "its",  "our",     "when",  "while",     "after",
     "before", "as",   "if",     "so",     "yet",    "still", "now",    "today", "yesterday", "last"};
 
-constexpr const char* kDeterminers[] = {"the", "a", "an", "its", "their", "his"};
+const WordSet kDeterminers = {"the", "a", "an", "its", "their", "his"};
 
 // Between a subject and its verb: "Tokayev has said", "she also told".
-constexpr const char* kBetweenSubjectAndVerb[] = {
+const WordSet kBetweenSubjectAndVerb = {
     "has", "have", "had", "was", "is", "were", "also", "later", "then", "again", "earlier", "previously",
     "reportedly", "repeatedly", "once", "would"};
 
-constexpr const char* kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+const WordSet kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                   "friday", "saturday", "sunday", "night"};
 
 // Common first names with a clear gender, so that "she said" skips a
 // "Tony Blair" named just before it. A name in neither list matches both.
-constexpr const char* kFemaleNames[] = {
+const WordSet kFemaleNames = {
     "ann", "anna", "anne", "barbara", "carol", "caroline", "catherine", "charlotte", "claire", "diane", "elizabeth",
     "emily", "emma", "hannah", "harriet", "helen", "hillary", "jane", "janet", "jen", "jennifer", "jessica", "joan",
     "julia", "julie", "karen", "kate", "laura", "linda", "lisa", "margaret", "maria", "marie", "mary", "michelle",
     "nancy", "natalia", "olga", "patricia", "rachel", "rebecca", "ruth", "sandra", "sarah", "sharon", "sophie",
     "susan", "tessa", "theresa", "ursula", "victoria", "yvette", "angela", "irina", "elena", "fatima", "priya",
     "tatiana", "nicola", "kamala"};
-constexpr const char* kMaleNames[] = {
+const WordSet kMaleNames = {
     "alan", "andrew", "anthony", "boris", "charles", "chris", "christopher", "daniel", "david", "derek", "donald",
     "edward", "gordon", "george", "harry", "henry", "ian", "jack", "james", "jim", "joe", "john", "joseph", "kenneth",
     "mark", "martin", "michael", "mike", "nick", "nicholas", "patrick", "paul", "peter", "richard", "robert", "ronald",
@@ -58,11 +59,11 @@ constexpr const char* kMaleNames[] = {
     "muhammad", "sergei", "stanislav", "dmitry", "emmanuel", "olaf", "rishi", "keir", "justin", "alexei", "barack",
     "xi", "recep"};
 
-constexpr const char* kPronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
+const WordSet kPronouns = {"he", "she", "they", "it", "we", "i", "you"};
 
 // Titles and roles a person holds; as the last title word of a capitalised
 // run they separate the role from the name ("Press Secretary Jen Psaki").
-constexpr const char* kPersonRoles[] = {
+const WordSet kPersonRoles = {
     "clerk", "member", "worker", "employee", "owner", "shopkeeper", "teacher", "nurse", "farmer", "driver",
     "neighbour", "neighbor", "survivor", "soldier", "pilot", "engineer", "historian", "student", "prof", "baroness",
     "rev", "rev.",
@@ -77,14 +78,14 @@ constexpr const char* kPersonRoles[] = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen.", "prof.", "sen."};
 
 // Heads of phrases naming an outlet or institution: "state news channel Khabar-24".
-constexpr const char* kOutletRoles[] = {
+const WordSet kOutletRoles = {
     "channel",  "agency",     "service",  "newspaper", "broadcaster", "network", "station",  "outlet",
     "website",  "ministry",   "daily",    "paper",     "television",  "radio",   "company",  "firm",
     "office",   "department", "council",  "committee", "bureau",      "institute", "magazine", "publication",
     "tabloid",  "portal",     "government", "army"};
 
 // Anonymous sources: "officials said", "witnesses told".
-constexpr const char* kGroups[] = {
+const WordSet kGroups = {
     "officials", "sources",   "source",     "authorities", "police",      "witnesses",  "residents", "analysts",
     "experts",   "diplomats", "observers",  "aides",       "insiders",    "investigators", "prosecutors", "doctors",
     "activists", "organisers", "organizers", "people",     "reports",     "media",      "officers",  "lawmakers",
@@ -94,25 +95,21 @@ constexpr const char* kGroups[] = {
     "relatives", "troops", "rebels", "militants", "neighbours"};
 
 // Documents a claim may rest on: "according to a statement".
-constexpr const char* kDocuments[] = {"statement", "report", "document", "documents", "survey",
+const WordSet kDocuments = {"statement", "report", "document", "documents", "survey",
                                                    "study", "filing", "letter", "memo"};
 
 // "a source close to", "people familiar with".
-constexpr const char* kUnnamedSourceNouns[] = {"source", "sources", "person", "people", "official",
+const WordSet kUnnamedSourceNouns = {"source", "sources", "person", "people", "official",
                                                              "officials", "aide", "aides", "diplomat", "insider"};
 
 // Words whose last position in a name marks an institution, not a person.
-constexpr const char* kInstitutionWords[] = {
+const WordSet kInstitutionWords = {
     "ministry", "agency", "service", "news", "council", "party", "bank", "company", "group", "office",
     "department", "house", "organization", "organisation", "committee", "union", "court", "police",
     "army", "times", "post", "tv"};
 
-struct VerbEntry {
-  const char* word;
-  bool reporting;
-};
-
-constexpr VerbEntry kSpeechVerbs[] = {
+// Speech verbs, and whether each also attributes an unquoted claim.
+const std::unordered_map<std::string_view, bool> kSpeechVerbs = {
     {"said", true},       {"says", true},        {"say", true},         {"told", true},       {"tells", true},
     {"tell", false},      {"reported", true},    {"reports", true},     {"stated", true},     {"states", true},
     {"confirmed", true},  {"confirms", true},    {"claimed", true},     {"claims", true},     {"added", true},
@@ -157,7 +154,7 @@ class Phrases {
   bool is_name_word(size_t i) const { return is_capitalised(i) && !in(kCapitalStopWords, lower(i)); }
   // Particles inside names: "Ursula von der Leyen", "Ibn al-Haytham".
   bool is_name_particle(size_t i) const {
-    static constexpr const char* kParticles[] = {"de", "van", "von", "der", "bin", "al",
+    static const WordSet kParticles = {"de", "van", "von", "der", "bin", "al",
                                                                "da", "del", "la",  "le",  "du",  "ibn"};
     return in(kParticles, lower(i));
   }
@@ -225,6 +222,8 @@ class Phrases {
   // ending at token `last`.
   std::optional<Attribution> unnamed_source_before(size_t last, size_t limit) const {
     for (size_t k = last; k > limit && last - k < 10; --k) {
+      const std::string_view t = doc_.token_text(k);
+      if (t.size() != 5 && t.size() != 8) continue;  // "close", "familiar"
       const std::string w = lower(k);
       if ((w == "close" || w == "familiar") && in(kUnnamedSourceNouns, lower(k - 1))) {
         size_t first = k - 1;
@@ -356,9 +355,9 @@ std::optional<SpeechVerb> speech_verb_at(const Document& doc, size_t i, size_t e
   }
   if (w == "called" && next_is && (p.lower(i + 1) == "on" || p.lower(i + 1) == "for"))
     return SpeechVerb{i, i + 2, "called " + p.lower(i + 1), false};
-  for (const VerbEntry& v : kSpeechVerbs)
-    if (w == v.word) return SpeechVerb{i, i + 1, w, v.reporting};
-  return std::nullopt;
+  auto found = kSpeechVerbs.find(w);
+  if (found == kSpeechVerbs.end()) return std::nullopt;
+  return SpeechVerb{i, i + 1, w, found->second};
 }
 
 // The longest aside between a subject and its verb: "X, who led the
