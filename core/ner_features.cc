@@ -171,6 +171,23 @@ bool is_name_infix(std::string_view w) {
   return false;
 }
 
+// Words that start sentences far more often than names (compared folded).
+bool is_function_word(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "the", "a", "an", "in", "on", "at", "but", "and", "or", "he", "she", "it", "they", "we", "i", "you", "this", "that",
+      "these", "those", "there", "his", "her", "its", "their", "our", "for", "as", "after", "before", "when", "if", "while",
+      "what", "why", "how", "who", "some", "many", "most", "all", "one", "two", "three", "by", "with", "from", "to", "of",
+      "so", "yet", "also", "however", "meanwhile", "now", "then", "last", "since", "although", "despite", "other", "more",
+      "no", "not", "both", "each", "several", "under", "over", "about", "during", "until", "because", "instead", "still"};
+  if (w.size() > 9) return false;
+  char folded[10];
+  for (size_t k = 0; k < w.size(); ++k) folded[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
+  const std::string_view f(folded, w.size());
+  for (std::string_view word : kWords)
+    if (f == word) return true;
+  return false;
+}
+
 int type_class(uint8_t label) { return label == kOutside || label >= kLabelCount ? 0 : 1 + static_cast<int>(label_type(label)); }
 
 uint64_t initial_hash_step(uint64_t h, unsigned char c) {
@@ -221,7 +238,15 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   // In news that is about one token in five, which is what makes tagging fast.
   std::vector<uint8_t> candidate(n, 0);
   size_t candidates = 0;
-  for (size_t i = 0; i < n; ++i) candidate[i] = (info[i].flags & kHasUpper) != 0;
+  for (size_t i = 0; i < n; ++i) {
+    candidate[i] = (info[i].flags & kHasUpper) != 0;
+    // A function word capitalised only because it starts a sentence ("The
+    // talks", "But he", "I") is not a name unless a capitalised word follows.
+    if (candidate[i] && (info[i].flags & kSentenceStart) && !(info[i].flags & kHeadline) && is_function_word(doc.token_text(i))) {
+      const bool name_follows = i + 1 < n && sentence_of[i + 1] == sentence_of[i] && (info[i + 1].flags & kHasUpper);
+      if (!name_follows) candidate[i] = 0;
+    }
+  }
   for (size_t i = 1; i + 1 < n; ++i) {
     if (candidate[i] || !candidate[i - 1] || sentence_of[i - 1] != sentence_of[i]) continue;
     for (size_t j = i; j < n && j < i + 2 && sentence_of[j] == sentence_of[i] && !candidate[j]; ++j) {
