@@ -709,9 +709,10 @@ class Scanner {
   }
 
   bool is_name_part(size_t i) const {
-    if (kind(i) != TokenKind::kWord || !has_upper(text(i))) return false;
+    if (kind(i) != TokenKind::kWord) return false;
     const uint32_t f = flags(i);
-    if (f & kNotAfterNumber) return true;
+    if (f & kNotAfterNumber) return true;  // "version 2.1", "type 2 diabetes", "Boeing 747"
+    if (!has_upper(text(i))) return false;
     const Lex* l = lex(i);
     if (l && (l->month || l->weekday >= 0 || l->number || l->unit || l->currency)) return false;
     if (f & (kStop | kQualifier | kAux | kYearPrep | kChange | kRelMod | kAge)) return false;
