@@ -106,6 +106,21 @@ test('directories are walked recursively in sorted order, .txt .md .html only', 
   assert.ok(!result.stderr.includes('\r'), 'no progress bar on a pipe');
 });
 
+test('on a terminal a batch shows a progress bar with rate and ETA', (t) => {
+  // `script` runs the CLI with a pseudo-terminal as stdin/stdout/stderr and copies what it shows.
+  const probe = spawnSync('script', ['--version'], { encoding: 'utf8' });
+  if (probe.status !== 0) {
+    t.skip('util-linux "script" is not installed');
+    return;
+  }
+  const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} --format jsonl corpus > /dev/null`;
+  const shown = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8' }).stdout;
+  assert.match(shown, /\r\x1b\[K\[[#-]{24}\] +\d+% \d+\/4, [\d.]+ articles\/s, [\d.]+ MB\/s, ETA \d+:\d\d/);
+  assert.match(shown, /4 articles, [\d.]+ MB in [\d.]+ s \([\d.]+ MB\/s\), 0 errors/);
+  const quiet = spawnSync('script', ['-qec', command.replace('--format', '--quiet --format'), '/dev/null'], { cwd: dir, encoding: 'utf8' }).stdout;
+  assert.doesNotMatch(quiet, /ETA|articles/);
+});
+
 test('every format renders a batch', () => {
   const json = run(['--format', 'json', 'corpus']);
   const reports = JSON.parse(json.stdout);
