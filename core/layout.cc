@@ -114,9 +114,10 @@ bool is_navigation(const std::string& lower) {
          word_count(key) <= 8;
 }
 
-// Newsletter and subscription pleas. The keyword alone is not enough (an
-// article may report on subscriptions): the line must also be short and read
-// like an imperative or a label rather than a sentence.
+// Newsletter and subscription pleas. The keyword alone is not enough (a
+// headline may report on a newsletter or on subscription prices): the line
+// must also be short and speak to the reader, as an imperative ("Sign up",
+// "Get the best of ...") or with "you", "your" or "our".
 bool is_promo(const std::string& lower) {
   static constexpr const char* kPhrases[] = {
       "newsletter", "sign up", "subscribe", "subscription", "to your inbox", "support our journalism",
@@ -125,17 +126,20 @@ bool is_promo(const std::string& lower) {
   if (word_count(lower) > 25) return false;
   if (!std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](const char* p) { return contains(lower, p); })) return false;
   static constexpr const char* kImperatives[] = {"sign up", "subscribe", "get ",     "join ",    "support",
-                                                              "download", "register", "click ", "don't miss"};
-  const bool imperative =
-      std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](const char* p) { return starts_with(lower, p); });
-  return imperative || !ends_with(lower, ".");
+                                                 "download", "register", "click ", "don't miss"};
+  if (std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](const char* p) { return starts_with(lower, p); }))
+    return true;
+  const std::string padded = " " + lower + " ";
+  return contains(padded, " you ") || contains(padded, " your ") || contains(padded, " our ");
 }
 
 // Cookie notices and copyright lines.
 bool is_legal(std::string_view line, const std::string& lower) {
   if (word_count(lower) > 40) return false;
   return contains(line, "\xC2\xA9") || starts_with(lower, "copyright") || contains(lower, "all rights reserved") ||
-         contains(lower, "cookie") || contains(lower, "privacy policy") || contains(lower, "terms of use") ||
+         contains(lower, "use cookies") || contains(lower, "uses cookies") || contains(lower, "use of cookies") ||
+         contains(lower, "cookie policy") || contains(lower, "cookie settings") || contains(lower, "accept cookies") ||
+         contains(lower, "accept all cookies") || contains(lower, "privacy policy") || contains(lower, "terms of use") ||
          contains(lower, "terms of service") || contains(lower, "may not be published, broadcast");
 }
 

@@ -136,6 +136,10 @@ TEST_CASE("page furniture lines are clutter, each with a reason", "[structure][l
       {"Watchdogs said the plan was flawed.", ""},
       {"Related companies reported losses in the third quarter.", ""},
       {"Readers shared the story widely.", ""},
+      {"The cookie maker said sales rose by a third", ""},
+      {"Streaming service raises subscription prices again", ""},
+      {"Council launches a newsletter for tenants", ""},
+      {"Our weekly newsletter: the best of the week", "promo"},
   };
   for (const Case& c : cases) {
     INFO(c.line);
