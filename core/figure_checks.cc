@@ -122,8 +122,14 @@ std::string word_before(std::string_view text, size_t offset) {
   return lower(text.substr(start, end - start));
 }
 
+// Counts and bare numbers compare with each other: "3.3 million containers ... from 2.8 million".
+bool same_kind(FigureKind a, FigureKind b) {
+  const auto plain = [](FigureKind k) { return k == FigureKind::kCount || k == FigureKind::kNumber; };
+  return a == b || (plain(a) && plain(b));
+}
+
 bool same_measure(const Figure& a, const Figure& b) {
-  return a.kind == b.kind && a.unit == b.unit && a.kind != FigureKind::kDate && a.kind != FigureKind::kTime &&
+  return same_kind(a.kind, b.kind) && a.unit == b.unit && a.kind != FigureKind::kDate && a.kind != FigureKind::kTime &&
          a.kind != FigureKind::kOrdinal && is_single(a) && is_single(b);
 }
 

@@ -503,6 +503,14 @@ class Scanner {
     if (i >= n_) return false;
     return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is(i, w); });
   }
+  static bool is_any_lower(std::string_view s, std::initializer_list<std::string_view> words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
+      if (w.size() != s.size()) return false;
+      for (size_t k = 0; k < s.size(); ++k)
+        if ((is_ascii_upper(s[k]) ? s[k] + 32 : s[k]) != w[k]) return false;
+      return true;
+    });
+  }
   bool is_number_token(size_t i) const { return i < n_ && kind(i) == TokenKind::kNumber; }
   bool starts_with_digit(size_t i) const {
     if (i >= n_) return false;
@@ -1826,6 +1834,7 @@ class Scanner {
         return std::string(text(m));
       return {};
     }
+    if (is_any(k, {"more", "fewer", "extra", "additional", "other", "further"})) ++k;  // "400 more jobs"
     const size_t first = k;
     size_t last = k;
     for (size_t m = k; m < n_ && m < k + 4; ++m) {
@@ -2203,12 +2212,20 @@ class Scanner {
         return true;
       }
     }
-    if (n.decimals == 0 && n.integer_digits <= 2 && n.value <= 24 && is(e, ":") && adjacent(e) &&
-        is_number_token(e + 1) && adjacent(e + 1) && text(e + 1).size() == 2 && all_digits(text(e + 1))) {
-      const int minutes = std::atoi(std::string(text(e + 1)).c_str());
+    const std::string_view after_colon = text(e + 1);
+    if (n.decimals == 0 && n.integer_digits <= 2 && n.value <= 24 && is(e, ":") && adjacent(e) && adjacent(e + 1) &&
+        after_colon.size() >= 2 && is_digit(after_colon[0]) && is_digit(after_colon[1]) &&
+        (after_colon.size() == 2 || is_any_lower(after_colon.substr(2), {"am", "pm"}))) {
+      const int minutes = (after_colon[0] - '0') * 10 + (after_colon[1] - '0');
       if (minutes >= 60) return false;
       hours = n.value + minutes / 60.0;
       e += 2;
+      if (after_colon.size() > 2) {  // "11:45pm"
+        const bool pm = after_colon[2] == 'p' || after_colon[2] == 'P';
+        if (hours >= 13) return false;
+        if (pm && hours < 12) hours += 12;
+        if (!pm && hours >= 12) hours -= 12;
+      }
       if (is(e, ":") && adjacent(e) && is_number_token(e + 1) && text(e + 1).size() == 2) e += 2;  // seconds
     } else if (n.decimals == 2 && n.value < 13 && (flags(e) & kAmPm)) {
       const double h = std::floor(n.value);
