@@ -16,7 +16,16 @@
 // multipliers applied ("$1.13bn" -> 1.13e9 USD, "45%" -> 45 "%", "three
 // decades" -> 3 "decade"). `normalized` converts to a base unit where that
 // means something (metres, kilograms, m2, litres, Celsius, seconds); money
-// stays in its currency.
+// stays in its currency. Bounds: "more than 300" -> [300, inf), "up to 40"
+// -> [0, 40], "dozens" -> [24, inf), "10-15" -> [10, 15].
+//
+// Dates and times carry their resolution in `date` (a calendar day) or
+// `date_text` (ISO: "2022-01", "--01-05" when the year is unknown, "1990s",
+// "2004/2005", "2021-W52", "T23:45"); `value` is the year when one is stated,
+// else the day of month, month (1-12), weekday (1-7, Monday = 1) or relative
+// offset ("last week" -> -1, unit "week"). Clock times have `value` in hours.
+// Relative expressions and weekdays resolve only against
+// FigureOptions::reference_date.
 #pragma once
 
 #include <memory>
