@@ -1,4 +1,5 @@
 // Layout: headline, dateline, byline and page clutter; body statistics.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -80,11 +81,18 @@ TEST_CASE("dateline: place, agency and date at the start of the story", "[struct
 
 TEST_CASE("the dateline date is the reference date for relative dates", "[structure][layout]") {
   const ai::Result<ai::Report> report =
-      ai_test::inspector().inspect("NEW YORK, March 3, 2023 (Reuters) - Oil rose on Friday.", {});
+      ai_test::inspector().inspect("NEW YORK, March 3, 2023 (Reuters) - Oil rose yesterday.", {});
   REQUIRE(report.ok());
   REQUIRE(report.value().layout.dateline);
   REQUIRE(report.value().layout.dateline->date);
   CHECK(report.value().layout.dateline->date->year == 2023);
+  const auto yesterday = std::find_if(report.value().figures.begin(), report.value().figures.end(),
+                                      [&](const ai::Figure& f) { return report.value().text.substr(f.span.start, f.span.size()) == "yesterday"; });
+  REQUIRE(yesterday != report.value().figures.end());
+  REQUIRE(yesterday->date);
+  CHECK(yesterday->date->year == 2023);
+  CHECK(yesterday->date->month == 3);
+  CHECK(yesterday->date->day == 2);
 }
 
 TEST_CASE("byline: 'By Name' or 'Name, Role' near the top", "[structure][layout]") {
