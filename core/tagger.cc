@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -86,7 +87,7 @@ namespace {
 constexpr uint32_t kHasContextStage = 1;
 
 template <typename Weight>
-void put_stage(const StageWeights& stage, float scale, std::string* out) {
+void put_stage(const StageWeights& stage, float scale, int prune_below, std::string* out) {
   constexpr long kLimit = std::numeric_limits<Weight>::max();
   for (float w : stage.transitions) {
     const int16_t v = static_cast<int16_t>(std::clamp<long>(std::lround(w * scale), -32767, 32767));
@@ -104,7 +105,7 @@ void put_stage(const StageWeights& stage, float scale, std::string* out) {
     bool any = false;
     for (int l = 0; l < kLabelCount; ++l) {
       q[l] = static_cast<Weight>(std::clamp<long>(std::lround(stage.emissions[b * kLabelCount + l] * scale), -kLimit, kLimit));
-      any |= q[l] != 0;
+      any |= std::abs(int{q[l]}) >= prune_below && q[l] != 0;
     }
     if (!any) continue;
     put_varint(static_cast<uint32_t>(b) - previous, &rows);
@@ -173,8 +174,8 @@ std::string encode_tagger_model(const TaggerModel& model) {
   };
   const float scale = scale_of(model.base);
   const float context_scale = has_context ? scale_of(model.context) : 1.0f;
-  put_stage<int8_t>(model.base, scale, &out);
-  if (has_context) put_stage<int8_t>(model.context, context_scale, &out);
+  put_stage<int8_t>(model.base, scale, model.prune_below, &out);
+  if (has_context) put_stage<int8_t>(model.context, context_scale, model.prune_below, &out);
   put_u32(fnv1a32(out), &out);
   return out;
 }

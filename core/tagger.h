@@ -20,8 +20,8 @@
 // i16 transitions[(17 + 1) x 17] (row 17 is the sentence start), u32 row
 // count, rows of (varint bucket delta, i8 weights[17]); finally u32 FNV-1a
 // of everything before. Each stage's weights are quantised with one scale
-// (its largest weight becomes 127); buckets whose weights all quantise to
-// zero are not stored.
+// (its largest weight becomes 127); buckets whose weights are all zero, or
+// all below a pruning threshold, are not stored.
 #pragma once
 
 #include <cstdint>
@@ -62,6 +62,7 @@ struct TaggerModel {
   std::string clusters;   // word_clusters.h text format; empty: no word classes
   StageWeights base;
   StageWeights context;   // empty emissions: no context stage
+  int prune_below = 0;    // buckets whose quantised weights are all smaller than this are dropped
 };
 
 // Encodes `model` as a blob (quantising weights).

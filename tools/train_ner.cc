@@ -3,6 +3,7 @@
 //   train_ner --train train.txt --valid valid.txt --out models/ner.model
 //             --metrics models/ner.metrics.json [--gazetteer list.tsv]...
 //             [--cluster-text DIR]... [--epochs 10] [--bits 17] [--stages 2]
+//             [--prune 6]
 //
 // Training runs on raw text rebuilt from the CoNLL tokens and re-tokenised by
 // the core tokenizer, exactly as the shipped recognizer will see text. Each
@@ -12,7 +13,8 @@
 // that it learns how far to trust a realistic first pass. Gazetteer features
 // of a training document never count that document's own names. Word classes
 // (word_clusters.h) are clustered from the --cluster-text folders (unlabelled
-// news) plus the training text.
+// news) plus the training text. --prune Q drops buckets whose quantised
+// weights are all below Q (of 127), trading a little accuracy for size.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -410,7 +412,7 @@ std::vector<Sample*> pointers(const std::vector<std::unique_ptr<Sample>>& sample
 int main(int argc, char** argv) {
   std::string train_path, valid_path, out_path, metrics_path;
   std::vector<std::string> gazetteer_paths, cluster_dirs;
-  int epochs = 10, bits = 17, stages = 2;
+  int epochs = 10, bits = 17, stages = 2, prune = 6;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto next = [&]() -> std::string {
@@ -429,9 +431,10 @@ int main(int argc, char** argv) {
     else if (arg == "--epochs") epochs = std::atoi(next().c_str());
     else if (arg == "--bits") bits = std::atoi(next().c_str());
     else if (arg == "--stages") stages = std::atoi(next().c_str());
+    else if (arg == "--prune") prune = std::atoi(next().c_str());
     else {
       std::fprintf(stderr, "usage: train_ner --train FILE --valid FILE --out MODEL [--metrics JSON] [--gazetteer TSV]... "
-                           "[--cluster-text DIR]... [--epochs N] [--bits B] [--stages 1|2]\n");
+                           "[--cluster-text DIR]... [--prune Q] [--epochs N] [--bits B] [--stages 1|2]\n");
       return 2;
     }
   }
@@ -518,6 +521,7 @@ int main(int argc, char** argv) {
   }
 
   // Final numbers come from the encoded model through the full recognizer.
+  model.prune_below = prune;
   const std::string blob = ai::encode_tagger_model(model);
   ai::Result<ai::EntityRecognizer> recognizer = ai::EntityRecognizer::create(blob);
   if (!recognizer.ok()) {
@@ -547,7 +551,7 @@ int main(int argc, char** argv) {
     json << "  \"" << names[t] << "\": {\"precision\": " << 100 * scores.precision(t) << ", \"recall\": " << 100 * scores.recall(t)
          << ", \"f1\": " << 100 * scores.f1(t) << ", \"gold\": " << scores.gold[t] << "},\n";
   }
-  json << "  \"model_bytes\": " << blob.size() << ",\n  \"stages\": " << stages << ",\n  \"hash_bits\": " << bits
+  json << "  \"model_bytes\": " << blob.size() << ",\n  \"prune_below\": " << prune << ",\n  \"stages\": " << stages << ",\n  \"hash_bits\": " << bits
        << ",\n  \"training_seconds\": " << seconds << "\n}\n";
   std::fputs(json.str().c_str(), stderr);
   if (!metrics_path.empty()) std::ofstream(metrics_path) << json.str();
