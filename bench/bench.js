@@ -220,7 +220,9 @@ async function main() {
   const samples = { compromise: sample(30), 'wink-nlp': sample(150) };
   const result = {
     date: new Date().toISOString(),
-    machine: { node: process.version, cpus: require('os').cpus().length, cpu: (require('os').cpus()[0] || {}).model },
+    // The load average says how much the numbers were shared with other work.
+    machine: { node: process.version, cpus: require('os').cpus().length, cpu: (require('os').cpus()[0] || {}).model,
+      load_average: require('os').loadavg() },
     corpus: { dir: corpus.dir, generated: corpus.generated, articles: texts.length, bytes: utf8Bytes(texts) },
     runs: args.runs,
   };
@@ -278,7 +280,8 @@ function printReport(r) {
   const line = (cols, widths) => console.log(cols.map((c, i) => (i === 0 ? String(c).padEnd(widths[0]) : pad(c, widths[i]))).join(' '));
   const w = [22, 10, 12];
   console.log(`\narticle-inspector benchmark — ${r.corpus.articles} articles, ${fmt(mb(r.corpus.bytes), 2)} MB` +
-    `${r.corpus.generated ? ' (generated corpus)' : ''}, median of ${r.runs} runs, ${r.machine.cpu}, Node ${r.machine.node}`);
+    `${r.corpus.generated ? ' (generated corpus)' : ''}, median of ${r.runs} runs, ${r.machine.cpu}, Node ${r.machine.node}, ` +
+    `load ${r.machine.load_average[0].toFixed(1)} on ${r.machine.cpus} CPUs`);
   console.log('\nthroughput');
   line(['', 'MB/s', 'articles/s'], w);
   if (r.native) {
