@@ -434,6 +434,7 @@ struct Quantity {
   CivilDate date;
   double ratio_fraction = 0;  // "three-quarters": the fraction
   std::string_view noun_tail; // "60,000-seat": what the number counts
+  Numeral numeral;            // the digits as read, for exact scaling
 };
 
 struct Qualifier {
@@ -821,8 +822,9 @@ class Scanner {
           return;
         }
       }
-      q->lo *= w.value;
-      q->hi *= w.value;
+      const bool single = q->lo == q->hi && q->numeral.length > 0;
+      q->lo = single ? q->numeral.scaled(w.value) : q->lo * w.value;  // "3.3 million" is exactly 3300000
+      q->hi = single ? q->lo : q->hi * w.value;
       q->step *= w.value;
       q->scale = w.value;
       q->end += 1;
@@ -850,6 +852,7 @@ class Scanner {
     if (count == 0) return false;
     const Numeral first = read_numeral(parts[0]);
     if (first.length == 0) return false;
+    q->numeral = first;
     q->lo = q->hi = first.value;
     q->step = first.step;
     q->integer_digits = first.integer_digits;
@@ -968,7 +971,7 @@ class Scanner {
     else if (s == "tn" || s == "trn" || s == "trillion") scale = 1e12;
     if (scale > 0) {
       if (s == "b" && !is_digit(suffix[0]) && suffix[0] != 'b') return false;
-      q->lo = q->hi = n.value * scale;
+      q->lo = q->hi = n.scaled(scale);
       q->step = n.step * scale;
       q->scale = scale;
       q->scaled = true;

@@ -82,17 +82,24 @@ Numeral read_numeral(std::string_view text) {
     }
   }
   double fraction_scale = 1;
+  double digits = value;
+  double approximate = value;  // integer part plus each decimal digit, used past 2^53
   if (i + 1 < text.size() && text[i] == '.' && digit(text[i + 1])) {
     ++i;
     while (i < text.size() && digit(text[i])) {
       fraction_scale /= 10;
-      value += (text[i] - '0') * fraction_scale;
+      digits = digits * 10 + (text[i] - '0');
+      approximate += (text[i] - '0') * fraction_scale;
       ++n.decimals;
       ++i;
     }
   }
   if (n.integer_digits == 0 && n.decimals == 0) return Numeral{};
-  n.value = value;
+  n.digits = digits;
+  // One correctly rounded division, as strtod gives, while the digits fit a
+  // double exactly; beyond that the precision is lost either way.
+  const bool exact = digits < 9007199254740992.0 && n.decimals <= 22;
+  n.value = n.decimals == 0 ? value : exact ? digits / std::pow(10.0, n.decimals) : approximate;
   n.length = i;
   if (n.decimals > 0) {
     n.step = fraction_scale;
@@ -105,6 +112,14 @@ Numeral read_numeral(std::string_view text) {
     n.step = std::pow(10.0, trailing_zeros);
   }
   return n;
+}
+
+double Numeral::scaled(double factor) const {
+  if (decimals == 0 || digits >= 9007199254740992.0 || decimals > 22) return value * factor;
+  const double power = std::pow(10.0, decimals);
+  // Exact when factor is a power of ten at least as large as the decimals.
+  if (factor >= power && std::fmod(factor, power) == 0) return digits * (factor / power);
+  return digits * factor / power;
 }
 
 const NumberWord* number_word(std::string_view lower) {

@@ -29,6 +29,11 @@ struct Numeral {
   int integer_digits = 0;   // digits before the decimal point
   int decimals = 0;         // digits after it
   bool grouped = false;     // had thousands separators: "2,000"
+  double digits = 0;        // all the digits as one integer: "1.13" -> 113
+
+  // value * factor, rounded once: "1.13" scaled by 1e9 is exactly 1130000000
+  // (value * factor would carry the binary error of 1.13).
+  double scaled(double factor) const;
 };
 
 // Reads the numeral at the start of `text`: digits with optional comma

@@ -197,6 +197,22 @@ TEST_CASE("percentages and percentage points", "[figures]") {
   });
 }
 
+TEST_CASE("scaled values are exact, not carrying binary error", "[figures]") {
+  struct Case {
+    const char* text;
+    double value;
+  };
+  const Case cases[] = {{"$1.13bn", 1130000000.0}, {"3.3 million", 3300000.0}, {"\xC2\xA3" "4.64m", 4640000.0},
+                        {"1.1 billion", 1100000000.0}, {"0.7bn", 700000000.0}, {"2.9 trillion", 2.9e12},
+                        {"1.13", 1.13}, {"0.1", 0.1}};
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const figures_test::Found found = figures_test::find(c.text);
+    REQUIRE(found.figures.size() == 1);
+    CHECK(found.figures[0].value.min == c.value);  // exact equality on purpose
+  }
+}
+
 TEST_CASE("money: symbols, codes and words", "[figures]") {
   check_cases({
       {"Profit jumped to $1.13bn.", "$1.13bn", "money", 1.13e9, kSame, "USD"},

@@ -1,6 +1,7 @@
 // The readers under the figure finder: numerals, number words, units,
 // currencies and the calendar.
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <string>
 
 #include "dates.h"
@@ -34,6 +35,12 @@ TEST_CASE("read_numeral reads digits, groups and decimals", "[numbers]") {
     INFO(none);
     CHECK(ai::read_numeral(none).length == 0);
   }
+  for (const char* text : {"1.13", "0.1", "10385.48", "3.3", "1234567.89", "0.000001", "99.99"}) {
+    INFO(text);
+    CHECK(ai::read_numeral(text).value == std::strtod(text, nullptr));  // correctly rounded, like strtod
+  }
+  CHECK(ai::read_numeral("1.13").scaled(1e9) == 1130000000.0);
+  CHECK(ai::read_numeral("4.64").scaled(1e6) == 4640000.0);
   const ai::Numeral grouped = ai::read_numeral("1,000,000");
   CHECK(grouped.grouped);
   CHECK(grouped.integer_digits == 7);
