@@ -271,6 +271,7 @@ async function main() {
   }
 
   printReport(result);
+  printBaseline(result, path.join(root, 'bench/results/baseline.json'));
   fs.mkdirSync(path.dirname(args.out), { recursive: true });
   fs.writeFileSync(args.out, JSON.stringify(result, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(process.cwd(), args.out)}`);
@@ -319,6 +320,22 @@ function printReport(r) {
   }
   console.log('\ntargets');
   for (const [name, t] of Object.entries(r.targets)) console.log(`  ${t.ok ? 'ok  ' : 'MISS'} ${name}: ${fmt(t.value, 2)} (target ${t.target})`);
+}
+
+// The committed baseline (a copy of a latest.json worth keeping), if any: the
+// same quantities side by side, so a change shows up as a changed ratio.
+function printBaseline(r, file) {
+  if (!fs.existsSync(file)) return;
+  const b = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const rows = [
+    ['native whole MB/s', b.native && b.native.whole.mb_per_s, r.native && r.native.whole.mb_per_s],
+    ['wasm whole MB/s', b.wasm.whole.mb_per_s, r.wasm.whole.mb_per_s],
+    ['x compromise', b.peers.compromise.ratio, r.peers.compromise.ratio],
+    ['x wink-nlp', b.peers['wink-nlp'].ratio, r.peers['wink-nlp'].ratio],
+    ['cold start ms', b.cold_start.ms, r.cold_start.ms],
+  ];
+  console.log(`\nagainst bench/results/baseline.json (${b.date}, load ${fmt(b.machine.load_average && b.machine.load_average[0])})`);
+  for (const [name, before, now] of rows) console.log(`  ${name.padEnd(20)} ${pad(fmt(before, 2), 10)} -> ${pad(fmt(now, 2), 10)}`);
 }
 
 main().catch((error) => {
