@@ -4,6 +4,7 @@
 // linear time on hostile inputs.
 //
 //   node bench/size.js [--native-dir build/native] [--dist dist] [--out FILE]
+//                      [--parts wasm50,cli200,hostile]
 //
 //   1. 50 MB of articles through the wasm module in Node (the npm package)
 //   2. 200 MB of articles through the native CLI (tools/article-inspector)
@@ -20,12 +21,13 @@ const { locateCorpus } = require('./corpus');
 
 const root = path.resolve(__dirname, '..');
 const args = { nativeDir: path.join(root, 'build/native'), dist: path.join(root, 'dist'),
-  out: path.join(root, 'bench/results/size-latest.json') };
+  out: path.join(root, 'bench/results/size-latest.json'), parts: ['wasm50', 'cli200', 'hostile'] };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--native-dir') args.nativeDir = path.resolve(process.argv[++i]);
   else if (a === '--dist') args.dist = path.resolve(process.argv[++i]);
   else if (a === '--out') args.out = path.resolve(process.argv[++i]);
+  else if (a === '--parts') args.parts = process.argv[++i].split(',');
   else throw new Error(`size.js: unknown argument ${a}`);
 }
 
@@ -69,8 +71,8 @@ async function main() {
   const { createInspector } = require(path.join(args.dist, 'index.cjs'));
   const inspector = await createInspector({ maxTextLength: 1 << 30 });
 
-  console.log('50 MB through wasm (npm package, inspect() on a string)');
-  {
+  if (args.parts.includes('wasm50')) {
+    console.log('50 MB through wasm (npm package, inspect() on a string)');
     const text = new TextDecoder().decode(corpusBytes(50e6));
     const start = performance.now();
     const report = inspector.inspect(text);
@@ -81,9 +83,11 @@ async function main() {
       `${report.figures.length} figures, process RSS ${result.wasm_50mb.rss_mb} MB`);
   }
 
-  console.log('200 MB through the native CLI');
   const cli = path.join(args.nativeDir, 'article-inspector');
-  if (fs.existsSync(cli)) {
+  if (!args.parts.includes('cli200')) {
+    // skipped
+  } else if (fs.existsSync(cli)) {
+    console.log('200 MB through the native CLI');
     const file = path.join(root, 'build', 'bench', 'size-200MB.txt');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     if (!fs.existsSync(file) || fs.statSync(file).size !== 200e6) fs.writeFileSync(file, corpusBytes(200e6));
@@ -97,9 +101,9 @@ async function main() {
     console.log(`  ${cli} not found: skipped`);
   }
 
-  console.log('hostile inputs through wasm: seconds per MB at 256 KB, 1 MB, 4 MB');
   result.hostile = {};
-  for (const [name, make] of Object.entries(HOSTILE)) {
+  if (args.parts.includes('hostile')) console.log('hostile inputs through wasm: seconds per MB at 256 KB, 1 MB, 4 MB');
+  for (const [name, make] of Object.entries(args.parts.includes('hostile') ? HOSTILE : {})) {
     const row = [];
     for (const size of [256e3, 1e6, 4e6]) {
       const bytes = new Uint8Array(make(size));
