@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 namespace ai {
 
@@ -72,6 +73,22 @@ bool spells_initials(std::string_view acronym, const std::vector<std::string>& w
   for (const std::string& w : words)
     if (!contains(kConnectors, w) && !w.empty()) initials += w[0];
   return words.size() >= 2 && initials == letters;
+}
+
+// First letters of `words` (folded), connectors skipped: the key an acronym spells.
+std::string initials_of(const std::vector<std::string>& words) {
+  std::string initials;
+  for (const std::string& w : words)
+    if (!contains(kConnectors, w) && !w.empty()) initials += w[0];
+  return initials;
+}
+
+// The letters of an acronym, folded: "U.S." -> "us".
+std::string acronym_letters(std::string_view acronym) {
+  std::string letters;
+  for (char c : acronym)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letters += static_cast<char>(c | 0x20);
+  return letters;
 }
 
 bool is_all_caps_word(std::string_view w) {
@@ -167,6 +184,16 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
   std::vector<Draft> drafts;
   std::vector<std::vector<std::string>> tokens(mentions.size());
   RoleFinder role_finder(doc);
+  // Keys to the drafts a mention may join: "f:" its text, "w:" the last word
+  // of a name, "a:" a name's initials, "i:" the letters of an acronym name.
+  std::unordered_map<std::string, std::vector<size_t>> index;
+  std::vector<size_t> candidates;
+  auto index_name = [&](size_t draft) {
+    const Draft& d = drafts[draft];
+    index["w:" + d.name.back()].push_back(draft);
+    if (d.name.size() >= 2) index["i:" + initials_of(d.name)].push_back(draft);
+    if (d.name.size() == 1) index["a:" + acronym_letters(d.name[0])].push_back(draft);
+  };
   for (size_t m = 0; m < mentions.size(); ++m) {
     const TaggedMention& mention = mentions[m];
     for (size_t i = mention.first_token; i < mention.end_token; ++i) tokens[m].push_back(fold(doc.token_text(i)));
@@ -176,8 +203,21 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     const std::string_view first_word = doc.token_text(mention.first_token);
     const bool single_capitalised = words.size() == 1 && !first_word.empty() && first_word[0] >= 'A' && first_word[0] <= 'Z';
 
+    // Only drafts sharing a key with the mention can match, which keeps
+    // grouping linear in the number of mentions even for huge texts.
+    candidates.clear();
+    auto collect = [&](const std::string& key) {
+      const auto found = index.find(key);
+      if (found != index.end()) candidates.insert(candidates.end(), found->second.begin(), found->second.end());
+    };
+    collect("f:" + form);
+    collect("w:" + words.back());
+    if (words.size() == 1 && is_all_caps_word(first_word)) collect("i:" + acronym_letters(first_word));
+    if (words.size() >= 2) collect("a:" + initials_of(words));
+
     Draft* match = nullptr;
-    for (Draft& d : drafts) {
+    for (size_t candidate : candidates) {
+      Draft& d = drafts[candidate];
       const EntityType type = d.type();
       // The same words name the same entity, unless the tagger typed them
       // differently: "Kent" the county and "Kent" the cricket side.
@@ -199,14 +239,20 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
       match = &drafts.back();
       match->fullest = m;
       match->name = words;
+      index_name(drafts.size() - 1);
     }
     Draft& d = *match;
+    const size_t draft_index = static_cast<size_t>(match - drafts.data());
     d.mentions.push_back(m);
-    if (std::find(d.forms.begin(), d.forms.end(), form) == d.forms.end()) d.forms.push_back(form);
+    if (std::find(d.forms.begin(), d.forms.end(), form) == d.forms.end()) {
+      d.forms.push_back(form);
+      index["f:" + form].push_back(draft_index);
+    }
     const bool acronym_of_name = words.size() == 1 && is_all_caps_word(first_word) && d.name.size() > 1;
     if (words.size() > d.name.size() && !acronym_of_name) {
       d.name = words;
       d.fullest = m;
+      index_name(draft_index);
     }
     d.votes[static_cast<int>(mention.type)] += static_cast<double>(words.size());
     d.last_seen = mention.first_token;
