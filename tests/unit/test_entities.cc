@@ -165,3 +165,24 @@ TEST_CASE("the sample article: every person is one entity with all their mention
     if (e.type == kPer && !expected) WARN("person entity not in the article's list: " << e.name);
   }
 }
+
+TEST_CASE("grouping thousands of distinct names stays correct (and linear)", "[entities]") {
+  // Each name twice: "Zab spoke. ... Zab spoke." Before indexing, every
+  // mention was compared with every entity so far.
+  constexpr int kNames = 4000;
+  auto name = [](int i) {
+    std::string n = "Z";
+    for (int k = 0; k < 3; ++k, i /= 26) n += static_cast<char>('a' + i % 26);
+    return n;
+  };
+  std::string text;
+  for (int round = 0; round < 2; ++round)
+    for (int i = 0; i < kNames; ++i) text += name(i) + " spoke. ";
+  const ai::Document doc = ai::analyze_text(text);
+  std::vector<ai::TaggedMention> mentions;
+  for (size_t t = 0; t < doc.tokens.size(); t += 3) mentions.push_back({t, t + 1, kPer});
+  REQUIRE(mentions.size() == 2 * kNames);
+  const std::vector<ai::Entity> entities = ai::group_mentions(doc, mentions);
+  REQUIRE(entities.size() == static_cast<size_t>(kNames));
+  for (const ai::Entity& e : entities) CHECK(e.mentions.size() == 2);
+}
