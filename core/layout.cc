@@ -202,15 +202,28 @@ std::string dateline_pattern() {
          R"( (\d{1,2})(?:,? (\d{4}))?)?)" + R"( *(?:\(([^()\n]{1,40})\))? *(?:-{1,2}|\x{2013}|\x{2014}) *)";
 }
 
+// Compiled once per process (thread-safe static initialisation): compiling
+// them per article used to cost more than all the other stages together.
+struct LayoutPatterns {
+  RE2 dateline{dateline_pattern()};
+  RE2 by_prefix{R"(^[Bb][Yy]:? +[A-Z][\pL'\x{2019}.-]*(?: +(?:[A-Z][\pL'\x{2019}.-]*|and|de|van|von|al|bin))*(?:,.*)?$)"};
+  RE2 name_comma_role{
+      R"(^[A-Z][\pL'\x{2019}-]+(?: [A-Z][\pL'\x{2019}.-]*){1,3}, *[\pL ]*)"
+      R"((?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ss]taff|[Pp]roducer|[Aa]nalyst|[Cc]ontributor)[\pL ]*$)"};
+};
+
+const LayoutPatterns& layout_patterns() {
+  static const LayoutPatterns patterns;
+  return patterns;
+}
+
 class LayoutReader {
  public:
   explicit LayoutReader(const Document& doc)
       : doc_(doc),
-        dateline_(dateline_pattern()),
-        by_prefix_(R"(^[Bb][Yy]:? +[A-Z][\pL'\x{2019}.-]*(?: +(?:[A-Z][\pL'\x{2019}.-]*|and|de|van|von|al|bin))*(?:,.*)?$)"),
-        name_comma_role_(
-            R"(^[A-Z][\pL'\x{2019}-]+(?: [A-Z][\pL'\x{2019}.-]*){1,3}, *[\pL ]*)"
-            R"((?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ss]taff|[Pp]roducer|[Aa]nalyst|[Cc]ontributor)[\pL ]*$)") {}
+        dateline_(layout_patterns().dateline),
+        by_prefix_(layout_patterns().by_prefix),
+        name_comma_role_(layout_patterns().name_comma_role) {}
 
   Layout read() {
     Layout layout;
@@ -287,9 +300,9 @@ class LayoutReader {
   }
 
   const Document& doc_;
-  RE2 dateline_;
-  RE2 by_prefix_;
-  RE2 name_comma_role_;
+  const RE2& dateline_;
+  const RE2& by_prefix_;
+  const RE2& name_comma_role_;
 };
 
 }  // namespace
