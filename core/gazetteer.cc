@@ -1,19 +1,11 @@
 #include "gazetteer.h"
 
+#include "hash64.h"
 #include "text.h"
 
 namespace ai {
 
 namespace {
-
-uint64_t mix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
 
 int type_from_name(std::string_view name) {
   if (name == "PER") return 0;

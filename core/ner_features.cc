@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "hash64.h"
 #include "utf8.h"
 #include "word_clusters.h"
 
@@ -36,15 +37,6 @@ enum : uint8_t {
   kHeadline = 32,     // in a sentence written all in capitals
   kHasUpper = 64,     // an upper-case letter anywhere: "Almaty", "iPhone"
 };
-
-uint64_t mix64(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
 
 uint64_t combine(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15ULL + b); }
 

@@ -23,6 +23,7 @@
 #include <time.h>
 #include <vector>
 
+#include "tool_files.h"
 #include "builtin_model.h"
 #include "conll.h"
 #include "entities.h"
@@ -46,21 +47,6 @@ bool read_file(const std::string& path, std::string* out) {
   s << in.rdbuf();
   *out = s.str();
   return true;
-}
-
-void list_files(const std::string& dir, std::vector<std::string>* out) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return;
-  while (dirent* e = readdir(d)) {
-    const std::string name = e->d_name;
-    if (name == "." || name == "..") continue;
-    const std::string path = dir + "/" + name;
-    struct stat st;
-    if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode)) list_files(path, out);
-    else if (S_ISREG(st.st_mode)) out->push_back(path);
-  }
-  closedir(d);
 }
 
 void print_scores(const char* title, const ai::SpanScores& s) {
@@ -142,7 +128,7 @@ int main(int argc, char** argv) {
 
   if (!bbc_dir.empty()) {
     std::vector<std::string> paths;
-    list_files(bbc_dir, &paths);
+    tools::list_files(bbc_dir, &paths);
     std::sort(paths.begin(), paths.end());
     std::vector<std::string> texts;
     size_t bytes = 0;

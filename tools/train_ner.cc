@@ -33,6 +33,7 @@
 #include <string>
 #include <vector>
 
+#include "tool_files.h"
 #include "conll.h"
 #include "entities.h"
 #include "gazetteer.h"
@@ -363,21 +364,6 @@ std::string cluster_words(const std::vector<std::string>& texts) {
   return out;
 }
 
-void list_files(const std::string& dir, std::vector<std::string>* out) {
-  DIR* d = opendir(dir.c_str());
-  if (d == nullptr) return;
-  while (dirent* e = readdir(d)) {
-    const std::string name = e->d_name;
-    if (name == "." || name == "..") continue;
-    const std::string path = dir + "/" + name;
-    struct stat st;
-    if (stat(path.c_str(), &st) != 0) continue;
-    if (S_ISDIR(st.st_mode)) list_files(path, out);
-    else if (S_ISREG(st.st_mode)) out->push_back(path);
-  }
-  closedir(d);
-}
-
 // Context-stage features of `s` from a base stage's labels.
 void prepare_context_stage(const ai::StageWeights& base, Sample* s) {
   ai::extract_second_pass_features(s->features, predict(base, *s, Pass::kBase), &s->extra);
@@ -484,7 +470,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> texts;
     for (const std::string& dir : cluster_dirs) {
       std::vector<std::string> paths;
-      list_files(dir, &paths);
+      tools::list_files(dir, &paths);
       std::sort(paths.begin(), paths.end());
       for (const std::string& path : paths) texts.push_back(ai::repair_utf8(read_file(path)).text);
     }
