@@ -47,6 +47,27 @@ Stats body_stats(const Document& doc, const Report& report) {
   return stats;
 }
 
+// A navigation label ("Most Viewed", "Related Stories") is page furniture, not
+// a name, even when the tagger reads its capitals as one: drop mentions that
+// are a whole navigation line, then entities left without mentions, and
+// renumber the ids so they stay "e1", "e2", ... in order.
+void drop_navigation_labels(const Layout& layout, std::vector<Entity>* entities) {
+  std::vector<Span> labels;
+  for (const Boilerplate& b : layout.boilerplate)
+    if (b.reason == "navigation") labels.push_back(b.span);
+  if (labels.empty()) return;
+  for (Entity& entity : *entities) {
+    entity.mentions.erase(std::remove_if(entity.mentions.begin(), entity.mentions.end(),
+                                         [&](const Span& m) {
+                                           return std::find(labels.begin(), labels.end(), m) != labels.end();
+                                         }),
+                          entity.mentions.end());
+  }
+  entities->erase(std::remove_if(entities->begin(), entities->end(), [](const Entity& e) { return e.mentions.empty(); }),
+                  entities->end());
+  for (size_t i = 0; i < entities->size(); ++i) (*entities)[i].id = "e" + std::to_string(i + 1);
+}
+
 }  // namespace
 
 struct Inspector::Impl {
@@ -95,7 +116,10 @@ Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& 
   if (kinds.figures || kinds.checks) report.figures = impl_->figures.find(doc, figure_options);
   if (kinds.checks) report.checks = check_figures(doc, report.figures);
   if (!kinds.figures) report.figures.clear();
-  if (kinds.entities || kinds.quotes || kinds.sources) report.entities = impl_->entities.find(doc);
+  if (kinds.entities || kinds.quotes || kinds.sources) {
+    report.entities = impl_->entities.find(doc);
+    drop_navigation_labels(report.layout, &report.entities);
+  }
   // Sources need the quotes: a verb that introduces a quote is not a source's.
   if (kinds.quotes || kinds.sources) report.quotes = find_quotes(doc, report.layout, report.entities);
   if (kinds.sources) report.sources = find_sources(doc, report.layout, report.entities, report.quotes);

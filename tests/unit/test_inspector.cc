@@ -123,3 +123,21 @@ TEST_CASE("report JSON converts offsets to the requested unit", "[report]") {
     CHECK(span.at("reason") == "teaser");
   }
 }
+
+TEST_CASE("navigation lines are clutter, not names", "[inspector]") {
+  const std::string text =
+      "Mayor Ines Okafor opened the bridge on Monday.\n\n"
+      "Okafor said the crossing had cost the city a great deal.\n\n"
+      "Most Viewed\n\n"
+      "Related Stories";
+  const ai::Result<ai::Report> report = ai_test::inspector().inspect(text, {});
+  REQUIRE(report.ok());
+  REQUIRE(report.value().layout.boilerplate.size() == 2);
+  for (size_t i = 0; i < report.value().entities.size(); ++i) {
+    const ai::Entity& entity = report.value().entities[i];
+    INFO(entity.name);
+    CHECK(entity.name != "Most Viewed");
+    CHECK(entity.name != "Related Stories");
+    CHECK(entity.id == "e" + std::to_string(i + 1));
+  }
+}
