@@ -1,24 +1,57 @@
 #include "entity_grouping.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <vector>
+
+#include "hash64.h"
 
 namespace ai {
 
 namespace {
 
-std::string fold(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
+char fold_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
+
+// Whether `a` and `b` are the same with ASCII letters case-folded.
+bool same_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (fold_char(a[i]) != fold_char(b[i])) return false;
+  return true;
 }
 
-template <size_t N>
-bool contains(const std::string_view (&list)[N], std::string_view word) {
-  return std::find(std::begin(list), std::end(list), word) != std::end(list);
-}
+// A fixed set of folded words, probed with a word in any case: a small
+// open-addressed table, since role finding asks about every word near a name.
+class FoldedWordSet {
+ public:
+  template <size_t N>
+  explicit FoldedWordSet(const std::string_view (&words)[N]) {
+    while (slots_.size() < 2 * N) slots_.resize(slots_.empty() ? 16 : slots_.size() * 2);
+    for (std::string_view w : words) {
+      longest_ = std::max(longest_, w.size());
+      size_t i = hash(w) & (slots_.size() - 1);
+      while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & (slots_.size() - 1);
+      slots_[i] = w;
+    }
+  }
+  bool contains(std::string_view word) const {
+    if (word.empty() || word.size() > longest_) return false;
+    for (size_t i = hash(word) & (slots_.size() - 1); !slots_[i].empty(); i = (i + 1) & (slots_.size() - 1))
+      if (same_folded(slots_[i], word)) return true;
+    return false;
+  }
+
+ private:
+  static size_t hash(std::string_view w) {
+    size_t h = w.size();
+    for (char c : w) h = h * 31 + static_cast<unsigned char>(fold_char(c));
+    return h;
+  }
+  std::vector<std::string_view> slots_;  // empty = free (no word is empty)
+  size_t longest_ = 0;
+};
 
 // Head nouns of titles and roles (folded).
 const std::string_view kRoleHeads[] = {
@@ -40,55 +73,100 @@ const std::string_view kRoleStops[] = {
 const std::string_view kDeterminers[] = {"the", "a", "an", "its", "his", "her", "their"};
 const std::string_view kHonorifics[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady"};
 const std::string_view kConnectors[] = {"of", "and", "for", "the", "on", "de", "&"};
+// Words that end an appositive: it is a clause, not a role.
+const std::string_view kClauseWords[] = {"who", "which", "said", "told", "says"};
 
-struct Draft {
-  std::vector<size_t> mentions;           // indices into the mention list
-  std::vector<std::string> name;          // folded tokens of the fullest mention
-  size_t fullest = 0;                      // index of the fullest mention
-  std::vector<std::string> forms;         // folded texts of all mentions
-  double votes[4] = {0, 0, 0, 0};
-  size_t last_seen = 0;                    // token index of the latest mention
-  std::vector<std::string> roles;
+const FoldedWordSet& role_heads() {
+  static const FoldedWordSet set(kRoleHeads);
+  return set;
+}
+const FoldedWordSet& role_stops() {
+  static const FoldedWordSet set(kRoleStops);
+  return set;
+}
+const FoldedWordSet& determiners() {
+  static const FoldedWordSet set(kDeterminers);
+  return set;
+}
+const FoldedWordSet& honorifics() {
+  static const FoldedWordSet set(kHonorifics);
+  return set;
+}
+const FoldedWordSet& connectors() {
+  static const FoldedWordSet set(kConnectors);
+  return set;
+}
+const FoldedWordSet& clause_words() {
+  static const FoldedWordSet set(kClauseWords);
+  return set;
+}
 
-  EntityType type() const {
-    int best = 0;
-    for (int t = 1; t < 4; ++t)
-      if (votes[t] > votes[best]) best = t;
-    return static_cast<EntityType>(best);
-  }
+// The words of a mention: views of the document's token texts, compared
+// case-folded, so grouping builds no strings until it writes the entities.
+struct Words {
+  const std::string_view* begin = nullptr;
+  size_t size = 0;
+  std::string_view operator[](size_t i) const { return begin[i]; }
+  std::string_view back() const { return begin[size - 1]; }
 };
 
-bool is_suffix(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
-  return shorter.size() < longer.size() && std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+bool same_words(Words a, Words b) {
+  if (a.size != b.size) return false;
+  for (size_t i = 0; i < a.size; ++i)
+    if (!same_folded(a[i], b[i])) return false;
+  return true;
+}
+
+// Whether `shorter` is a proper suffix of `longer` ("Tokayev" of "Kassym-Jomart Tokayev").
+bool is_suffix(Words shorter, Words longer) {
+  if (shorter.size >= longer.size) return false;
+  for (size_t i = 1; i <= shorter.size; ++i)
+    if (!same_folded(shorter[shorter.size - i], longer[longer.size - i])) return false;
+  return true;
+}
+
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+uint64_t fnv_step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL; }
+
+// Calls `f` with the folded first byte of each word that is not a connector:
+// the initials an acronym of `words` spells.
+template <typename F>
+void for_each_initial(Words words, F f) {
+  for (size_t i = 0; i < words.size; ++i)
+    if (!words[i].empty() && !connectors().contains(words[i])) f(fold_char(words[i][0]));
+}
+
+// Calls `f` with each ASCII letter of `acronym`, folded: "U.S." -> 'u', 's'.
+template <typename F>
+void for_each_acronym_letter(std::string_view acronym, F f) {
+  for (char c : acronym)
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) f(static_cast<char>(c | 0x20));
 }
 
 // Whether `acronym` ("CSTO") spells the initials of `words`' capitalised words.
-bool spells_initials(std::string_view acronym, const std::vector<std::string>& words) {
-  std::string letters;
-  for (char c : acronym)
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letters += static_cast<char>(c | 0x20);
-  if (letters.size() < 2 || letters.size() != static_cast<size_t>(std::count_if(acronym.begin(), acronym.end(), [](char c) { return c != '.'; })))
+bool spells_initials(std::string_view acronym, Words words) {
+  size_t letters = 0, non_periods = 0;
+  for (char c : acronym) {
+    non_periods += c != '.';
+    letters += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+  if (letters < 2 || letters != non_periods || words.size < 2) return false;
+  // Walk the acronym's letters and the words' initials side by side.
+  size_t next_word = 0;
+  auto next_initial = [&](char* initial) {
+    while (next_word < words.size) {
+      const std::string_view w = words[next_word++];
+      if (!w.empty() && !connectors().contains(w)) return *initial = fold_char(w[0]), true;
+    }
     return false;
-  std::string initials;
-  for (const std::string& w : words)
-    if (!contains(kConnectors, w) && !w.empty()) initials += w[0];
-  return words.size() >= 2 && initials == letters;
-}
-
-// First letters of `words` (folded), connectors skipped: the key an acronym spells.
-std::string initials_of(const std::vector<std::string>& words) {
-  std::string initials;
-  for (const std::string& w : words)
-    if (!contains(kConnectors, w) && !w.empty()) initials += w[0];
-  return initials;
-}
-
-// The letters of an acronym, folded: "U.S." -> "us".
-std::string acronym_letters(std::string_view acronym) {
-  std::string letters;
-  for (char c : acronym)
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letters += static_cast<char>(c | 0x20);
-  return letters;
+  };
+  bool same = true;
+  for_each_acronym_letter(acronym, [&](char c) {
+    char initial;
+    same = same && next_initial(&initial) && initial == c;
+  });
+  char extra;
+  return same && !next_initial(&extra);
 }
 
 bool is_all_caps_word(std::string_view w) {
@@ -99,6 +177,130 @@ bool is_all_caps_word(std::string_view w) {
   }
   return letter;
 }
+
+// The keys under which drafts are found. A key stands for a string (a kind
+// tag, then folded text), hashed; two strings sharing a hash only add a
+// candidate that the exact checks then reject, so hashing never changes
+// which draft a mention joins.
+enum KeyKind : uint64_t { kFormKey = 1, kLastWordKey, kInitialsKey, kAcronymKey };
+
+uint64_t finish_key(KeyKind kind, uint64_t h) {
+  const uint64_t key = mix64(h + kind * 0x9E3779B97F4A7C15ULL);
+  return key == 0 ? 1 : key;  // 0 marks an empty slot
+}
+
+uint64_t form_key(Words words) {
+  uint64_t h = kFnvBasis;
+  for (size_t i = 0; i < words.size; ++i) {
+    for (char c : words[i]) h = fnv_step(h, fold_char(c));
+    h = fnv_step(h, ' ');
+  }
+  return finish_key(kFormKey, h);
+}
+uint64_t last_word_key(Words words) {
+  uint64_t h = kFnvBasis;
+  for (char c : words.back()) h = fnv_step(h, fold_char(c));
+  return finish_key(kLastWordKey, h);
+}
+// "i:" keys: the initials of a multi-word name, or the letters of an acronym
+// looking for one; "a:" keys the other way round. Both hash the same letters.
+uint64_t initials_key(KeyKind kind, Words words) {
+  uint64_t h = kFnvBasis;
+  for_each_initial(words, [&](char c) { h = fnv_step(h, c); });
+  return finish_key(kind, h);
+}
+uint64_t acronym_key(KeyKind kind, std::string_view acronym) {
+  uint64_t h = kFnvBasis;
+  for_each_acronym_letter(acronym, [&](char c) { h = fnv_step(h, c); });
+  return finish_key(kind, h);
+}
+
+// Multimap from key to draft indices, each key's drafts in the order added:
+// an open-addressed table of lists threaded through one array of links, so
+// adding an entry allocates nothing per key.
+class DraftIndex {
+ public:
+  explicit DraftIndex(size_t expected) {
+    size_t size = 16;
+    while (size < expected * 2) size *= 2;
+    keys_.assign(size, 0);
+    heads_.assign(size, kEnd);
+    tails_.assign(size, kEnd);
+  }
+  void add(uint64_t key, uint32_t draft) {
+    if ((used_ + 1) * 2 > keys_.size()) grow();
+    const size_t slot = slot_of(key);
+    const uint32_t link = static_cast<uint32_t>(links_.size());
+    links_.push_back({draft, kEnd});
+    if (keys_[slot] != key) {
+      keys_[slot] = key;
+      heads_[slot] = link;
+      ++used_;
+    } else {
+      links_[tails_[slot]].next = link;
+    }
+    tails_[slot] = link;
+  }
+  template <typename F>
+  void for_each(uint64_t key, F f) const {
+    const size_t slot = slot_of(key);
+    if (keys_[slot] != key) return;
+    for (uint32_t at = heads_[slot]; at != kEnd; at = links_[at].next) f(links_[at].draft);
+  }
+
+ private:
+  static constexpr uint32_t kEnd = UINT32_MAX;
+  struct Link {
+    uint32_t draft;
+    uint32_t next;
+  };
+  size_t slot_of(uint64_t key) const {
+    const size_t mask = keys_.size() - 1;
+    size_t i = key & mask;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<uint64_t> old_keys = std::move(keys_);
+    std::vector<uint32_t> old_heads = std::move(heads_);
+    std::vector<uint32_t> old_tails = std::move(tails_);
+    keys_.assign(old_keys.size() * 2, 0);
+    heads_.assign(old_keys.size() * 2, kEnd);
+    tails_.assign(old_keys.size() * 2, kEnd);
+    for (size_t i = 0; i < old_keys.size(); ++i) {
+      if (old_keys[i] == 0) continue;
+      const size_t slot = slot_of(old_keys[i]);
+      keys_[slot] = old_keys[i];
+      heads_[slot] = old_heads[i];
+      tails_[slot] = old_tails[i];
+    }
+  }
+  std::vector<uint64_t> keys_;  // 0 = empty (keys are hashes, remapped off 0)
+  std::vector<uint32_t> heads_;  // first and last link of each key's list
+  std::vector<uint32_t> tails_;
+  std::vector<Link> links_;
+  size_t used_ = 0;
+};
+
+constexpr uint32_t kNoMention = UINT32_MAX;
+
+struct Draft {
+  // The draft's mentions and one mention per distinct folded text, as lists
+  // threaded through per-mention links (see group_mentions): first and last.
+  uint32_t first_mention = kNoMention, last_mention = kNoMention;
+  uint32_t mention_count = 0;
+  uint32_t first_form = kNoMention, last_form = kNoMention;
+  size_t fullest = 0;              // index of the fullest mention: the entity's name
+  double votes[4] = {0, 0, 0, 0};
+  size_t last_seen = 0;            // token index of the latest mention
+
+  EntityType type() const {
+    int best = 0;
+    for (int t = 1; t < 4; ++t)
+      if (votes[t] > votes[best]) best = t;
+    return static_cast<EntityType>(best);
+  }
+};
 
 class RoleFinder {
  public:
@@ -115,7 +317,7 @@ class RoleFinder {
   }
 
  private:
-  std::string folded(size_t i) const { return fold(doc_.token_text(i)); }
+  std::string_view text(size_t i) const { return doc_.token_text(i); }
   bool is_word(size_t i) const { return doc_.tokens[i].kind == TokenKind::kWord; }
   void add(size_t from, size_t to, std::vector<std::string>* roles) const {  // tokens [from, to]
     roles->emplace_back(doc_.text.substr(doc_.tokens[from].start, doc_.tokens[to].end - doc_.tokens[from].start));
@@ -125,46 +327,44 @@ class RoleFinder {
   void title_before(const Sentence& s, size_t first, std::vector<std::string>* roles) const {
     if (first == s.first_token) return;
     size_t head = first - 1;
-    if (contains(kHonorifics, folded(head))) return;
-    if (!is_word(head) || !contains(kRoleHeads, folded(head))) return;
+    if (honorifics().contains(text(head))) return;
+    if (!is_word(head) || !role_heads().contains(text(head))) return;
     size_t from = head;
-    while (from > s.first_token && head - from < 4 && is_word(from - 1) && !contains(kRoleStops, folded(from - 1))) --from;
+    while (from > s.first_token && head - from < 4 && is_word(from - 1) && !role_stops().contains(text(from - 1))) --from;
     add(from, head, roles);
   }
 
   // "Stanislav Zas, the general secretary of the CSTO, said".
   void appositive_after(const Sentence& s, size_t end, std::vector<std::string>* roles) const {
-    if (end + 1 >= s.end_token || doc_.token_text(end) != ",") return;
+    if (end + 1 >= s.end_token || text(end) != ",") return;
     size_t from = end + 1;
-    if (!contains(kDeterminers, folded(from))) return;
+    if (!determiners().contains(text(from))) return;
     ++from;
     size_t to = from;
     bool has_head = false;
     while (to < s.end_token && to - from < 8 && (is_word(to) || doc_.tokens[to].kind == TokenKind::kNumber)) {
-      const std::string w = folded(to);
-      if (w == "who" || w == "which" || w == "said" || w == "told" || w == "says") return;
-      has_head |= contains(kRoleHeads, w);
+      if (clause_words().contains(text(to))) return;
+      has_head |= role_heads().contains(text(to));
       ++to;
     }
     if (!has_head || to == from) return;
-    if (to < s.end_token && doc_.token_text(to) != "," && doc_.token_text(to) != ".") return;
+    if (to < s.end_token && text(to) != "," && text(to) != ".") return;
     add(from, to - 1, roles);
   }
 
   // "The general secretary of the CSTO, Stanislav Zas, told".
   void appositive_before(const Sentence& s, size_t first, std::vector<std::string>* roles) const {
-    if (first < s.first_token + 2 || doc_.token_text(first - 1) != ",") return;
+    if (first < s.first_token + 2 || text(first - 1) != ",") return;
     const size_t last = first - 2;
     bool has_head = false;
     for (size_t k = last + 1; k-- > s.first_token && last - k < 9;) {
       if (!is_word(k)) return;
-      const std::string w = folded(k);
-      if (w == "who" || w == "which" || w == "said" || w == "told" || w == "says") return;
-      if (contains(kDeterminers, w) && (k == s.first_token || !is_word(k - 1))) {
+      if (clause_words().contains(text(k))) return;
+      if (determiners().contains(text(k)) && (k == s.first_token || !is_word(k - 1))) {
         if (has_head && k < last) add(k + 1, last, roles);
         return;
       }
-      has_head |= contains(kRoleHeads, w);
+      has_head |= role_heads().contains(text(k));
     }
   }
 
@@ -172,65 +372,77 @@ class RoleFinder {
 };
 
 void add_role(std::string role, std::vector<std::string>* roles) {
-  const std::string key = fold(role);
   for (const std::string& r : *roles)
-    if (fold(r) == key) return;
+    if (same_folded(r, role)) return;
   roles->push_back(std::move(role));
 }
 
 }  // namespace
 
 std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
+  // Every mention's words, as views into one array.
+  std::vector<std::string_view> word_texts;
+  std::vector<size_t> first_word(mentions.size() + 1, 0);
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    first_word[m] = word_texts.size();
+    for (size_t i = mentions[m].first_token; i < mentions[m].end_token; ++i) word_texts.push_back(doc.token_text(i));
+  }
+  first_word[mentions.size()] = word_texts.size();
+  auto words_of = [&](size_t m) { return Words{word_texts.data() + first_word[m], first_word[m + 1] - first_word[m]}; };
+
+  // Links of the drafts' lists: the next mention of the same draft, and the
+  // next mention that adds a form to the draft.
+  std::vector<uint32_t> next_mention(mentions.size(), kNoMention);
+  std::vector<uint32_t> next_form(mentions.size(), kNoMention);
   std::vector<Draft> drafts;
-  std::vector<std::vector<std::string>> tokens(mentions.size());
   RoleFinder role_finder(doc);
-  // Keys to the drafts a mention may join: "f:" its text, "w:" the last word
-  // of a name, "a:" a name's initials, "i:" the letters of an acronym name.
-  std::unordered_map<std::string, std::vector<size_t>> index;
-  std::vector<size_t> candidates;
-  auto index_name = [&](size_t draft) {
-    const Draft& d = drafts[draft];
-    index["w:" + d.name.back()].push_back(draft);
-    if (d.name.size() >= 2) index["i:" + initials_of(d.name)].push_back(draft);
-    if (d.name.size() == 1) index["a:" + acronym_letters(d.name[0])].push_back(draft);
+  // Keys to the drafts a mention may join: its folded text, the last word of
+  // a name, a name's initials, the letters of an acronym name.
+  DraftIndex index(mentions.size() * 3);
+  std::vector<uint32_t> candidates;
+  auto index_name = [&](uint32_t draft) {
+    const Words name = words_of(drafts[draft].fullest);
+    index.add(last_word_key(name), draft);
+    if (name.size >= 2) index.add(initials_key(kInitialsKey, name), draft);
+    if (name.size == 1) index.add(acronym_key(kAcronymKey, name[0]), draft);
   };
   for (size_t m = 0; m < mentions.size(); ++m) {
     const TaggedMention& mention = mentions[m];
-    for (size_t i = mention.first_token; i < mention.end_token; ++i) tokens[m].push_back(fold(doc.token_text(i)));
-    const std::vector<std::string>& words = tokens[m];
-    std::string form;
-    for (const std::string& w : words) (form += form.empty() ? "" : " ") += w;
-    const std::string_view first_word = doc.token_text(mention.first_token);
-    const bool single_capitalised = words.size() == 1 && !first_word.empty() && first_word[0] >= 'A' && first_word[0] <= 'Z';
+    const Words words = words_of(m);
+    const std::string_view first = words[0];
+    const bool single_capitalised = words.size == 1 && !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
+    const bool acronym = words.size == 1 && is_all_caps_word(first);
+    const uint64_t form = form_key(words);
+    auto has_form = [&](const Draft& d) {
+      for (uint32_t f = d.first_form; f != kNoMention; f = next_form[f])
+        if (same_words(words_of(f), words)) return true;
+      return false;
+    };
 
     // Only drafts sharing a key with the mention can match, which keeps
     // grouping linear in the number of mentions even for huge texts.
     candidates.clear();
-    auto collect = [&](const std::string& key) {
-      const auto found = index.find(key);
-      if (found != index.end()) candidates.insert(candidates.end(), found->second.begin(), found->second.end());
-    };
-    collect("f:" + form);
-    collect("w:" + words.back());
-    if (words.size() == 1 && is_all_caps_word(first_word)) collect("i:" + acronym_letters(first_word));
-    if (words.size() >= 2) collect("a:" + initials_of(words));
+    auto collect = [&](uint32_t draft) { candidates.push_back(draft); };
+    index.for_each(form, collect);
+    index.for_each(last_word_key(words), collect);
+    if (acronym) index.for_each(acronym_key(kInitialsKey, first), collect);
+    if (words.size >= 2) index.for_each(initials_key(kAcronymKey, words), collect);
 
     Draft* match = nullptr;
-    for (size_t candidate : candidates) {
+    for (uint32_t candidate : candidates) {
       Draft& d = drafts[candidate];
       const EntityType type = d.type();
+      const Words name = words_of(d.fullest);
       // The same words name the same entity, unless the tagger typed them
       // differently: "Kent" the county and "Kent" the cricket side.
-      bool fits = std::find(d.forms.begin(), d.forms.end(), form) != d.forms.end() && type == mention.type;
+      bool fits = type == mention.type && has_form(d);
       if (!fits && type == EntityType::kPerson) {
-        const bool surname = is_suffix(words, d.name) && (mention.type == EntityType::kPerson || single_capitalised);
-        const bool fuller = mention.type == EntityType::kPerson && is_suffix(d.name, words);
+        const bool surname = is_suffix(words, name) && (mention.type == EntityType::kPerson || single_capitalised);
+        const bool fuller = mention.type == EntityType::kPerson && is_suffix(name, words);
         fits = surname || fuller;
       }
       if (!fits && type != EntityType::kPerson && mention.type != EntityType::kPerson) {
-        fits = (words.size() == 1 && is_all_caps_word(first_word) && spells_initials(first_word, d.name)) ||
-               (d.name.size() == 1 && is_all_caps_word(doc.token_text(mentions[d.fullest].first_token)) &&
-                spells_initials(doc.token_text(mentions[d.fullest].first_token), words));
+        fits = (acronym && spells_initials(first, name)) || (name.size == 1 && is_all_caps_word(name[0]) && spells_initials(name[0], words));
       }
       if (fits && (match == nullptr || d.last_seen > match->last_seen)) match = &d;
     }
@@ -238,28 +450,31 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
       drafts.emplace_back();
       match = &drafts.back();
       match->fullest = m;
-      match->name = words;
-      index_name(drafts.size() - 1);
+      index_name(static_cast<uint32_t>(drafts.size() - 1));
     }
     Draft& d = *match;
-    const size_t draft_index = static_cast<size_t>(match - drafts.data());
-    d.mentions.push_back(m);
-    if (std::find(d.forms.begin(), d.forms.end(), form) == d.forms.end()) {
-      d.forms.push_back(form);
-      index["f:" + form].push_back(draft_index);
+    const uint32_t draft_index = static_cast<uint32_t>(match - drafts.data());
+    const uint32_t m32 = static_cast<uint32_t>(m);
+    (d.first_mention == kNoMention ? d.first_mention : next_mention[d.last_mention]) = m32;
+    ++d.mention_count;
+    d.last_mention = m32;
+    if (!has_form(d)) {
+      (d.first_form == kNoMention ? d.first_form : next_form[d.last_form]) = m32;
+      d.last_form = m32;
+      index.add(form, draft_index);
     }
-    const bool acronym_of_name = words.size() == 1 && is_all_caps_word(first_word) && d.name.size() > 1;
-    if (words.size() > d.name.size() && !acronym_of_name) {
-      d.name = words;
+    const bool acronym_of_name = acronym && words_of(d.fullest).size > 1;
+    if (words.size > words_of(d.fullest).size && !acronym_of_name) {
       d.fullest = m;
       index_name(draft_index);
     }
-    d.votes[static_cast<int>(mention.type)] += static_cast<double>(words.size());
+    d.votes[static_cast<int>(mention.type)] += static_cast<double>(words.size);
     d.last_seen = mention.first_token;
   }
 
   std::vector<Entity> entities;
   entities.reserve(drafts.size());
+  std::vector<std::string> found;
   for (const Draft& d : drafts) {
     Entity e;
     e.id = "e" + std::to_string(entities.size() + 1);
@@ -267,11 +482,12 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     const TaggedMention& fullest = mentions[d.fullest];
     e.name = std::string(doc.text.substr(doc.tokens[fullest.first_token].start,
                                          doc.tokens[fullest.end_token - 1].end - doc.tokens[fullest.first_token].start));
-    for (size_t m : d.mentions) {
+    e.mentions.reserve(d.mention_count);
+    for (uint32_t m = d.first_mention; m != kNoMention; m = next_mention[m]) {
       const TaggedMention& mention = mentions[m];
       e.mentions.push_back({doc.tokens[mention.first_token].start, doc.tokens[mention.end_token - 1].end});
       if (e.type == EntityType::kPerson) {
-        std::vector<std::string> found;
+        found.clear();
         role_finder.find(mention.first_token, mention.end_token, &found);
         for (std::string& r : found) add_role(std::move(r), &e.roles);
       }

@@ -15,6 +15,31 @@ int type_from_name(std::string_view name) {
   return -1;
 }
 
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+// Splits `name` into the tokens the core tokenizer would give, when that is
+// just splitting at spaces: runs of ASCII letters and digits, possibly joined
+// by single hyphens ("Addis Ababa", "Al-Muntar"). Most names are like that,
+// and tokenizing them through analyze_text was most of the model's load
+// time. Returns false, leaving `tokens` to the tokenizer, for anything else
+// (periods, apostrophes, commas, other punctuation, non-ASCII letters).
+bool split_plain_name(std::string_view name, std::vector<std::string_view>* tokens) {
+  tokens->clear();
+  size_t start = 0;
+  for (size_t i = 0; i <= name.size(); ++i) {
+    const char c = i < name.size() ? name[i] : ' ';
+    if (c == ' ') {
+      if (i > start) tokens->push_back(name.substr(start, i - start));
+      start = i + 1;
+    } else if (c == '-') {
+      if (i == start || i + 1 >= name.size() || !is_ascii_alnum(name[i - 1]) || !is_ascii_alnum(name[i + 1])) return false;
+    } else if (!is_ascii_alnum(c)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 uint64_t gazetteer_key_start() { return 0x6a09e667f3bcc908ULL; }
@@ -32,6 +57,10 @@ uint64_t gazetteer_key_extend(uint64_t key, std::string_view token) {
 
 Result<Gazetteer> Gazetteer::parse(std::string_view text) {
   Gazetteer g;
+  // About one key per token: size the table once instead of rehashing as it fills.
+  size_t tokens_estimate = 1;
+  for (char c : text) tokens_estimate += c == ' ' || c == '\n';
+  g.reserve(tokens_estimate);
   size_t line_start = 0;
   size_t line_number = 0;
   std::vector<std::string_view> tokens;
@@ -45,9 +74,12 @@ Result<Gazetteer> Gazetteer::parse(std::string_view text) {
     const size_t tab = line.find('\t');
     const int type = tab == std::string_view::npos ? -1 : type_from_name(line.substr(0, tab));
     if (type < 0) return Result<Gazetteer>::failure("gazetteer line " + std::to_string(line_number) + " is not TYPE<tab>name");
-    const Document doc = analyze_text(line.substr(tab + 1));
-    tokens.clear();
-    for (size_t i = 0; i < doc.tokens.size(); ++i) tokens.push_back(doc.token_text(i));
+    const std::string_view name = line.substr(tab + 1);
+    if (!split_plain_name(name, &tokens)) {
+      const Document doc = analyze_text(name);
+      tokens.clear();
+      for (size_t i = 0; i < doc.tokens.size(); ++i) tokens.push_back(doc.token_text(i));
+    }
     g.add(tokens, type);
   }
   return g;
@@ -84,16 +116,19 @@ GazetteerHit Gazetteer::lookup(uint64_t key, const Gazetteer* held_out) const {
   return hit;
 }
 
+void Gazetteer::reserve(size_t keys) {
+  size_t size = 1024;
+  while (size < keys * 2) size *= 2;
+  if (size <= slots_.size()) return;
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(size, Slot{});
+  used_ = 0;
+  for (const Slot& s : old)
+    if (s.key != 0) *find_or_insert(s.key) = s;
+}
+
 Gazetteer::Slot* Gazetteer::find_or_insert(uint64_t key) {
-  if ((used_ + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-    used_ = 0;
-    for (const Slot& s : old) {
-      if (s.key == 0) continue;
-      *find_or_insert(s.key) = s;
-    }
-  }
+  if ((used_ + 1) * 2 > slots_.size()) reserve(used_ + 1);
   const size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     if (slots_[i].key == key) return &slots_[i];

@@ -61,6 +61,8 @@ class Gazetteer {
     uint16_t counts[4] = {0, 0, 0, 0};
     bool is_prefix = false;
   };
+  // Grows the table (never shrinks it) to hold `keys` keys at most half full.
+  void reserve(size_t keys);
   Slot* find_or_insert(uint64_t key);
   const Slot* find(uint64_t key) const;
 

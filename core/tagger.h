@@ -96,9 +96,29 @@ class Tagger {
   WordClusters clusters_;
   bool has_clusters_ = false;
   bool has_context_ = false;
+  // The weight row of feature `id`: base labels, then (with a context stage)
+  // context labels. Null when neither stage stores a row for its bucket
+  // (all its weights are zero), so the feature adds nothing.
+  const int8_t* stored_row(uint32_t id) const {
+    const uint32_t row = row_of_bucket_[id & hash_mask_];
+    return row == 0 ? nullptr : &rows_[(row - 1) * row_stride_];
+  }
+
+  // A hint to start loading row `row` (an entry of row_of_bucket_) into cache.
+  void prefetch_row(uint32_t row) const {
+#if defined(__GNUC__) || defined(__clang__)
+    if (row != 0) __builtin_prefetch(&rows_[(row - 1) * row_stride_]);
+#else
+    (void)row;
+#endif
+  }
+
   uint32_t hash_mask_ = 0;
-  // The weights of both stages interleaved per bucket (base labels, then
-  // context labels), so one memory access per feature serves both passes.
+  // Per hash bucket, 0 or 1 + the index of its row in rows_. Only stored
+  // rows are kept, packed, the two stages interleaved, so one memory access
+  // per feature serves both passes and the hot set stays a fraction of a
+  // dense buckets x labels table.
+  std::vector<uint32_t> row_of_bucket_;
   size_t row_stride_ = kLabelCount;
   std::vector<int8_t> rows_;
   std::vector<int32_t> base_transitions_;
