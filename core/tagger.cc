@@ -12,7 +12,7 @@ namespace ai {
 namespace {
 
 constexpr char kMagic[8] = {'A', 'I', 'N', 'E', 'R', 'M', 'D', 'L'};
-constexpr uint32_t kVersion = 3;
+constexpr uint32_t kVersion = 4;
 constexpr int kMinHashBits = 10;
 constexpr int kMaxHashBits = 22;
 
@@ -85,6 +85,9 @@ Result<T> fail(const std::string& why) {
 namespace {
 
 constexpr uint32_t kHasContextStage = 1;
+// A row's label mask: one bit per label, in three bytes.
+constexpr int kMaskBytes = 3;
+static_assert(kLabelCount <= 8 * kMaskBytes, "a row's mask holds one bit per label");
 
 template <typename Weight>
 void put_stage(const StageWeights& stage, float scale, int prune_below, std::string* out) {
@@ -110,7 +113,14 @@ void put_stage(const StageWeights& stage, float scale, int prune_below, std::str
     if (!any) continue;
     put_varint(static_cast<uint32_t>(b) - previous, &rows);
     previous = static_cast<uint32_t>(b);
+    // Three quarters of the quantised weights are zero: a row stores which
+    // labels have a weight, then only those weights.
+    uint32_t mask = 0;
+    for (int l = 0; l < kLabelCount; ++l)
+      if (q[l] != 0) mask |= uint32_t{1} << l;
+    for (int k = 0; k < kMaskBytes; ++k) rows.push_back(static_cast<char>((mask >> (8 * k)) & 0xFF));
     for (Weight w : q) {
+      if (w == 0) continue;
       const auto u = static_cast<std::make_unsigned_t<Weight>>(w);
       for (size_t k = 0; k < sizeof(Weight); ++k) rows.push_back(static_cast<char>((u >> (8 * k)) & 0xFF));
     }
@@ -120,12 +130,12 @@ void put_stage(const StageWeights& stage, float scale, int prune_below, std::str
   *out += rows;
 }
 
-// One stage's stored rows: their buckets, ascending, and where each row's
-// kLabelCount weights sit in the blob.
+// One stage's stored rows: their buckets, ascending, and each row's
+// kLabelCount weights (zeros filled back in).
 struct StageRows {
   std::vector<int32_t> transitions;
   std::vector<uint32_t> buckets;
-  std::vector<const char*> weights;
+  std::vector<int8_t> weights;  // buckets.size() x kLabelCount
 };
 
 bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* error) {
@@ -136,21 +146,29 @@ bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* er
     t = v;
   }
   const size_t buckets = size_t{1} << hash_bits;
-  constexpr size_t kRowBytes = kLabelCount;
   uint32_t rows = 0;
   if (!r->u32(&rows)) return *error = "truncated stage", false;
-  if (rows > buckets || rows > r->remaining() / (kRowBytes + 1)) return *error = "bad row count", false;
+  // A row is at least a one-byte index and its mask.
+  if (rows > buckets || rows > r->remaining() / (1 + kMaskBytes)) return *error = "bad row count", false;
   stage->buckets.resize(rows);
-  stage->weights.resize(rows);
+  stage->weights.assign(size_t{rows} * kLabelCount, 0);
   uint64_t bucket = 0;
   for (uint32_t k = 0; k < rows; ++k) {
     uint32_t delta;
-    std::string_view row;
-    if (!r->varint(&delta) || !r->bytes(kRowBytes, &row)) return *error = "truncated weights", false;
+    std::string_view mask_bytes;
+    if (!r->varint(&delta) || !r->bytes(kMaskBytes, &mask_bytes)) return *error = "truncated weights", false;
     bucket += delta;
     if (bucket >= buckets || (k > 0 && delta == 0)) return *error = "bad weight row index", false;
+    uint32_t mask = 0;
+    for (int b = 0; b < kMaskBytes; ++b) mask |= uint32_t{static_cast<unsigned char>(mask_bytes[b])} << (8 * b);
+    if (mask == 0 || (mask >> kLabelCount) != 0) return *error = "bad weight row mask", false;
+    std::string_view stored;
+    if (!r->bytes(static_cast<size_t>(__builtin_popcount(mask)), &stored)) return *error = "truncated weights", false;
+    int8_t* row = &stage->weights[size_t{k} * kLabelCount];
+    size_t next = 0;
+    for (int l = 0; l < kLabelCount; ++l)
+      if ((mask >> l) & 1) row[l] = static_cast<int8_t>(stored[next++]);
     stage->buckets[k] = static_cast<uint32_t>(bucket);
-    stage->weights[k] = row.data();
   }
   return true;
 }
@@ -234,9 +252,9 @@ Result<Tagger> Tagger::load(std::string_view blob) {
                                      c < context.buckets.size() ? context.buckets[c] : UINT32_MAX);
     const size_t at = tagger.rows_.size();
     tagger.rows_.resize(at + tagger.row_stride_, 0);
-    if (b < base.buckets.size() && base.buckets[b] == bucket) std::memcpy(&tagger.rows_[at], base.weights[b++], kLabelCount);
+    if (b < base.buckets.size() && base.buckets[b] == bucket) std::memcpy(&tagger.rows_[at], &base.weights[b++ * kLabelCount], kLabelCount);
     if (c < context.buckets.size() && context.buckets[c] == bucket)
-      std::memcpy(&tagger.rows_[at + kLabelCount], context.weights[c++], kLabelCount);
+      std::memcpy(&tagger.rows_[at + kLabelCount], &context.weights[c++ * kLabelCount], kLabelCount);
     tagger.row_of_bucket_[bucket] = ++stored;
   }
   if (r.remaining() != 0) return fail<Tagger>("trailing bytes after the weights");

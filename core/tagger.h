@@ -18,8 +18,9 @@
 // gazetteer size and the gazetteer text (gazetteer.h format), u32 word
 // class size and the word classes (word_clusters.h format); per stage:
 // i16 transitions[(17 + 1) x 17] (row 17 is the sentence start), u32 row
-// count, rows of (varint bucket delta, i8 weights[17]); finally u32 FNV-1a
-// of everything before. Each stage's weights are quantised with one scale
+// count, rows of (varint bucket delta, u24 mask of the labels with a nonzero
+// weight, one i8 weight per set bit, in label order); finally u32 FNV-1a of
+// everything before. Each stage's weights are quantised with one scale
 // (its largest weight becomes 127); buckets whose weights are all zero, or
 // all below a pruning threshold, are not stored.
 #pragma once
