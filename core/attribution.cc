@@ -1,6 +1,7 @@
 #include "attribution.h"
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 #include "hash64.h"
@@ -174,26 +175,78 @@ bool equals_folded(std::string_view text, std::string_view lower) {
   return true;
 }
 
-// FNV-1a over the ASCII-lower-cased bytes, finished with mix64 so that the
-// low bits index the table.
-uint64_t folded_hash(std::string_view text) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(fold_ascii(c));
-    h *= 0x100000001b3ULL;
-  }
-  return mix64(h);
+// A word of at most kMaxKeyBytes bytes, ASCII-lower-cased, packed into two
+// machine words: the bytes zero-padded, the length in the top byte. Two
+// words have the same key exactly when they are equal ignoring ASCII case,
+// so a table keyed by it needs no second comparison of the spelling.
+struct WordKey {
+  uint64_t low = 0;
+  uint64_t high = 0;
+  friend bool operator==(const WordKey& a, const WordKey& b) { return ((a.low ^ b.low) | (a.high ^ b.high)) == 0; }
+};
+constexpr size_t kMaxKeyBytes = 15;
+
+// Lower-cases the ASCII capitals among eight packed bytes at once.
+uint64_t fold_ascii8(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t low7 = bytes & (kOnes * 0x7F);
+  const uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');    // high bit set where the byte is >= 'A'
+  const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);   // high bit set where the byte is > 'Z'
+  const uint64_t capitals = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
+  return bytes | (capitals >> 2);  // 0x80 >> 2 is the case bit 0x20
 }
 
-// Every word of the lists above, with the lists it is in, in an
-// open-addressed table keyed by the hash of the lower-cased word. Built once
-// per process; lookups compare the spelling too, so a hash collision never
-// changes an answer.
-class Lexicon {
- public:
-  static constexpr uint16_t kNone = UINT16_MAX;
+uint64_t packed_key_high(uint64_t folded_high, size_t size) { return folded_high | (static_cast<uint64_t>(size) << 56); }
 
-  Lexicon() : slots_(kSlots) {
+// The key of `text`, which must be 1 to kMaxKeyBytes bytes long.
+WordKey key_of(std::string_view text) {
+  uint64_t packed[2] = {0, 0};
+  for (size_t k = 0; k < text.size(); ++k)
+    packed[k / 8] |= static_cast<uint64_t>(static_cast<unsigned char>(text[k])) << (8 * (k % 8));
+  return {fold_ascii8(packed[0]), packed_key_high(fold_ascii8(packed[1]), text.size())};
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+constexpr bool kLittleEndian = true;
+#else
+constexpr bool kLittleEndian = false;
+#endif
+
+// The same key as key_of(text), faster where 16 bytes from `text.data()` on
+// may be read (little-endian machines only): one load and a mask, no loop
+// and no branch on the length.
+WordKey key_of_loaded(std::string_view text) {
+  struct Masks {
+    uint64_t low[kMaxKeyBytes + 1];
+    uint64_t high[kMaxKeyBytes + 1];
+    constexpr Masks() : low(), high() {
+      for (size_t n = 0; n <= kMaxKeyBytes; ++n) {
+        low[n] = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+        high[n] = n <= 8 ? 0 : (uint64_t{1} << (8 * (n - 8))) - 1;
+      }
+    }
+  };
+  static constexpr Masks kMasks;
+  uint64_t packed[2];
+  std::memcpy(packed, text.data(), 16);
+  return {fold_ascii8(packed[0] & kMasks.low[text.size()]),
+          packed_key_high(fold_ascii8(packed[1] & kMasks.high[text.size()]), text.size())};
+}
+
+// Every word of the lists above, with the lists it is in, in a cuckoo hash
+// table keyed by the lower-cased word: a word is in one of its two slots, so
+// a lookup is two loads and two comparisons, no probing loop. Built once per
+// process.
+class Lexicon {
+  static constexpr size_t kSlotBits = 11;
+  static constexpr uint16_t kSlots = uint16_t{1} << kSlotBits;  // about four times the words
+  static constexpr size_t kMask = kSlots - 1;
+
+ public:
+  // The slot of no word: it is in no list and spelled "".
+  static constexpr uint16_t kNone = kSlots;
+
+  Lexicon() {
     add(kStopWords, kStop);
     add(kCapitalStopWords, kCapitalStop);
     add(kDeterminers, kDeterminer);
@@ -215,54 +268,97 @@ class Lexicon {
         {"to", kTo},         {"on", kOn},         {"of", kOf},           {"for", kFor},       {"continued", kContinued},
         {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
         {"citing", kCiting}, {"quoting", kQuoting}};
-    for (const auto& [word, list] : named) slots_[slot_for(word)].words |= list;
+    for (const auto& [word, list] : named) add_word(word, list);
+    // At a quarter full a placement practically never cycles; another seed
+    // fixes the rare one that does.
+    while (!place_all()) ++seed_;
   }
 
   // The slot of the word `text` spells (ignoring ASCII case), or kNone.
-  uint16_t find(std::string_view text) const {
-    if (text.empty() || text.size() > longest_) return kNone;
-    const uint64_t hash = folded_hash(text);
-    for (size_t i = hash & kMask;; i = (i + 1) & kMask) {
-      const Slot& slot = slots_[i];
-      if (slot.word.empty()) return kNone;
-      if (slot.hash == hash && equals_folded(text, slot.word)) return static_cast<uint16_t>(i);
-    }
+  // `readable` is how many bytes may be read from text.data() on.
+  uint16_t find(std::string_view text, size_t readable) const {
+    if (text.size() - 1 >= longest_) return kNone;  // also the empty text
+    const WordKey key = kLittleEndian && readable >= 16 ? key_of_loaded(text) : key_of(text);
+    const uint64_t hash = hash_of(key);
+    const auto first = static_cast<uint16_t>(first_slot(hash));
+    const auto second = static_cast<uint16_t>(second_slot(hash));
+    // Masks rather than branches: whether a token is a listed word is
+    // unpredictable, and a mispredicted branch costs more than the lookup.
+    const uint32_t in_first = 0u - static_cast<uint32_t>(keys_[first] == key);
+    const uint32_t in_second = (0u - static_cast<uint32_t>(keys_[second] == key)) & ~in_first;
+    return static_cast<uint16_t>((first & in_first) | (second & in_second) | (kNone & ~(in_first | in_second)));
   }
+  uint16_t find(std::string_view text) const { return find(text, 0); }
   uint32_t words_of(std::string_view text) const {
-    const uint16_t slot = find(text);
-    return slot == kNone ? 0 : slots_[slot].words;
+    return words_[find(text)];
   }
-  uint32_t words_at(uint16_t slot) const { return slots_[slot].words; }
-  std::string_view word_at(uint16_t slot) const { return slots_[slot].word; }
+  uint32_t words_at(uint16_t slot) const { return words_[slot]; }
+  std::string_view word_at(uint16_t slot) const { return spellings_[slot]; }
 
  private:
-  static constexpr size_t kSlots = 2048;  // a power of two, over four times the words
-  static constexpr size_t kMask = kSlots - 1;
+  static constexpr size_t kMaxKicks = 100;
 
-  struct Slot {
-    std::string_view word;  // lower-case; empty for a free slot
-    uint64_t hash = 0;
+  struct Entry {
+    WordKey key;
     uint32_t words = 0;
+    std::string_view spelling;  // lower-case
   };
+
+  uint64_t hash_of(const WordKey& key) const {
+    return mix64(key.low * 0x9E3779B97F4A7C15ULL ^ key.high * 0xC2B2AE3D27D4EB4FULL ^ seed_);
+  }
+  static size_t first_slot(uint64_t hash) { return static_cast<size_t>(hash >> (64 - kSlotBits)); }
+  static size_t second_slot(uint64_t hash) { return static_cast<size_t>(hash & kMask); }
 
   template <size_t N>
   void add(const std::string_view (&words)[N], uint32_t list) {
-    for (std::string_view word : words) slots_[slot_for(word)].words |= list;
+    for (std::string_view word : words) add_word(word, list);
   }
-  // The slot holding `word`, claimed if it is new.
-  size_t slot_for(std::string_view word) {
-    const uint64_t hash = folded_hash(word);
-    size_t i = hash & kMask;
-    while (!slots_[i].word.empty() && slots_[i].word != word) i = (i + 1) & kMask;
-    if (slots_[i].word.empty()) {
-      slots_[i].word = word;
-      slots_[i].hash = hash;
-      longest_ = std::max(longest_, word.size());
+  // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`.
+  void add_word(std::string_view word, uint32_t list) {
+    const WordKey key = key_of(word);
+    for (Entry& entry : entries_)
+      if (entry.key == key) {
+        entry.words |= list;
+        return;
+      }
+    entries_.push_back({key, list, word});
+    longest_ = std::max(longest_, word.size());
+  }
+  // Places every entry in one of its two slots under the current seed, or
+  // returns false.
+  bool place_all() {
+    std::vector<uint16_t> owner(kSlots, kNone);  // the entry in each slot (kNone: none)
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      auto moving = static_cast<uint16_t>(e);
+      size_t at = first_slot(hash_of(entries_[moving].key));
+      size_t kicks = 0;
+      while (owner[at] != kNone) {
+        if (++kicks > kMaxKicks) return false;
+        std::swap(moving, owner[at]);
+        const uint64_t hash = hash_of(entries_[moving].key);
+        at = at == first_slot(hash) ? second_slot(hash) : first_slot(hash);
+      }
+      owner[at] = moving;
     }
-    return i;
+    keys_.assign(kSlots + 1, WordKey{});  // one more: the kNone slot
+    words_.assign(kSlots + 1, 0);
+    spellings_.assign(kSlots + 1, std::string_view());
+    for (size_t slot = 0; slot < kSlots; ++slot) {
+      if (owner[slot] == kNone) continue;
+      keys_[slot] = entries_[owner[slot]].key;
+      words_[slot] = entries_[owner[slot]].words;
+      spellings_[slot] = entries_[owner[slot]].spelling;
+    }
+    return true;
   }
 
-  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;  // every word once, in list order
+  // The table, as parallel arrays: a lookup touches only the keys.
+  std::vector<WordKey> keys_;  // all zero for a free slot and for kNone
+  std::vector<uint32_t> words_;
+  std::vector<std::string_view> spellings_;
+  uint64_t seed_ = 0;
   size_t longest_ = 0;
 };
 
@@ -301,17 +397,19 @@ bool same_role(std::string_view head, std::string_view text) { return equals_fol
 
 Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size()) {
   const Lexicon& words = lexicon();
-  for (size_t i = 0; i < doc.tokens.size(); ++i) {
+  const size_t tokens = doc.tokens.size();
+  for (size_t i = 0; i < tokens; ++i) {
     const std::string_view text = doc.token_text(i);
     TokenFacts& facts = facts_[i];
-    facts.entry = words.find(text);
-    if (facts.entry != Lexicon::kNone) facts.words = words.words_at(facts.entry);
-    if (doc.tokens[i].kind == TokenKind::kWord) {
-      facts.shape |= kWordShape;
-      size_t len;
-      if (is_upper(decode_code_point(doc.text, doc.tokens[i].start, &len))) facts.shape |= kCapitalised;
-    }
-    if (text.substr(0, 1) == "'" || text.substr(0, 3) == "\xE2\x80\x99") facts.shape |= kClitic;
+    facts.entry = words.find(text, doc.text.size() - doc.tokens[i].start);
+    facts.words = words.words_at(facts.entry);
+    const bool word = doc.tokens[i].kind == TokenKind::kWord;
+    const auto lead = static_cast<unsigned char>(text.empty() ? '\0' : text[0]);
+    size_t len;
+    const bool capital = word && (lead < 0x80 ? lead >= 'A' && lead <= 'Z'
+                                              : is_upper(decode_code_point(doc.text, doc.tokens[i].start, &len)));
+    const bool clitic = lead == '\'' || text.substr(0, 3) == "\xE2\x80\x99";
+    facts.shape = static_cast<uint8_t>((word ? kWordShape : 0) | (capital ? kCapitalised : 0) | (clitic ? kClitic : 0));
   }
 }
 
@@ -324,7 +422,7 @@ bool Attributor::is_name_particle(size_t i) const { return has(i, kParticle); }
 bool Attributor::is_title_word(size_t i) const { return has(i, kPersonRole); }
 bool Attributor::is_role_head(size_t i) const { return has(i, kRoleHead); }
 std::string_view Attributor::lower_word(size_t i) const {
-  return facts_[i].entry == Lexicon::kNone ? std::string_view() : lexicon().word_at(facts_[i].entry);
+  return lexicon().word_at(facts_[i].entry);
 }
 
 // The first token of the capitalised run ending at `last`, reading no
@@ -597,10 +695,12 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       role_heads_.push_back(std::string_view(role).substr(space == std::string::npos ? 0 : space + 1));
     }
     const auto roles_end = static_cast<uint32_t>(role_heads_.size());
-    const std::string_view name = without_titles(entity.name);
+    Mention mention = make_mention(without_titles(entity.name), entity.id, roles_begin, roles_end,
+                                   entity.type == EntityType::kPerson);
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
-      add(m.start, name, entity.id, roles_begin, roles_end, entity.type == EntityType::kPerson);
+      mention.at = m.start;
+      mentions_.push_back(mention);
     }
   }
   // Of the entities a name ending belongs to, the first person, else the first entity.
@@ -642,12 +742,17 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
     const Entity* entity = entity_overlapping(name);
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
     if (!role.empty()) role_heads_.push_back(role);
-    add(name.start, entity ? without_titles(entity->name) : doc_.span_text(name), entity ? std::string_view(entity->id) : "",
-        roles_begin, static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
+    Mention mention = make_mention(entity ? without_titles(entity->name) : doc_.span_text(name),
+                                   entity ? std::string_view(entity->id) : "", roles_begin,
+                                   static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
+    mention.at = name.start;
+    mentions_.push_back(mention);
   };
   const Attributor& p = words;
   for (const Sentence& s : doc_.sentences) {
     for (size_t i = s.first_token; i < s.end_token; ++i) {
+      // Most tokens are neither a role head nor a speech verb: one test skips them.
+      if (!p.has(i, kRoleHead | kSpeechVerb | kAccording)) continue;
       // "President Kassym-Jomart Tokayev", "news channel Khabar-24".
       if (p.is_word(i) && i + 1 < s.end_token && p.is_name_word(i + 1) && p.is_role_head(i)) {
         size_t last = i + 1;
@@ -661,7 +766,6 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
           if (p.is_title_word(k)) first = k + 1;
         if (first <= last) add_text_mention(p.span(first, last), p.lower_word(i));
       }
-      if (!p.has(i, kSpeechVerb | kAccording)) continue;  // the cheap test speech_verb_at starts with
       if (std::optional<SpeechVerb> verb = p.speech_verb_at(i, s.end_token)) {
         std::optional<Attribution> who = p.subject_before(i, s.first_token);
         // "..., said Jane Roe" names its speaker after the verb.
@@ -674,11 +778,11 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
   std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
 }
 
-void People::add(size_t at, std::string_view name, std::string_view entity_id, uint32_t roles_begin, uint32_t roles_end,
-                 bool person) {
+People::Mention People::make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
+                                     uint32_t roles_end, bool person) {
   const uint32_t first_name = lexicon().words_of(name.substr(0, name.find(' ')));
-  mentions_.push_back({at, name, entity_id, roles_begin, roles_end, person, (first_name & kFemaleName) != 0,
-                       (first_name & kMaleName) != 0});
+  return {0, name, entity_id, roles_begin, roles_end, person, (first_name & kFemaleName) != 0,
+          (first_name & kMaleName) != 0};
 }
 
 const Entity* People::entity_overlapping(Span span) const {

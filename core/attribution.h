@@ -79,7 +79,7 @@ class Attributor {
   // What the word lists say about one token.
   struct TokenFacts {
     uint32_t words = 0;           // bits: the lists the lower-cased token is in
-    uint16_t entry = UINT16_MAX;  // its lower-cased spelling's slot in the lists; UINT16_MAX when in none
+    uint16_t entry = 0;           // the slot of its lower-cased spelling in the lists' table
     uint8_t shape = 0;            // bits: word, capitalised, clitic
   };
 
@@ -140,8 +140,9 @@ class People {
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
   const Entity* entity_named(std::string_view name) const;
-  void add(size_t at, std::string_view name, std::string_view entity_id, uint32_t roles_begin, uint32_t roles_end,
-           bool person);
+  // A mention of `name` (at 0: the caller places it).
+  static Mention make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
+                              uint32_t roles_end, bool person);
 
   const Document& doc_;
   const std::vector<Entity>& entities_;

@@ -23,6 +23,8 @@ namespace {
 enum class Mark { kNone, kOpenDouble, kCloseDouble, kStraightDouble, kOpenSingle, kCloseSingle, kStraightSingle };
 
 Mark mark_of(std::string_view t) {
+  const char lead = t.empty() ? '\0' : t[0];
+  if (lead != '"' && lead != '\'' && lead != '\xE2' && lead != '\xC2') return Mark::kNone;  // most tokens
   if (t == "\"") return Mark::kStraightDouble;
   if (t == "\xE2\x80\x9C" || t == "\xE2\x80\x9E" || t == "\xC2\xAB") return Mark::kOpenDouble;   // “ „ «
   if (t == "\xE2\x80\x9D" || t == "\xC2\xBB") return Mark::kCloseDouble;                         // ” »
