@@ -2,22 +2,20 @@
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
-#include <unordered_set>
+#include <iterator>
 
+#include "hash64.h"
 #include "utf8.h"
 
 namespace ai {
 
 namespace {
 
-// The word lists below are hashed: every token of a text meets several of them.
-using WordSet = std::unordered_set<std::string_view>;
-
-bool in(const WordSet& words, std::string_view w) { return words.count(w) > 0; }
+// The word lists. `Lexicon` below merges them into one hashed table, so a
+// token is looked up once however many lists it is checked against.
 
 // Words that end a subject phrase going backwards (and never start a name).
-const WordSet kStopWords = {
+constexpr std::string_view kStopWords[] = {
     "the",  "a",    "an",      "of",      "in",     "on",    "at",      "to",     "for",   "with",  "by",
     "from", "and",  "or",      "but",     "that",   "which", "who",     "whom",   "whose", "as",    "after",
     "before", "while", "when", "where",   "it",     "its",   "this",    "these",  "those", "there", "here",
@@ -26,32 +24,32 @@ const WordSet kStopWords = {
     "during", "including", "also", "however", "his", "her", "their"};
 
 // Capitalised words that start sentences but are not part of a name.
-const WordSet kCapitalStopWords = {
+constexpr std::string_view kCapitalStopWords[] = {
     "the",   "a",     "an",     "in",     "on",     "at",   "however", "but",   "and",       "meanwhile",
     "later", "earlier", "also", "then",   "this",   "that", "it",      "he",    "she",       "they",
     "we",    "i",     "his",    "her",    "their",  "its",  "our",     "when",  "while",     "after",
     "before", "as",   "if",     "so",     "yet",    "still", "now",    "today", "yesterday", "last"};
 
-const WordSet kDeterminers = {"the", "a", "an", "its", "their", "his"};
+constexpr std::string_view kDeterminers[] = {"the", "a", "an", "its", "their", "his"};
 
 // Between a subject and its verb: "Tokayev has said", "she also told".
-const WordSet kBetweenSubjectAndVerb = {
+constexpr std::string_view kBetweenSubjectAndVerb[] = {
     "has", "have", "had", "was", "is", "were", "also", "later", "then", "again", "earlier", "previously",
     "reportedly", "repeatedly", "once", "would"};
 
-const WordSet kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
                                                   "friday", "saturday", "sunday", "night"};
 
 // Common first names with a clear gender, so that "she said" skips a
 // "Tony Blair" named just before it. A name in neither list matches both.
-const WordSet kFemaleNames = {
+constexpr std::string_view kFemaleNames[] = {
     "ann", "anna", "anne", "barbara", "carol", "caroline", "catherine", "charlotte", "claire", "diane", "elizabeth",
     "emily", "emma", "hannah", "harriet", "helen", "hillary", "jane", "janet", "jen", "jennifer", "jessica", "joan",
     "julia", "julie", "karen", "kate", "laura", "linda", "lisa", "margaret", "maria", "marie", "mary", "michelle",
     "nancy", "natalia", "olga", "patricia", "rachel", "rebecca", "ruth", "sandra", "sarah", "sharon", "sophie",
     "susan", "tessa", "theresa", "ursula", "victoria", "yvette", "angela", "irina", "elena", "fatima", "priya",
     "tatiana", "nicola", "kamala"};
-const WordSet kMaleNames = {
+constexpr std::string_view kMaleNames[] = {
     "alan", "andrew", "anthony", "boris", "charles", "chris", "christopher", "daniel", "david", "derek", "donald",
     "edward", "gordon", "george", "harry", "henry", "ian", "jack", "james", "jim", "joe", "john", "joseph", "kenneth",
     "mark", "martin", "michael", "mike", "nick", "nicholas", "patrick", "paul", "peter", "richard", "robert", "ronald",
@@ -59,11 +57,11 @@ const WordSet kMaleNames = {
     "muhammad", "sergei", "stanislav", "dmitry", "emmanuel", "olaf", "rishi", "keir", "justin", "alexei", "barack",
     "xi", "recep"};
 
-const WordSet kPronouns = {"he", "she", "they", "it", "we", "i", "you"};
+constexpr std::string_view kPronouns[] = {"he", "she", "they", "it", "we", "i", "you"};
 
 // Titles and roles a person holds; as the last title word of a capitalised
 // run they separate the role from the name ("Press Secretary Jen Psaki").
-const WordSet kPersonRoles = {
+constexpr std::string_view kPersonRoles[] = {
     "clerk", "member", "worker", "employee", "owner", "shopkeeper", "teacher", "nurse", "farmer", "driver",
     "neighbour", "neighbor", "survivor", "soldier", "pilot", "engineer", "historian", "student", "prof", "baroness",
     "rev", "rev.",
@@ -78,14 +76,14 @@ const WordSet kPersonRoles = {
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen.", "prof.", "sen."};
 
 // Heads of phrases naming an outlet or institution: "state news channel Khabar-24".
-const WordSet kOutletRoles = {
+constexpr std::string_view kOutletRoles[] = {
     "channel",  "agency",     "service",  "newspaper", "broadcaster", "network", "station",  "outlet",
     "website",  "ministry",   "daily",    "paper",     "television",  "radio",   "company",  "firm",
     "office",   "department", "council",  "committee", "bureau",      "institute", "magazine", "publication",
     "tabloid",  "portal",     "government", "army"};
 
 // Anonymous sources: "officials said", "witnesses told".
-const WordSet kGroups = {
+constexpr std::string_view kGroups[] = {
     "officials", "sources",   "source",     "authorities", "police",      "witnesses",  "residents", "analysts",
     "experts",   "diplomats", "observers",  "aides",       "insiders",    "investigators", "prosecutors", "doctors",
     "activists", "organisers", "organizers", "people",     "reports",     "media",      "officers",  "lawmakers",
@@ -95,288 +93,503 @@ const WordSet kGroups = {
     "relatives", "troops", "rebels", "militants", "neighbours"};
 
 // Documents a claim may rest on: "according to a statement".
-const WordSet kDocuments = {"statement", "report", "document", "documents", "survey",
+constexpr std::string_view kDocuments[] = {"statement", "report", "document", "documents", "survey",
                                                    "study", "filing", "letter", "memo"};
 
 // "a source close to", "people familiar with".
-const WordSet kUnnamedSourceNouns = {"source", "sources", "person", "people", "official",
+constexpr std::string_view kUnnamedSourceNouns[] = {"source", "sources", "person", "people", "official",
                                                              "officials", "aide", "aides", "diplomat", "insider"};
 
 // Words whose last position in a name marks an institution, not a person.
-const WordSet kInstitutionWords = {
+constexpr std::string_view kInstitutionWords[] = {
     "ministry", "agency", "service", "news", "council", "party", "bank", "company", "group", "office",
     "department", "house", "organization", "organisation", "committee", "union", "court", "police",
     "army", "times", "post", "tv"};
 
-// Speech verbs, and whether each also attributes an unquoted claim.
-const std::unordered_map<std::string_view, bool> kSpeechVerbs = {
-    {"said", true},       {"says", true},        {"say", true},         {"told", true},       {"tells", true},
-    {"tell", false},      {"reported", true},    {"reports", true},     {"stated", true},     {"states", true},
-    {"confirmed", true},  {"confirms", true},    {"claimed", true},     {"claims", true},     {"added", true},
-    {"adds", true},       {"wrote", true},       {"writes", true},      {"tweeted", true},    {"warned", true},
-    {"warns", true},      {"insisted", true},    {"insists", true},     {"noted", true},      {"explained", true},
-    {"declared", true},   {"acknowledged", true}, {"admitted", true},   {"denied", true},     {"denies", true},
-    {"estimated", true},  {"quoted", true},      {"citing", true},      {"quoting", true},    {"cited", true},
-    {"announced", false}, {"asked", false},      {"replied", false},    {"responded", false}, {"continued", false},
-    {"urged", false},     {"urges", false},      {"rejected", false},   {"rejects", false},   {"blamed", false},
-    {"blames", false},    {"described", false},  {"describes", false},  {"dismissed", false}, {"called", false},
-    {"accused", false},   {"suggested", false},  {"recalled", false},   {"conceded", false},  {"promised", false},
-    {"vowed", false},     {"pledged", false},    {"predicted", false},  {"cautioned", false}, {"stressed", false},
-    {"emphasised", false}, {"emphasized", false}, {"concluded", false}, {"remarked", false},  {"argued", true},
-    {"argues", true},     {"shouted", false},    {"quipped", false},    {"joked", false},     {"condemned", false},
-    {"criticised", false}, {"criticized", false}, {"labelled", false},  {"branded", false},   {"hailed", false},
-    {"posted", false},    {"spoke", false},      {"replies", false},    {"explains", true},   {"admits", true},
-    {"concedes", true},   {"continues", false},
+// Speech verbs that also attribute an unquoted claim.
+constexpr std::string_view kReportingVerbs[] = {
+    "said", "says", "say", "told", "tells", "reported", "reports", "stated", "states", "confirmed", "confirms",
+    "claimed", "claims", "added", "adds", "wrote", "writes", "tweeted", "warned", "warns", "insisted", "insists",
+    "noted", "explained", "declared", "acknowledged", "admitted", "denied", "denies", "estimated", "quoted", "citing",
+    "quoting", "cited", "argued", "argues", "explains", "admits", "concedes",
 };
 
-class Phrases {
+// Speech verbs that only introduce a quote.
+constexpr std::string_view kQuotingOnlyVerbs[] = {
+    "tell", "announced", "asked", "replied", "responded", "continued", "urged", "urges", "rejected", "rejects",
+    "blamed", "blames", "described", "describes", "dismissed", "called", "accused", "suggested", "recalled",
+    "conceded", "promised", "vowed", "pledged", "predicted", "cautioned", "stressed", "emphasised", "emphasized",
+    "concluded", "remarked", "shouted", "quipped", "joked", "condemned", "criticised", "criticized", "labelled",
+    "branded", "hailed", "posted", "spoke", "replies", "continues",
+};
+
+// Particles inside names: "Ursula von der Leyen", "Ibn al-Haytham".
+constexpr std::string_view kNameParticles[] = {"de", "van", "von", "der", "bin", "al",
+                                               "da", "del", "la", "le", "du", "ibn"};
+
+// Which lists a word is in: bits of Attributor::TokenFacts::words.
+enum WordList : uint32_t {
+  kStop = 1u << 0,
+  kCapitalStop = 1u << 1,
+  kDeterminer = 1u << 2,
+  kBetween = 1u << 3,
+  kWeekday = 1u << 4,
+  kFemaleName = 1u << 5,
+  kMaleName = 1u << 6,
+  kPronoun = 1u << 7,
+  kPersonRole = 1u << 8,
+  kOutletRole = 1u << 9,
+  kGroup = 1u << 10,
+  kDocument = 1u << 11,
+  kUnnamedSourceNoun = 1u << 12,
+  kInstitution = 1u << 13,
+  kParticle = 1u << 14,
+  kSpeechVerb = 1u << 15,
+  kReporting = 1u << 16,
+  // Single words the grammar below asks for by name.
+  kTo = 1u << 17,
+  kOn = 1u << 18,
+  kOf = 1u << 19,
+  kFor = 1u << 20,
+  kContinued = 1u << 21,
+  kWent = 1u << 22,
+  kAccording = 1u << 23,
+  kCalled = 1u << 24,
+  kClose = 1u << 25,
+  kFamiliar = 1u << 26,
+  kCiting = 1u << 27,
+  kQuoting = 1u << 28,
+};
+constexpr uint32_t kRoleHead = kPersonRole | kOutletRole;
+
+// Bits of Attributor::TokenFacts::shape.
+enum Shape : uint8_t { kWordShape = 1, kCapitalised = 2, kClitic = 4 };
+
+char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// True when `text` lower-cased (ASCII letters only) is `lower`.
+bool equals_folded(std::string_view text, std::string_view lower) {
+  if (text.size() != lower.size()) return false;
+  for (size_t k = 0; k < text.size(); ++k)
+    if (fold_ascii(text[k]) != lower[k]) return false;
+  return true;
+}
+
+// A word of at most kMaxKeyBytes bytes, ASCII-lower-cased, packed into two
+// machine words: the bytes zero-padded, the length in the top byte. Two
+// words have the same key exactly when they are equal ignoring ASCII case,
+// so a table keyed by it needs no second comparison of the spelling.
+struct WordKey {
+  uint64_t low = 0;
+  uint64_t high = 0;
+  friend bool operator==(const WordKey& a, const WordKey& b) { return ((a.low ^ b.low) | (a.high ^ b.high)) == 0; }
+};
+constexpr size_t kMaxKeyBytes = 15;
+
+// Lower-cases the ASCII capitals among eight packed bytes at once.
+uint64_t fold_ascii8(uint64_t bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t low7 = bytes & (kOnes * 0x7F);
+  const uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');    // high bit set where the byte is >= 'A'
+  const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);   // high bit set where the byte is > 'Z'
+  const uint64_t capitals = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
+  return bytes | (capitals >> 2);  // 0x80 >> 2 is the case bit 0x20
+}
+
+uint64_t packed_key_high(uint64_t folded_high, size_t size) { return folded_high | (static_cast<uint64_t>(size) << 56); }
+
+// The key of `text`, which must be 1 to kMaxKeyBytes bytes long.
+WordKey key_of(std::string_view text) {
+  uint64_t packed[2] = {0, 0};
+  for (size_t k = 0; k < text.size(); ++k)
+    packed[k / 8] |= static_cast<uint64_t>(static_cast<unsigned char>(text[k])) << (8 * (k % 8));
+  return {fold_ascii8(packed[0]), packed_key_high(fold_ascii8(packed[1]), text.size())};
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+constexpr bool kLittleEndian = true;
+#else
+constexpr bool kLittleEndian = false;
+#endif
+
+// The same key as key_of(text), faster where 16 bytes from `text.data()` on
+// may be read (little-endian machines only): one load and a mask, no loop
+// and no branch on the length.
+WordKey key_of_loaded(std::string_view text) {
+  struct Masks {
+    uint64_t low[kMaxKeyBytes + 1];
+    uint64_t high[kMaxKeyBytes + 1];
+    constexpr Masks() : low(), high() {
+      for (size_t n = 0; n <= kMaxKeyBytes; ++n) {
+        low[n] = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+        high[n] = n <= 8 ? 0 : (uint64_t{1} << (8 * (n - 8))) - 1;
+      }
+    }
+  };
+  static constexpr Masks kMasks;
+  uint64_t packed[2];
+  std::memcpy(packed, text.data(), 16);
+  return {fold_ascii8(packed[0] & kMasks.low[text.size()]),
+          packed_key_high(fold_ascii8(packed[1] & kMasks.high[text.size()]), text.size())};
+}
+
+// Every word of the lists above, with the lists it is in, in a cuckoo hash
+// table keyed by the lower-cased word: a word is in one of its two slots, so
+// a lookup is two loads and two comparisons, no probing loop. Built once per
+// process.
+class Lexicon {
+  static constexpr size_t kSlotBits = 11;
+  static constexpr uint16_t kSlots = uint16_t{1} << kSlotBits;  // about four times the words
+  static constexpr size_t kMask = kSlots - 1;
+
  public:
-  explicit Phrases(const Document& doc) : doc_(doc) {}
+  // The slot of no word: it is in no list and spelled "".
+  static constexpr uint16_t kNone = kSlots;
 
-  std::string lower(size_t i) const {
-    std::string out(doc_.token_text(i));
-    for (char& c : out)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return out;
-  }
-  bool is_word(size_t i) const { return doc_.tokens[i].kind == TokenKind::kWord; }
-  bool is_capitalised(size_t i) const {
-    if (!is_word(i)) return false;
-    size_t len;
-    return is_upper(decode_code_point(doc_.text, doc_.tokens[i].start, &len));
-  }
-  bool is_lowercase_word(size_t i) const { return is_word(i) && !is_capitalised(i) && !is_clitic(i); }
-  bool is_clitic(size_t i) const {
-    const std::string_view t = doc_.token_text(i);
-    return t.substr(0, 1) == "'" || t.substr(0, 3) == "\xE2\x80\x99";
-  }
-  bool is_punct(size_t i, std::string_view p) const { return doc_.token_text(i) == p; }
-  bool is_name_word(size_t i) const { return is_capitalised(i) && !in(kCapitalStopWords, lower(i)); }
-  // Particles inside names: "Ursula von der Leyen", "Ibn al-Haytham".
-  bool is_name_particle(size_t i) const {
-    static const WordSet kParticles = {"de", "van", "von", "der", "bin", "al",
-                                                               "da", "del", "la",  "le",  "du",  "ibn"};
-    return in(kParticles, lower(i));
-  }
-  bool is_title_word(size_t i) const { return in(kPersonRoles, lower(i)); }
-  bool is_role_head(const std::string& w) const { return in(kPersonRoles, w) || in(kOutletRoles, w); }
-
-  Span span(size_t first, size_t last) const { return {doc_.tokens[first].start, doc_.tokens[last].end}; }
-
-  // The first token of the capitalised run ending at `last`, reading no
-  // further back than `limit` (at most 8 tokens).
-  size_t name_run_start(size_t last, size_t limit) const {
-    size_t first = last;
-    while (first > limit && last - first < 8) {
-      const size_t prev = first - 1;
-      if (is_capitalised(prev) || (is_name_particle(prev) && prev > limit && is_capitalised(prev - 1))) {
-        first = prev;
-      } else {
-        break;
-      }
-    }
-    while (first < last && !is_name_word(first)) ++first;
-    return first;
+  Lexicon() {
+    add(kStopWords, kStop);
+    add(kCapitalStopWords, kCapitalStop);
+    add(kDeterminers, kDeterminer);
+    add(kBetweenSubjectAndVerb, kBetween);
+    add(kWeekdays, kWeekday);
+    add(kFemaleNames, kFemaleName);
+    add(kMaleNames, kMaleName);
+    add(kPronouns, kPronoun);
+    add(kPersonRoles, kPersonRole);
+    add(kOutletRoles, kOutletRole);
+    add(kGroups, kGroup);
+    add(kDocuments, kDocument);
+    add(kUnnamedSourceNouns, kUnnamedSourceNoun);
+    add(kInstitutionWords, kInstitution);
+    add(kNameParticles, kParticle);
+    add(kReportingVerbs, kSpeechVerb | kReporting);
+    add(kQuotingOnlyVerbs, kSpeechVerb);
+    const std::pair<std::string_view, WordList> named[] = {
+        {"to", kTo},         {"on", kOn},         {"of", kOf},           {"for", kFor},       {"continued", kContinued},
+        {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
+        {"citing", kCiting}, {"quoting", kQuoting}};
+    for (const auto& [word, list] : named) add_word(word, list);
+    // At a quarter full a placement practically never cycles; another seed
+    // fixes the rare one that does.
+    while (!place_all()) ++seed_;
   }
 
-  // Turns the capitalised run [first, last] into a name, splitting off
-  // leading titles ("Press Secretary Jen Psaki") and reading a role from the
-  // lower-case words just before it ("police spokesman Sultanat Azirbek").
-  std::optional<Attribution> name_phrase(size_t first, size_t last, size_t limit) const {
-    if (!is_name_word(first) && first == last) return std::nullopt;
-    Attribution a;
-    a.kind = Attribution::Kind::kName;
-    size_t name_first = first;
-    for (size_t i = first; i <= last; ++i)
-      if (is_title_word(i)) {
-        a.role = lower(i);
-        name_first = i + 1;
-      }
-    size_t phrase_first = first;
-    if (name_first > last) {
-      // Only titles: "the Foreign Minister said" names a role, not a person.
-      a.kind = Attribution::Kind::kRole;
-      if (phrase_first > limit && in(kDeterminers, lower(phrase_first - 1))) --phrase_first;
-      a.span = span(phrase_first, last);
-      a.name = a.span;
-      return a;
-    }
-    if (first == last && in(kGroups, lower(first))) {  // "Officials said" at a sentence start
-      a.kind = Attribution::Kind::kGroup;
-      a.span = a.name = span(first, last);
-      return a;
-    }
-    if (a.role.empty() && first > limit && is_word(first - 1) && is_role_head(lower(first - 1))) {
-      a.role = lower(first - 1);
-      phrase_first = first - 1;
-      while (phrase_first > limit && phrase_first + 4 > first && is_word(phrase_first - 1) && !is_clitic(phrase_first - 1) &&
-             !in(kStopWords, lower(phrase_first - 1)))
-        --phrase_first;
-    }
-    a.name = span(name_first, last);
-    a.span = span(phrase_first, last);
-    return a;
+  // The slot of the word `text` spells (ignoring ASCII case), or kNone.
+  // `readable` is how many bytes may be read from text.data() on.
+  uint16_t find(std::string_view text, size_t readable) const {
+    if (text.size() - 1 >= longest_) return kNone;  // also the empty text
+    const WordKey key = kLittleEndian && readable >= 16 ? key_of_loaded(text) : key_of(text);
+    const uint64_t hash = hash_of(key);
+    const auto first = static_cast<uint16_t>(first_slot(hash));
+    const auto second = static_cast<uint16_t>(second_slot(hash));
+    // Masks rather than branches: whether a token is a listed word is
+    // unpredictable, and a mispredicted branch costs more than the lookup.
+    const uint32_t in_first = 0u - static_cast<uint32_t>(keys_[first] == key);
+    const uint32_t in_second = (0u - static_cast<uint32_t>(keys_[second] == key)) & ~in_first;
+    return static_cast<uint16_t>((first & in_first) | (second & in_second) | (kNone & ~(in_first | in_second)));
   }
-
-  // "a source close to the president", "people familiar with the talks",
-  // ending at token `last`.
-  std::optional<Attribution> unnamed_source_before(size_t last, size_t limit) const {
-    for (size_t k = last; k > limit && last - k < 10; --k) {
-      const std::string_view t = doc_.token_text(k);
-      if (t.size() != 5 && t.size() != 8) continue;  // "close", "familiar"
-      const std::string w = lower(k);
-      if ((w == "close" || w == "familiar") && in(kUnnamedSourceNouns, lower(k - 1))) {
-        size_t first = k - 1;
-        if (first > limit && in(kDeterminers, lower(first - 1))) --first;
-        Attribution a;
-        a.kind = Attribution::Kind::kGroup;
-        a.span = a.name = span(first, last);
-        return a;
-      }
-    }
-    return std::nullopt;
+  uint16_t find(std::string_view text) const { return find(text, 0); }
+  uint32_t words_of(std::string_view text) const {
+    return words_[find(text)];
   }
-
-  // A lower-case phrase ending at `last` headed by a role or group noun, or
-  // a name followed by its description ("Russia's Sputnik news service").
-  std::optional<Attribution> common_phrase_before(size_t last, size_t limit) const {
-    const std::string head = lower(last);
-    size_t first = last;
-    while (first > limit && last - first < 4 && is_lowercase_word(first - 1) && !in(kStopWords, lower(first - 1))) --first;
-    if (in(kOutletRoles, head) && first > limit && is_capitalised(first - 1)) {
-      const size_t run_first = name_run_start(first - 1, limit);
-      if (is_name_word(run_first)) {
-        Attribution a;
-        a.kind = Attribution::Kind::kName;
-        a.name = span(run_first, first - 1);
-        a.span = span(run_first, last);
-        a.role = head;
-        return a;
-      }
-    }
-    Attribution a;
-    if (in(kGroups, head) || in(kDocuments, head)) {
-      a.kind = Attribution::Kind::kGroup;
-      // "Emergency services", "UN officials": a capitalised modifier belongs.
-      while (first > limit && last - first < 4 && is_capitalised(first - 1) &&
-             !in(kCapitalStopWords, lower(first - 1)) && !is_title_word(first - 1))
-        --first;
-    } else if (is_role_head(head)) {
-      a.kind = Attribution::Kind::kRole;
-      a.role = head;
-    } else {
-      return std::nullopt;
-    }
-    size_t phrase_first = first;
-    if (phrase_first > limit && in(kDeterminers, lower(phrase_first - 1))) --phrase_first;
-    a.span = span(phrase_first, last);
-    // The name of a group leaves out the article: "officials", "city officials".
-    a.name = span(first, last);
-    if (a.kind == Attribution::Kind::kRole) a.name = a.span;
-    return a;
-  }
-
-  // The phrase ending at token `last` (inclusive), as a subject.
-  std::optional<Attribution> phrase_ending_at(size_t last, size_t limit) const {
-    if (auto unnamed = unnamed_source_before(last, limit)) return unnamed;
-    if (in(kPronouns, lower(last)) && is_word(last)) {
-      Attribution a;
-      a.kind = Attribution::Kind::kPronoun;
-      a.span = a.name = span(last, last);
-      return a;
-    }
-    if (is_capitalised(last)) {
-      const size_t first = name_run_start(last, limit);
-      if (first > last || !is_name_word(first)) return std::nullopt;
-      return name_phrase(first, last, limit);
-    }
-    if (is_lowercase_word(last)) return common_phrase_before(last, limit);
-    return std::nullopt;
-  }
-
-  // The role head inside [first, last], read up to an "of": "general
-  // secretary of the CSTO" -> "secretary", "member of the committee" -> "".
-  std::string role_in(size_t first, size_t last) const {
-    std::string role;
-    for (size_t i = first; i <= last && lower(i) != "of"; ++i)
-      if (is_word(i) && is_role_head(lower(i))) role = lower(i);
-    return role;
-  }
+  uint32_t words_at(uint16_t slot) const { return words_[slot]; }
+  std::string_view word_at(uint16_t slot) const { return spellings_[slot]; }
 
  private:
-  const Document& doc_;
+  static constexpr size_t kMaxKicks = 100;
+
+  struct Entry {
+    WordKey key;
+    uint32_t words = 0;
+    std::string_view spelling;  // lower-case
+  };
+
+  uint64_t hash_of(const WordKey& key) const {
+    return mix64(key.low * 0x9E3779B97F4A7C15ULL ^ key.high * 0xC2B2AE3D27D4EB4FULL ^ seed_);
+  }
+  static size_t first_slot(uint64_t hash) { return static_cast<size_t>(hash >> (64 - kSlotBits)); }
+  static size_t second_slot(uint64_t hash) { return static_cast<size_t>(hash & kMask); }
+
+  template <size_t N>
+  void add(const std::string_view (&words)[N], uint32_t list) {
+    for (std::string_view word : words) add_word(word, list);
+  }
+  // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`.
+  void add_word(std::string_view word, uint32_t list) {
+    const WordKey key = key_of(word);
+    for (Entry& entry : entries_)
+      if (entry.key == key) {
+        entry.words |= list;
+        return;
+      }
+    entries_.push_back({key, list, word});
+    longest_ = std::max(longest_, word.size());
+  }
+  // Places every entry in one of its two slots under the current seed, or
+  // returns false.
+  bool place_all() {
+    std::vector<uint16_t> owner(kSlots, kNone);  // the entry in each slot (kNone: none)
+    for (size_t e = 0; e < entries_.size(); ++e) {
+      auto moving = static_cast<uint16_t>(e);
+      size_t at = first_slot(hash_of(entries_[moving].key));
+      size_t kicks = 0;
+      while (owner[at] != kNone) {
+        if (++kicks > kMaxKicks) return false;
+        std::swap(moving, owner[at]);
+        const uint64_t hash = hash_of(entries_[moving].key);
+        at = at == first_slot(hash) ? second_slot(hash) : first_slot(hash);
+      }
+      owner[at] = moving;
+    }
+    keys_.assign(kSlots + 1, WordKey{});  // one more: the kNone slot
+    words_.assign(kSlots + 1, 0);
+    spellings_.assign(kSlots + 1, std::string_view());
+    for (size_t slot = 0; slot < kSlots; ++slot) {
+      if (owner[slot] == kNone) continue;
+      keys_[slot] = entries_[owner[slot]].key;
+      words_[slot] = entries_[owner[slot]].words;
+      spellings_[slot] = entries_[owner[slot]].spelling;
+    }
+    return true;
+  }
+
+  std::vector<Entry> entries_;  // every word once, in list order
+  // The table, as parallel arrays: a lookup touches only the keys.
+  std::vector<WordKey> keys_;  // all zero for a free slot and for kNone
+  std::vector<uint32_t> words_;
+  std::vector<std::string_view> spellings_;
+  uint64_t seed_ = 0;
+  size_t longest_ = 0;
 };
+
+const Lexicon& lexicon() {
+  static const Lexicon instance;
+  return instance;
+}
+
+// True when the text of one word (between spaces) is in one of `lists`.
+bool word_in(std::string_view word, uint32_t lists) { return (lexicon().words_of(word) & lists) != 0; }
 
 // "Officials", "A source close to ...", "The channel" open their sentence;
 // the speaker is "officials", "a source close to ...", "the channel". A
 // proper adjective stays: "Palestinian officials".
 std::string common_noun_phrase(std::string_view words) {
   std::string name(words);
-  std::string first(words.substr(0, words.find(' ')));
-  for (char& c : first)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  if (in(kGroups, first) || in(kDeterminers, first) || in(kUnnamedSourceNouns, first) || in(kDocuments, first))
-    name[0] = first[0];
+  if (!name.empty() && word_in(words.substr(0, words.find(' ')), kGroup | kDeterminer | kUnnamedSourceNoun | kDocument))
+    name[0] = fold_ascii(name[0]);
   return name;
 }
 
 // "Mayor Ines Duarte" -> "Ines Duarte": a tagger may keep a title in the name.
-std::string without_titles(const std::string& name) {
+std::string_view without_titles(std::string_view name) {
   size_t start = 0;
-  for (size_t space = name.find(' '); space != std::string::npos; space = name.find(' ', start)) {
-    std::string word = name.substr(start, space - start);
-    for (char& c : word)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    if (!in(kPersonRoles, word)) break;
+  for (size_t space = name.find(' '); space != std::string_view::npos; space = name.find(' ', start)) {
+    if (!word_in(name.substr(start, space - start), kPersonRole)) break;
     start = space + 1;
   }
   return name.substr(start);
 }
 
-// True when the first name of `name` is known to be of the gender "he"
-// (female = false) or "she" (female = true) does not refer to.
-bool other_gender(const std::string& name, bool female) {
-  std::string first = name.substr(0, name.find(' '));
-  for (char& c : first)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return female ? in(kMaleNames, first) : in(kFemaleNames, first);
-}
+// True when `text` (lower-case) is `head` ignoring ASCII case.
+bool same_role(std::string_view head, std::string_view text) { return equals_folded(head, text); }
 
 }  // namespace
 
-std::optional<SpeechVerb> speech_verb_at(const Document& doc, size_t i, size_t end) {
-  if (i >= end || doc.tokens[i].kind != TokenKind::kWord) return std::nullopt;
-  const Phrases p(doc);
-  const std::string w = p.lower(i);
-  const bool next_is = i + 1 < end;
-  if (w == "according") {
-    if (next_is && p.lower(i + 1) == "to") return SpeechVerb{i, i + 2, "according to", true};
+Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size()) {
+  const Lexicon& words = lexicon();
+  const size_t tokens = doc.tokens.size();
+  for (size_t i = 0; i < tokens; ++i) {
+    const std::string_view text = doc.token_text(i);
+    TokenFacts& facts = facts_[i];
+    facts.entry = words.find(text, doc.text.size() - doc.tokens[i].start);
+    facts.words = words.words_at(facts.entry);
+    const bool word = doc.tokens[i].kind == TokenKind::kWord;
+    const auto lead = static_cast<unsigned char>(text.empty() ? '\0' : text[0]);
+    size_t len;
+    const bool capital = word && (lead < 0x80 ? lead >= 'A' && lead <= 'Z'
+                                              : is_upper(decode_code_point(doc.text, doc.tokens[i].start, &len)));
+    const bool clitic = lead == '\'' || text.substr(0, 3) == "\xE2\x80\x99";
+    facts.shape = static_cast<uint8_t>((word ? kWordShape : 0) | (capital ? kCapitalised : 0) | (clitic ? kClitic : 0));
+  }
+}
+
+bool Attributor::is_word(size_t i) const { return (facts_[i].shape & kWordShape) != 0; }
+bool Attributor::is_capitalised(size_t i) const { return (facts_[i].shape & kCapitalised) != 0; }
+bool Attributor::is_clitic(size_t i) const { return (facts_[i].shape & kClitic) != 0; }
+bool Attributor::is_lowercase_word(size_t i) const { return is_word(i) && !is_capitalised(i) && !is_clitic(i); }
+bool Attributor::is_name_word(size_t i) const { return is_capitalised(i) && !has(i, kCapitalStop); }
+bool Attributor::is_name_particle(size_t i) const { return has(i, kParticle); }
+bool Attributor::is_title_word(size_t i) const { return has(i, kPersonRole); }
+bool Attributor::is_role_head(size_t i) const { return has(i, kRoleHead); }
+std::string_view Attributor::lower_word(size_t i) const {
+  return lexicon().word_at(facts_[i].entry);
+}
+
+// The first token of the capitalised run ending at `last`, reading no
+// further back than `limit` (at most 8 tokens).
+size_t Attributor::name_run_start(size_t last, size_t limit) const {
+  size_t first = last;
+  while (first > limit && last - first < 8) {
+    const size_t prev = first - 1;
+    if (is_capitalised(prev) || (is_name_particle(prev) && prev > limit && is_capitalised(prev - 1))) {
+      first = prev;
+    } else {
+      break;
+    }
+  }
+  while (first < last && !is_name_word(first)) ++first;
+  return first;
+}
+
+// Turns the capitalised run [first, last] into a name, splitting off
+// leading titles ("Press Secretary Jen Psaki") and reading a role from the
+// lower-case words just before it ("police spokesman Sultanat Azirbek").
+std::optional<Attribution> Attributor::name_phrase(size_t first, size_t last, size_t limit) const {
+  if (!is_name_word(first) && first == last) return std::nullopt;
+  Attribution a;
+  a.kind = Attribution::Kind::kName;
+  size_t name_first = first;
+  for (size_t i = first; i <= last; ++i)
+    if (is_title_word(i)) {
+      a.role = lower_word(i);
+      name_first = i + 1;
+    }
+  size_t phrase_first = first;
+  if (name_first > last) {
+    // Only titles: "the Foreign Minister said" names a role, not a person.
+    a.kind = Attribution::Kind::kRole;
+    if (phrase_first > limit && has(phrase_first - 1, kDeterminer)) --phrase_first;
+    a.span = span(phrase_first, last);
+    a.name = a.span;
+    return a;
+  }
+  if (first == last && has(first, kGroup)) {  // "Officials said" at a sentence start
+    a.kind = Attribution::Kind::kGroup;
+    a.span = a.name = span(first, last);
+    return a;
+  }
+  if (a.role.empty() && first > limit && is_word(first - 1) && is_role_head(first - 1)) {
+    a.role = lower_word(first - 1);
+    phrase_first = first - 1;
+    while (phrase_first > limit && phrase_first + 4 > first && is_word(phrase_first - 1) && !is_clitic(phrase_first - 1) &&
+           !has(phrase_first - 1, kStop))
+      --phrase_first;
+  }
+  a.name = span(name_first, last);
+  a.span = span(phrase_first, last);
+  return a;
+}
+
+// "a source close to the president", "people familiar with the talks",
+// ending at token `last`.
+std::optional<Attribution> Attributor::unnamed_source_before(size_t last, size_t limit) const {
+  for (size_t k = last; k > limit && last - k < 10; --k) {
+    if (has(k, kClose | kFamiliar) && has(k - 1, kUnnamedSourceNoun)) {
+      size_t first = k - 1;
+      if (first > limit && has(first - 1, kDeterminer)) --first;
+      Attribution a;
+      a.kind = Attribution::Kind::kGroup;
+      a.span = a.name = span(first, last);
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+// A lower-case phrase ending at `last` headed by a role or group noun, or
+// a name followed by its description ("Russia's Sputnik news service").
+std::optional<Attribution> Attributor::common_phrase_before(size_t last, size_t limit) const {
+  size_t first = last;
+  while (first > limit && last - first < 4 && is_lowercase_word(first - 1) && !has(first - 1, kStop)) --first;
+  if (has(last, kOutletRole) && first > limit && is_capitalised(first - 1)) {
+    const size_t run_first = name_run_start(first - 1, limit);
+    if (is_name_word(run_first)) {
+      Attribution a;
+      a.kind = Attribution::Kind::kName;
+      a.name = span(run_first, first - 1);
+      a.span = span(run_first, last);
+      a.role = lower_word(last);
+      return a;
+    }
+  }
+  Attribution a;
+  if (has(last, kGroup | kDocument)) {
+    a.kind = Attribution::Kind::kGroup;
+    // "Emergency services", "UN officials": a capitalised modifier belongs.
+    while (first > limit && last - first < 4 && is_capitalised(first - 1) && !has(first - 1, kCapitalStop) &&
+           !is_title_word(first - 1))
+      --first;
+  } else if (is_role_head(last)) {
+    a.kind = Attribution::Kind::kRole;
+    a.role = lower_word(last);
+  } else {
     return std::nullopt;
   }
-  if (w == "called" && next_is && (p.lower(i + 1) == "on" || p.lower(i + 1) == "for"))
-    return SpeechVerb{i, i + 2, "called " + p.lower(i + 1), false};
-  auto found = kSpeechVerbs.find(w);
-  if (found == kSpeechVerbs.end()) return std::nullopt;
-  return SpeechVerb{i, i + 1, w, found->second};
+  size_t phrase_first = first;
+  if (phrase_first > limit && has(phrase_first - 1, kDeterminer)) --phrase_first;
+  a.span = span(phrase_first, last);
+  // The name of a group leaves out the article: "officials", "city officials".
+  a.name = span(first, last);
+  if (a.kind == Attribution::Kind::kRole) a.name = a.span;
+  return a;
+}
+
+// The phrase ending at token `last` (inclusive), as a subject.
+std::optional<Attribution> Attributor::phrase_ending_at(size_t last, size_t limit) const {
+  if (auto unnamed = unnamed_source_before(last, limit)) return unnamed;
+  if (has(last, kPronoun) && is_word(last)) {
+    Attribution a;
+    a.kind = Attribution::Kind::kPronoun;
+    a.span = a.name = span(last, last);
+    return a;
+  }
+  if (is_capitalised(last)) {
+    const size_t first = name_run_start(last, limit);
+    if (first > last || !is_name_word(first)) return std::nullopt;
+    return name_phrase(first, last, limit);
+  }
+  if (is_lowercase_word(last)) return common_phrase_before(last, limit);
+  return std::nullopt;
+}
+
+// The role head inside [first, last], read up to an "of": "general
+// secretary of the CSTO" -> "secretary", "member of the committee" -> "".
+std::string_view Attributor::role_in(size_t first, size_t last) const {
+  std::string_view role;
+  for (size_t i = first; i <= last && !has(i, kOf); ++i)
+    if (is_word(i) && is_role_head(i)) role = lower_word(i);
+  return role;
+}
+
+std::optional<SpeechVerb> Attributor::speech_verb_at(size_t i, size_t end) const {
+  if (i >= end || doc_.tokens[i].kind != TokenKind::kWord) return std::nullopt;
+  const bool next_is = i + 1 < end;
+  if (has(i, kAccording)) {
+    if (next_is && has(i + 1, kTo)) return SpeechVerb{i, i + 2, "according to", true};
+    return std::nullopt;
+  }
+  if (has(i, kCalled) && next_is && has(i + 1, kOn | kFor))
+    return SpeechVerb{i, i + 2, has(i + 1, kOn) ? "called on" : "called for", false};
+  if (!has(i, kSpeechVerb)) return std::nullopt;
+  return SpeechVerb{i, i + 1, lower_word(i), has(i, kReporting)};
 }
 
 // The longest aside between a subject and its verb: "X, who led the
 // inquiry with the help of two colleagues, said".
 constexpr size_t kAsideTokens = 25;
 
-std::optional<Attribution> subject_before(const Document& doc, size_t verb, size_t limit) {
-  const Phrases p(doc);
+std::optional<Attribution> Attributor::subject_before(size_t verb, size_t limit) const {
   size_t last = verb;
   // Step back over auxiliaries and a time phrase: "X has said", "X on Thursday said".
   while (last > limit) {
-    const std::string w = p.lower(last - 1);
-    if (in(kBetweenSubjectAndVerb, w)) {
+    const size_t w = last - 1;
+    if (has(w, kBetween)) {
       --last;
-    } else if (w == "to" && last - 1 > limit && p.lower(last - 2) == "continued") {  // "X continued to say"
+    } else if (has(w, kTo) && last - 1 > limit && has(last - 2, kContinued)) {  // "X continued to say"
       last -= 2;
-    } else if (w == "to" && last - 2 > limit && p.lower(last - 2) == "on" && p.lower(last - 3) == "went") {
+    } else if (has(w, kTo) && last - 2 > limit && has(last - 2, kOn) && has(last - 3, kWent)) {
       last -= 3;  // "X went on to say"
-    } else if (in(kWeekdays, w) && last - 1 > limit && p.lower(last - 2) == "on") {
+    } else if (has(w, kWeekday) && last - 1 > limit && has(last - 2, kOn)) {
       last -= 2;
     } else {
       break;
@@ -384,139 +597,164 @@ std::optional<Attribution> subject_before(const Document& doc, size_t verb, size
   }
   if (last <= limit) return std::nullopt;
   --last;
-  if (!p.is_punct(last, ",")) return p.phrase_ending_at(last, limit);
+  if (!is_punct(last, ",")) return phrase_ending_at(last, limit);
 
   // An appositive or an aside between commas: "X, the spokesman, said",
   // "The general secretary, Jane Roe, said", "The channel, citing officials, reported".
   size_t comma = last;
-  while (comma > limit && last - comma < kAsideTokens && !p.is_punct(comma - 1, ",")) --comma;
-  if (comma <= limit || !p.is_punct(comma - 1, ",")) return std::nullopt;
+  while (comma > limit && last - comma < kAsideTokens && !is_punct(comma - 1, ",")) --comma;
+  if (comma <= limit || !is_punct(comma - 1, ",")) return std::nullopt;
   const size_t before = comma - 1;  // the first comma
   if (before <= limit) return std::nullopt;
-  const std::string opener = p.lower(comma);
-  if (opener == "citing" || opener == "quoting" || opener == "according") return subject_before(doc, before, limit);
-  if (p.is_capitalised(comma) && !in(kCapitalStopWords, opener)) {
-    std::optional<Attribution> name = p.phrase_ending_at(last - 1, comma);
+  if (has(comma, kCiting | kQuoting | kAccording)) return subject_before(before, limit);
+  if (is_capitalised(comma) && !has(comma, kCapitalStop)) {
+    std::optional<Attribution> name = phrase_ending_at(last - 1, comma);
     if (!name || name->kind != Attribution::Kind::kName) return name;
     size_t role_first = before;
-    while (role_first > limit && before - role_first < 8 && p.is_word(role_first - 1)) --role_first;
-    if (name->role.empty()) name->role = p.role_in(role_first, before - 1);
+    while (role_first > limit && before - role_first < 8 && is_word(role_first - 1)) --role_first;
+    if (name->role.empty()) name->role = role_in(role_first, before - 1);
     return name;
   }
-  std::optional<Attribution> name = p.phrase_ending_at(before - 1, limit);
+  std::optional<Attribution> name = phrase_ending_at(before - 1, limit);
   if (!name) return std::nullopt;
   if (name->kind == Attribution::Kind::kName) {
-    const std::string role = p.role_in(comma, last - 1);
+    const std::string_view role = role_in(comma, last - 1);
     if (!role.empty()) name->role = role;
-    name->span.end = doc.tokens[last - 1].end;
+    name->span.end = doc_.tokens[last - 1].end;
   }
   return name;
 }
 
-std::optional<Attribution> phrase_after(const Document& doc, size_t from, size_t end) {
-  const Phrases p(doc);
+std::optional<Attribution> Attributor::phrase_after(size_t from, size_t end) const {
   size_t first = from;
-  while (first < end && p.is_punct(first, ",")) ++first;
+  while (first < end && is_punct(first, ",")) ++first;
   if (first >= end) return std::nullopt;
-  if (in(kPronouns, p.lower(first)) && p.is_word(first)) {
+  if (has(first, kPronoun) && is_word(first)) {
     Attribution a;
     a.kind = Attribution::Kind::kPronoun;
-    a.span = a.name = p.span(first, first);
+    a.span = a.name = span(first, first);
     return a;
   }
   size_t words_first = first;
-  if (in(kDeterminers, p.lower(first))) ++words_first;
+  if (has(first, kDeterminer)) ++words_first;
   // Read the noun phrase: words that are not stop words, up to 7.
   size_t last = words_first;
-  while (last < end && last - words_first < 7 && p.is_word(last) && !p.is_clitic(last) &&
-         (!in(kStopWords, p.lower(last)) || (p.is_name_particle(last) && last + 1 < end && p.is_capitalised(last + 1))))
+  while (last < end && last - words_first < 7 && is_word(last) && !is_clitic(last) &&
+         (!has(last, kStop) || (is_name_particle(last) && last + 1 < end && is_capitalised(last + 1))))
     ++last;
   if (last == words_first) return std::nullopt;
   --last;
   // "a source close to the president": keep the whole description.
-  if (in(kUnnamedSourceNouns, p.lower(words_first)) && words_first + 1 < end &&
-      (p.lower(words_first + 1) == "close" || p.lower(words_first + 1) == "familiar")) {
+  if (has(words_first, kUnnamedSourceNoun) && words_first + 1 < end && has(words_first + 1, kClose | kFamiliar)) {
     size_t stop = words_first + 2;
-    while (stop < end && stop - words_first < 10 && !p.is_punct(stop, ",") && !p.is_punct(stop, ".") &&
-           !speech_verb_at(doc, stop, end))
+    while (stop < end && stop - words_first < 10 && !is_punct(stop, ",") && !is_punct(stop, ".") &&
+           !speech_verb_at(stop, end))
       ++stop;
     Attribution a;
     a.kind = Attribution::Kind::kGroup;
-    a.span = a.name = p.span(first, stop - 1);
+    a.span = a.name = span(first, stop - 1);
     return a;
   }
   // The last capitalised run names; lower-case words after it describe.
   size_t run_last = last;
-  while (run_last > words_first && !p.is_capitalised(run_last)) --run_last;
+  while (run_last > words_first && !is_capitalised(run_last)) --run_last;
   std::optional<Attribution> a;
-  if (p.is_capitalised(run_last) && (run_last == last || in(kOutletRoles, p.lower(last)))) {
+  if (is_capitalised(run_last) && (run_last == last || has(last, kOutletRole))) {
     // "Jane Roe", "the Home Ministry", "the Sputnik news service".
-    a = p.name_phrase(p.name_run_start(run_last, words_first), run_last, words_first);
-    if (a && run_last < last) a->role = p.lower(last);
+    a = name_phrase(name_run_start(run_last, words_first), run_last, words_first);
+    if (a && run_last < last) a->role = lower_word(last);
   } else {
     // "the spokesman", "city officials", "the Senate clerk".
-    a = p.common_phrase_before(last, words_first > first ? words_first - 1 : words_first);
-    if (a && p.is_capitalised(run_last)) a->span = a->name = p.span(first, last);
+    a = common_phrase_before(last, words_first > first ? words_first - 1 : words_first);
+    if (a && is_capitalised(run_last)) a->span = a->name = span(first, last);
   }
   if (!a) return std::nullopt;
-  a->span.start = doc.tokens[first].start;
+  a->span.start = doc_.tokens[first].start;
   // "said the council leader, Maria Okafor": the name follows the role.
-  if (a->kind == Attribution::Kind::kRole && last + 2 < end && p.is_punct(last + 1, ",") && p.is_name_word(last + 2)) {
+  if (a->kind == Attribution::Kind::kRole && last + 2 < end && is_punct(last + 1, ",") && is_name_word(last + 2)) {
     size_t name_last = last + 2;
-    while (name_last + 1 < end && name_last - last < 6 && p.is_capitalised(name_last + 1)) ++name_last;
+    while (name_last + 1 < end && name_last - last < 6 && is_capitalised(name_last + 1)) ++name_last;
     a->kind = Attribution::Kind::kName;
-    a->name = p.span(last + 2, name_last);
+    a->name = span(last + 2, name_last);
     a->span.end = a->name.end;
   }
   return a;
 }
 
-People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(doc), entities_(entities) {
+People::People(const Attributor& words, const std::vector<Entity>& entities)
+    : doc_(words.doc()), entities_(entities) {
+  size_t mention_count = 0;
+  for (const Entity& entity : entities) mention_count += entity.mentions.size();
+  entity_mentions_.reserve(mention_count);
+  mentions_.reserve(mention_count);
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
-    std::vector<std::string> roles;
+    const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
     for (const std::string& role : entity.roles) {
       const size_t space = role.rfind(' ');
-      std::string head = role.substr(space == std::string::npos ? 0 : space + 1);
-      for (char& c : head)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      roles.push_back(head);
+      role_heads_.push_back(std::string_view(role).substr(space == std::string::npos ? 0 : space + 1));
     }
+    const auto roles_end = static_cast<uint32_t>(role_heads_.size());
+    Mention mention = make_mention(without_titles(entity.name), entity.id, roles_begin, roles_end,
+                                   entity.type == EntityType::kPerson);
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
-      mentions_.push_back({m.start, without_titles(entity.name), entity.id, roles, entity.type == EntityType::kPerson});
+      mention.at = m.start;
+      mentions_.push_back(mention);
     }
   }
+  // Of the entities a name ending belongs to, the first person, else the first entity.
   for (size_t e = 0; e < entities.size(); ++e) {
-    const std::string& name = entities[e].name;
+    const std::string_view name = entities[e].name;
     for (size_t start = 0; start < name.size();) {
-      auto [slot, added] = entity_name_endings_.emplace(name.substr(start), e);
-      if (!added && entities[e].type == EntityType::kPerson && entities[slot->second].type != EntityType::kPerson)
-        slot->second = e;
+      entity_name_endings_.emplace_back(name.substr(start), e);
       const size_t space = name.find(' ', start);
-      if (space == std::string::npos) break;
+      if (space == std::string_view::npos) break;
       start = space + 1;
     }
   }
+  std::stable_sort(entity_name_endings_.begin(), entity_name_endings_.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  auto is_person = [&](size_t e) { return entities[e].type == EntityType::kPerson; };
+  size_t kept = 0;
+  for (size_t i = 0; i < entity_name_endings_.size();) {
+    size_t chosen = i;
+    size_t j = i;
+    for (; j < entity_name_endings_.size() && entity_name_endings_[j].first == entity_name_endings_[i].first; ++j)
+      if (!is_person(entity_name_endings_[chosen].second) && is_person(entity_name_endings_[j].second)) chosen = j;
+    entity_name_endings_[kept++] = entity_name_endings_[chosen];
+    i = j;
+  }
+  entity_name_endings_.resize(kept);
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
             [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
 
-  const Phrases p(doc);
-  auto is_person_name = [&](Span name, const std::string& role, const Entity* entity) {
+  auto is_person_name = [&](Span name, std::string_view role, const Entity* entity) {
     if (entity != nullptr) return entity->type == EntityType::kPerson;
-    if (!role.empty()) return in(kPersonRoles, role);
-    const std::string_view text = doc.span_text(name);
+    if (!role.empty()) return word_in(role, kPersonRole);
+    const std::string_view text = doc_.span_text(name);
     const size_t space = text.rfind(' ');
     if (space == std::string_view::npos) return false;
-    std::string last(text.substr(space + 1));
-    for (char& c : last)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return !in(kInstitutionWords, last);
+    return !word_in(text.substr(space + 1), kInstitution);
   };
-  for (const Sentence& s : doc.sentences) {
+  // A mention the text itself makes: its own role, if any, joins role_heads_.
+  auto add_text_mention = [&](Span name, std::string_view role) {
+    const Entity* entity = entity_overlapping(name);
+    const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
+    if (!role.empty()) role_heads_.push_back(role);
+    Mention mention = make_mention(entity ? without_titles(entity->name) : doc_.span_text(name),
+                                   entity ? std::string_view(entity->id) : "", roles_begin,
+                                   static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
+    mention.at = name.start;
+    mentions_.push_back(mention);
+  };
+  const Attributor& p = words;
+  for (const Sentence& s : doc_.sentences) {
     for (size_t i = s.first_token; i < s.end_token; ++i) {
+      // Most tokens are neither a role head nor a speech verb: one test skips them.
+      if (!p.has(i, kRoleHead | kSpeechVerb | kAccording)) continue;
       // "President Kassym-Jomart Tokayev", "news channel Khabar-24".
-      if (p.is_word(i) && i + 1 < s.end_token && p.is_name_word(i + 1) && p.is_role_head(p.lower(i))) {
+      if (p.is_word(i) && i + 1 < s.end_token && p.is_name_word(i + 1) && p.is_role_head(i)) {
         size_t last = i + 1;
         while (last + 1 < s.end_token && last - i < 5 &&
                (p.is_capitalised(last + 1) ||
@@ -526,26 +764,13 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
         size_t first = i + 1;
         for (size_t k = i + 1; k <= last; ++k)
           if (p.is_title_word(k)) first = k + 1;
-        if (first <= last) {
-          const Span name = p.span(first, last);
-          const Entity* entity = entity_overlapping(name);
-          const std::string role = p.lower(i);
-          add({name.start, entity ? without_titles(entity->name) : std::string(doc.span_text(name)), entity ? entity->id : "",
-               {role}, is_person_name(name, role, entity)});
-        }
+        if (first <= last) add_text_mention(p.span(first, last), p.lower_word(i));
       }
-      if (std::optional<SpeechVerb> verb = speech_verb_at(doc, i, s.end_token)) {
-        std::optional<Attribution> who = subject_before(doc, i, s.first_token);
+      if (std::optional<SpeechVerb> verb = p.speech_verb_at(i, s.end_token)) {
+        std::optional<Attribution> who = p.subject_before(i, s.first_token);
         // "..., said Jane Roe" names its speaker after the verb.
-        if (!who && verb->end_token < s.end_token) who = phrase_after(doc, verb->end_token, s.end_token);
-        if (who && who->kind == Attribution::Kind::kName) {
-          const Entity* entity = entity_overlapping(who->name);
-          const std::string text(doc.span_text(who->name));
-          std::vector<std::string> roles;
-          if (!who->role.empty()) roles.push_back(who->role);
-          add({who->name.start, entity ? without_titles(entity->name) : text, entity ? entity->id : "", roles,
-               is_person_name(who->name, who->role, entity)});
-        }
+        if (!who && verb->end_token < s.end_token) who = p.phrase_after(verb->end_token, s.end_token);
+        if (who && who->kind == Attribution::Kind::kName) add_text_mention(who->name, who->role);
         i = verb->end_token - 1;
       }
     }
@@ -553,7 +778,12 @@ People::People(const Document& doc, const std::vector<Entity>& entities) : doc_(
   std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
 }
 
-void People::add(Mention mention) { mentions_.push_back(std::move(mention)); }
+People::Mention People::make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
+                                     uint32_t roles_end, bool person) {
+  const uint32_t first_name = lexicon().words_of(name.substr(0, name.find(' ')));
+  return {0, name, entity_id, roles_begin, roles_end, person, (first_name & kFemaleName) != 0,
+          (first_name & kMaleName) != 0};
+}
 
 const Entity* People::entity_overlapping(Span span) const {
   auto it = std::lower_bound(entity_mentions_.begin(), entity_mentions_.end(), span.start,
@@ -568,26 +798,27 @@ const Entity* People::entity_overlapping(Span span) const {
   return best;
 }
 
-const Entity* People::entity_named(const std::string& name) const {
-  auto found = entity_name_endings_.find(name);
-  return found == entity_name_endings_.end() ? nullptr : &entities_[found->second];
+const Entity* People::entity_named(std::string_view name) const {
+  auto found = std::lower_bound(entity_name_endings_.begin(), entity_name_endings_.end(), name,
+                                [](const auto& ending, std::string_view key) { return ending.first < key; });
+  return found == entity_name_endings_.end() || found->first != name ? nullptr : &entities_[found->second];
 }
 
 Speaker People::named(Span name) const {
-  if (const Entity* e = entity_overlapping(name)) return {without_titles(e->name), e->id};
-  std::string text(doc_.span_text(name));
-  if (const Entity* e = entity_named(text)) return {without_titles(e->name), e->id};
+  if (const Entity* e = entity_overlapping(name)) return {std::string(without_titles(e->name)), e->id};
+  const std::string_view text = doc_.span_text(name);
+  if (const Entity* e = entity_named(text)) return {std::string(without_titles(e->name)), e->id};
   // "Tokayev" after "Kassym-Jomart Tokayev": use the fullest form named before.
   auto end = std::lower_bound(mentions_.begin(), mentions_.end(), name.start,
                               [](const Mention& m, size_t at) { return m.at < at; });
   for (size_t steps = 0; end != mentions_.begin() && steps < 500; ++steps) {
     --end;
-    const std::string& full = end->name;
+    const std::string_view full = end->name;
     if (full.size() > text.size() + 1 && full.compare(full.size() - text.size(), text.size(), text) == 0 &&
         full[full.size() - text.size() - 1] == ' ')
-      return {full, end->entity_id};
+      return {std::string(full), std::string(end->entity_id)};
   }
-  return {text, ""};
+  return {std::string(text), ""};
 }
 
 std::optional<People::Resolved> People::resolve(const Attribution& who, size_t at) const {
@@ -603,15 +834,19 @@ std::optional<People::Resolved> People::resolve(const Attribution& who, size_t a
       const bool female = pronoun == "she" || pronoun == "She";
       for (size_t steps = 0; before != mentions_.begin() && steps < 500; ++steps) {
         --before;
-        if (before->person && !other_gender(before->name, female)) return Resolved{{before->name, before->entity_id}, true};
+        const bool other_gender = female ? before->male_first_name : before->female_first_name;
+        if (before->person && !other_gender)
+          return Resolved{{std::string(before->name), std::string(before->entity_id)}, true};
       }
       return std::nullopt;
     }
     case Attribution::Kind::kRole:
       for (size_t steps = 0; before != mentions_.begin() && steps < 500; ++steps) {
         --before;
-        if (std::find(before->roles.begin(), before->roles.end(), who.role) != before->roles.end())
-          return Resolved{{before->name, before->entity_id}, true};
+        const auto heads_begin = role_heads_.begin() + before->roles_begin;
+        const auto heads_end = role_heads_.begin() + before->roles_end;
+        if (std::any_of(heads_begin, heads_end, [&](std::string_view head) { return same_role(head, who.role); }))
+          return Resolved{{std::string(before->name), std::string(before->entity_id)}, true};
       }
       return Resolved{{common_noun_phrase(doc_.span_text(who.name)), ""}, false};
     case Attribution::Kind::kGroup:

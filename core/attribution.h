@@ -4,22 +4,28 @@
 // grammar: a speech verb ("said", "told", "called on", "according to") and a
 // phrase naming the speaker, before the verb ("police spokesman Sultanat
 // Azirbek told", "Jane Roe, the mayor, said", "he said") or after it ("said
-// the spokesman", "according to the Home Ministry"). This header reads those
+// the spokesman", "according to the Home Ministry"). `Attributor` reads those
 // phrases from the tokens alone, so it works with or without the entity
 // tagger; `People` then links names to entities and resolves "he" and "the
 // spokesman" to the person the text named before.
 //
+// Every token meets the word lists (stop words, roles, speech verbs...) many
+// times, so `Attributor` looks each token up once, when it is built, and
+// answers every later question from those per-token facts: build one per
+// document and share it.
+//
 // Usage:
 //
-//   ai::People people(doc, entities);
-//   if (auto verb = ai::speech_verb_at(doc, i, end))
-//     if (auto who = ai::subject_before(doc, verb->first_token, sentence_start))
+//   const ai::Attributor words(doc);
+//   const ai::People people(words, entities);
+//   if (auto verb = words.speech_verb_at(i, end))
+//     if (auto who = words.subject_before(verb->first_token, sentence_start))
 //       if (auto resolved = people.resolve(*who, verb_start_offset)) use(resolved->speaker);
 #pragma once
 
+#include <cstdint>
 #include <optional>
-#include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include "entities.h"
@@ -30,13 +36,10 @@ namespace ai {
 
 struct SpeechVerb {
   size_t first_token = 0;
-  size_t end_token = 0;  // one past the last token: "called on" is two tokens
-  std::string text;      // lower-cased: "said", "called on", "according to"
+  size_t end_token = 0;    // one past the last token: "called on" is two tokens
+  std::string_view text;   // lower-cased, static storage: "said", "called on", "according to"
   bool reporting = false;  // a verb that attributes a claim ("said", "reported"), not only a quote ("rejected")
 };
-
-// The speech verb starting at token `i`, not running past token `end`.
-std::optional<SpeechVerb> speech_verb_at(const Document& doc, size_t i, size_t end);
 
 // A phrase naming who speaks.
 struct Attribution {
@@ -47,24 +50,69 @@ struct Attribution {
     kGroup,    // "officials", "a source close to the president"
   };
   Kind kind = Kind::kName;
-  Span span;           // the whole phrase
-  Span name;           // the name (kName); the pronoun, role or group words otherwise
-  std::string role;    // lower-cased role head when the phrase gives one: "spokesman", "channel"
+  Span span;              // the whole phrase
+  Span name;              // the name (kName); the pronoun, role or group words otherwise
+  std::string_view role;  // lower-cased role head when the phrase gives one ("spokesman"), static storage
 };
 
-// The subject ending just before token `verb`, reading no further back than
-// token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
-std::optional<Attribution> subject_before(const Document& doc, size_t verb, size_t limit);
+// The speech verbs and attribution phrases of one document. Building it is
+// one pass over the tokens; the document must outlive it.
+class Attributor {
+ public:
+  explicit Attributor(const Document& doc);
 
-// The phrase starting at token `from`, before token `end`: the object of
-// "said", "according to", "citing".
-std::optional<Attribution> phrase_after(const Document& doc, size_t from, size_t end);
+  const Document& doc() const { return doc_; }
+
+  // The speech verb starting at token `i`, not running past token `end`.
+  std::optional<SpeechVerb> speech_verb_at(size_t i, size_t end) const;
+
+  // The subject ending just before token `verb`, reading no further back than
+  // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
+  std::optional<Attribution> subject_before(size_t verb, size_t limit) const;
+
+  // The phrase starting at token `from`, before token `end`: the object of
+  // "said", "according to", "citing".
+  std::optional<Attribution> phrase_after(size_t from, size_t end) const;
+
+ private:
+  friend class People;
+  // What the word lists say about one token.
+  struct TokenFacts {
+    uint32_t words = 0;           // bits: the lists the lower-cased token is in
+    uint16_t entry = 0;           // the slot of its lower-cased spelling in the lists' table
+    uint8_t shape = 0;            // bits: word, capitalised, clitic
+  };
+
+  bool has(size_t i, uint32_t words) const { return (facts_[i].words & words) != 0; }
+  bool is_word(size_t i) const;
+  bool is_capitalised(size_t i) const;
+  bool is_clitic(size_t i) const;
+  bool is_lowercase_word(size_t i) const;
+  bool is_name_word(size_t i) const;
+  bool is_name_particle(size_t i) const;
+  bool is_title_word(size_t i) const;
+  bool is_role_head(size_t i) const;
+  bool is_punct(size_t i, std::string_view p) const { return doc_.token_text(i) == p; }
+  std::string_view lower_word(size_t i) const;  // the token's spelling in the lists; "" when in none
+  Span span(size_t first, size_t last) const { return {doc_.tokens[first].start, doc_.tokens[last].end}; }
+
+  size_t name_run_start(size_t last, size_t limit) const;
+  std::optional<Attribution> name_phrase(size_t first, size_t last, size_t limit) const;
+  std::optional<Attribution> unnamed_source_before(size_t last, size_t limit) const;
+  std::optional<Attribution> common_phrase_before(size_t last, size_t limit) const;
+  std::optional<Attribution> phrase_ending_at(size_t last, size_t limit) const;
+  std::string_view role_in(size_t first, size_t last) const;
+
+  const Document& doc_;
+  std::vector<TokenFacts> facts_;  // one per token
+};
 
 // The people (and named outlets) the text mentions, in text order, to link a
-// name to its entity and to resolve pronouns and bare roles.
+// name to its entity and to resolve pronouns and bare roles. `words` and
+// `entities` must outlive it.
 class People {
  public:
-  People(const Document& doc, const std::vector<Entity>& entities);
+  People(const Attributor& words, const std::vector<Entity>& entities);
 
   struct Resolved {
     Speaker speaker;
@@ -81,23 +129,31 @@ class People {
  private:
   struct Mention {
     size_t at = 0;
-    std::string name;
-    std::string entity_id;
-    std::vector<std::string> roles;  // role heads: "spokesman", "channel"
+    std::string_view name;       // into an entity's name or the text
+    std::string_view entity_id;  // empty when no entity
+    uint32_t roles_begin = 0;    // [roles_begin, roles_end) in role_heads_
+    uint32_t roles_end = 0;
     bool person = false;
+    bool female_first_name = false;  // the first word is a known female (male) first name
+    bool male_first_name = false;
   };
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
-  const Entity* entity_named(const std::string& name) const;
-  void add(Mention mention);
+  const Entity* entity_named(std::string_view name) const;
+  // A mention of `name` (at 0: the caller places it).
+  static Mention make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
+                              uint32_t roles_end, bool person);
 
   const Document& doc_;
   const std::vector<Entity>& entities_;
   std::vector<std::pair<Span, size_t>> entity_mentions_;  // sorted by start; entity index
-  // Every word-final part of every entity name ("Jane Roe", "Roe") -> the
-  // entity it names, a person preferred: "Roe said" finds "Jane Roe".
-  std::unordered_map<std::string, size_t> entity_name_endings_;
-  std::vector<Mention> mentions_;                         // sorted by `at`
+  // Every word-final part of every entity name ("Jane Roe", "Roe") and the
+  // entity it names, a person preferred: "Roe said" finds "Jane Roe". Sorted
+  // by name, one entry per name.
+  std::vector<std::pair<std::string_view, size_t>> entity_name_endings_;
+  // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
+  std::vector<std::string_view> role_heads_;
+  std::vector<Mention> mentions_;  // sorted by `at`
 };
 
 }  // namespace ai

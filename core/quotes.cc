@@ -23,6 +23,8 @@ namespace {
 enum class Mark { kNone, kOpenDouble, kCloseDouble, kStraightDouble, kOpenSingle, kCloseSingle, kStraightSingle };
 
 Mark mark_of(std::string_view t) {
+  const char lead = t.empty() ? '\0' : t[0];
+  if (lead != '"' && lead != '\'' && lead != '\xE2' && lead != '\xC2') return Mark::kNone;  // most tokens
   if (t == "\"") return Mark::kStraightDouble;
   if (t == "\xE2\x80\x9C" || t == "\xE2\x80\x9E" || t == "\xC2\xAB") return Mark::kOpenDouble;   // “ „ «
   if (t == "\xE2\x80\x9D" || t == "\xC2\xBB") return Mark::kCloseDouble;                         // ” »
@@ -134,7 +136,7 @@ bool is_clause_end(std::string_view t) { return t == "," || t == "." || t == "!"
 
 class SpeakerFinder {
  public:
-  SpeakerFinder(const Document& doc, const People& people) : doc_(doc), people_(people) {}
+  SpeakerFinder(const Attributor& words, const People& people) : doc_(words.doc()), words_(words), people_(people) {}
 
   // Fills the speaker and verb of the quote `pair`; `previous_close` and
   // `next_open` bound the words the quote may take its attribution from.
@@ -171,9 +173,9 @@ class SpeakerFinder {
     const Sentence& before = doc_.sentences[glued ? own : own - 1];
     const size_t end = glued ? pair.open : before.end_token;
     for (size_t k = std::max(before.first_token, previous_close); k < end; ++k) {
-      std::optional<SpeechVerb> verb = speech_verb_at(doc_, k, end);
+      std::optional<SpeechVerb> verb = words_.speech_verb_at(k, end);
       if (!verb || !verb->reporting || verb->text == "according to" || verb->text == "citing") continue;
-      if (std::optional<Attribution> who = subject_before(doc_, k, before.first_token)) {
+      if (std::optional<Attribution> who = words_.subject_before(k, before.first_token)) {
         take(*verb, who, doc_.tokens[pair.open].start, quote);
         return;
       }
@@ -186,10 +188,10 @@ class SpeakerFinder {
   bool before(size_t open, size_t start, size_t quote_start, Quote* quote) const {
     for (size_t k = open; k > start && open - k < kVerbSearchBefore;) {
       --k;
-      std::optional<SpeechVerb> verb = speech_verb_at(doc_, k, open);
+      std::optional<SpeechVerb> verb = words_.speech_verb_at(k, open);
       if (!verb) continue;
-      std::optional<Attribution> who = verb->text == "according to" ? phrase_after(doc_, verb->end_token, open)
-                                                                     : subject_before(doc_, k, start);
+      std::optional<Attribution> who = verb->text == "according to" ? words_.phrase_after(verb->end_token, open)
+                                                                     : words_.subject_before(k, start);
       // "X rejected claims of “...”": "claims" is a noun here; read on.
       if (who) return take(*verb, who, quote_start, quote);
     }
@@ -205,11 +207,11 @@ class SpeakerFinder {
         // An appositive comma may sit between subject and verb; a period may not.
         if (doc_.token_text(k) != ",") return false;
       }
-      std::optional<SpeechVerb> verb = speech_verb_at(doc_, k, end);
+      std::optional<SpeechVerb> verb = words_.speech_verb_at(k, end);
       if (!verb) continue;
       std::optional<Attribution> who = (k == first_word || verb->text == "according to")
-                                           ? phrase_after(doc_, verb->end_token, end)
-                                           : subject_before(doc_, k, from);
+                                           ? words_.phrase_after(verb->end_token, end)
+                                           : words_.subject_before(k, from);
       return take(*verb, who, quote_start, quote);
     }
     return false;
@@ -225,6 +227,7 @@ class SpeakerFinder {
   }
 
   const Document& doc_;
+  const Attributor& words_;
   const People& people_;
 };
 
@@ -235,8 +238,9 @@ std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const 
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                              [&](const Pair& p) { return layout.is_clutter(doc.tokens[p.open].start); }),
               pairs.end());
-  const People people(doc, entities);
-  const SpeakerFinder speakers(doc, people);
+  const Attributor words(doc);
+  const People people(words, entities);
+  const SpeakerFinder speakers(words, people);
   std::vector<Quote> quotes;
   quotes.reserve(pairs.size());
   for (size_t q = 0; q < pairs.size(); ++q) {

@@ -26,7 +26,8 @@ std::string key_of(const Speaker& speaker) {
 
 std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
                                  const std::vector<Quote>& quotes) {
-  const People people(doc, entities);
+  const Attributor words(doc);
+  const People people(words, entities);
   std::vector<Source> sources;
   std::vector<size_t> last_sentence;  // per source, the last sentence counted
   std::unordered_map<std::string, size_t> index;
@@ -45,13 +46,13 @@ std::vector<Source> find_sources(const Document& doc, const Layout& layout, cons
     if (layout.is_clutter(sentence.span.start)) continue;
     for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
       if (inside_quote(doc.tokens[i].start)) continue;
-      std::optional<SpeechVerb> verb = speech_verb_at(doc, i, sentence.end_token);
+      std::optional<SpeechVerb> verb = words.speech_verb_at(i, sentence.end_token);
       if (!verb || !verb->reporting) continue;
       const Span verb_span{doc.tokens[verb->first_token].start, doc.tokens[verb->end_token - 1].end};
       if (introduces_quote(verb_span)) continue;
       const bool object_names = verb->text == "according to" || verb->text == "citing" || verb->text == "quoting";
-      std::optional<Attribution> who = object_names ? phrase_after(doc, verb->end_token, sentence.end_token)
-                                                    : subject_before(doc, i, sentence.first_token);
+      std::optional<Attribution> who = object_names ? words.phrase_after(verb->end_token, sentence.end_token)
+                                                    : words.subject_before(i, sentence.first_token);
       i = verb->end_token - 1;
       if (!who) continue;
       std::optional<People::Resolved> resolved = people.resolve(*who, who->span.start);

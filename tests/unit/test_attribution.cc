@@ -1,0 +1,109 @@
+// Speech verbs and attribution phrases read from per-token facts: the word
+// lists match regardless of ASCII case, and only whole tokens match.
+#include <catch2/catch.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attribution.h"
+
+namespace {
+
+// The index of the first token whose text is `word`.
+size_t token_index(const ai::Document& doc, std::string_view word) {
+  for (size_t i = 0; i < doc.tokens.size(); ++i)
+    if (doc.token_text(i) == word) return i;
+  FAIL("no token " << std::string(word));
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("speech verbs: any letter case, two-word verbs, whole tokens only", "[attribution]") {
+  struct Case {
+    std::string text;
+    std::string at;    // the token the verb would start at
+    std::string verb;  // "" when none
+    bool reporting = false;
+  };
+  const std::vector<Case> cases = {
+      {"He said so.", "said", "said", true},
+      {"HE SAID SO.", "SAID", "said", true},
+      {"She Tells them.", "Tells", "tells", true},
+      {"Tell them.", "Tell", "tell", false},
+      {"It is, According To officials, over.", "According", "according to", true},
+      {"According officials.", "According", "", false},
+      {"They CALLED FOR calm.", "CALLED", "called for", false},
+      {"They called on him.", "called", "called on", false},
+      {"They called him.", "called", "called", false},
+      {"Accordingly, nothing.", "Accordingly", "", false},
+      {"He saidd so.", "saidd", "", false},
+      {"He sa\xC3\xAF" "d so.", "sa\xC3\xAF" "d", "", false},
+      {"The representatives met.", "representatives", "", false},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const ai::Document doc = ai::analyze_text(c.text);
+    const ai::Attributor words(doc);
+    const size_t i = token_index(doc, c.at);
+    const std::optional<ai::SpeechVerb> verb = words.speech_verb_at(i, doc.tokens.size());
+    CHECK(std::string(verb ? verb->text : "") == c.verb);
+    if (verb) CHECK(verb->reporting == c.reporting);
+  }
+}
+
+TEST_CASE("subjects: names with roles, groups and roles in any letter case", "[attribution]") {
+  struct Case {
+    std::string text;
+    ai::Attribution::Kind kind;
+    std::string name;
+    std::string role;
+  };
+  const std::vector<Case> cases = {
+      {"Police spokesman Sultanat Azirbek told reporters.", ai::Attribution::Kind::kName, "Sultanat Azirbek", "spokesman"},
+      {"POLICE SPOKESMAN Sultanat Azirbek told reporters.", ai::Attribution::Kind::kName, "Sultanat Azirbek", "spokesman"},
+      {"OFFICIALS said it was over.", ai::Attribution::Kind::kGroup, "OFFICIALS", ""},
+      {"The SPOKESMAN said it was over.", ai::Attribution::Kind::kRole, "The SPOKESMAN", "spokesman"},
+      {"She HAS said it was over.", ai::Attribution::Kind::kPronoun, "She", ""},
+      {"Jane Roe, the Mayor, said it was over.", ai::Attribution::Kind::kName, "Jane Roe", "mayor"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const ai::Document doc = ai::analyze_text(c.text);
+    const ai::Attributor words(doc);
+    size_t verb = 0;
+    while (verb < doc.tokens.size() && !words.speech_verb_at(verb, doc.tokens.size())) ++verb;
+    REQUIRE(verb < doc.tokens.size());
+    const std::optional<ai::Attribution> who = words.subject_before(verb, 0);
+    REQUIRE(who);
+    CHECK(who->kind == c.kind);
+    CHECK(std::string(doc.span_text(who->name)) == c.name);
+    CHECK(std::string(who->role) == c.role);
+  }
+}
+
+TEST_CASE("people: a pronoun skips a name of the other gender", "[attribution]") {
+  struct Case {
+    std::string text;
+    std::string pronoun;
+    std::string speaker;
+  };
+  const std::vector<Case> cases = {
+      {"Mayor Jane Roe arrived. Minister Tony Blair left. Then she said no.", "she", "Jane Roe"},
+      {"Mayor Jane Roe arrived. Minister Tony Blair left. Then he said no.", "he", "Tony Blair"},
+      {"Minister Tony Blair left. Mayor Jane Roe arrived. Then he said no.", "he", "Tony Blair"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const ai::Document doc = ai::analyze_text(c.text);
+    const ai::Attributor words(doc);
+    const ai::People people(words, {});
+    const size_t verb = token_index(doc, "said");
+    const std::optional<ai::Attribution> who = words.subject_before(verb, token_index(doc, "Then"));
+    REQUIRE(who);
+    REQUIRE(who->kind == ai::Attribution::Kind::kPronoun);
+    const std::optional<ai::People::Resolved> resolved = people.resolve(*who, who->span.start);
+    REQUIRE(resolved);
+    CHECK(resolved->speaker.name == c.speaker);
+  }
+}
