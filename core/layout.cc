@@ -5,12 +5,11 @@
 // trimmed line. Lines are classified by their opening words and a few
 // phrases; a line only counts as furniture when it is short, so an article
 // sentence that happens to mention a newsletter stays article.
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <iterator>
 #include <cstdlib>
 
+#include "line_patterns.h"
 #include "structure.h"
 #include "utf8.h"
 
@@ -57,18 +56,57 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return out;
-}
-
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
-bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+
+char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// A line read with ASCII letters in lower case, without copying it: every
+// furniture test compares against lower-case phrases, and most lines are
+// article paragraphs that no test matches.
+class Folded {
+ public:
+  explicit Folded(std::string_view text) : text_(text) {}
+  size_t size() const { return text_.size(); }
+  bool empty() const { return text_.empty(); }
+  char operator[](size_t i) const { return fold_ascii(text_[i]); }
+  char back() const { return fold_ascii(text_.back()); }
+  void remove_suffix(size_t n) { text_.remove_suffix(n); }
+  std::string_view text() const { return text_; }
+
+  // The phrase arguments below are lower case.
+  bool equals(std::string_view phrase) const { return size() == phrase.size() && matches_at(0, phrase); }
+  bool starts_with(std::string_view phrase) const { return size() >= phrase.size() && matches_at(0, phrase); }
+  bool ends_with(std::string_view phrase) const {
+    return size() >= phrase.size() && matches_at(size() - phrase.size(), phrase);
+  }
+  bool contains(std::string_view phrase) const { return find(phrase, 0) != std::string_view::npos; }
+  size_t find(std::string_view phrase, size_t from) const {
+    if (phrase.empty() || phrase.size() > size()) return phrase.empty() ? from : std::string_view::npos;
+    for (size_t at = from; at + phrase.size() <= size(); ++at)
+      if ((*this)[at] == phrase[0] && matches_at(at, phrase)) return at;
+    return std::string_view::npos;
+  }
+  // Whether `word` occurs with a space or the line's edge on both sides.
+  bool has_word(std::string_view word) const {
+    for (size_t at = find(word, 0); at != std::string_view::npos; at = find(word, at + 1)) {
+      const size_t end = at + word.size();
+      if ((at == 0 || text_[at - 1] == ' ') && (end == size() || text_[end] == ' ')) return true;
+    }
+    return false;
+  }
+
+ private:
+  bool matches_at(size_t at, std::string_view phrase) const {
+    for (size_t i = 0; i < phrase.size(); ++i)
+      if ((*this)[at + i] != phrase[i]) return false;
+    return true;
+  }
+
+  std::string_view text_;
+};
 
 size_t word_count(std::string_view s) {
   size_t words = 0;
@@ -82,24 +120,24 @@ size_t word_count(std::string_view s) {
 }
 
 // "Watch: ...", "Read more: ...", "READ MORE ...": links to other stories.
-bool is_teaser(std::string_view line, const std::string& lower) {
+bool is_teaser(std::string_view line, const Folded& lower) {
   static constexpr const char* kLabels[] = {"watch", "read more", "read also", "also read", "see also",
                                                            "related",  "listen",  "video",    "more",  "opinion",
                                                            "live"};
   for (const char* label : kLabels) {
     const std::string_view l(label);
-    if (!starts_with(lower, l)) continue;
+    if (!lower.starts_with(l)) continue;
     size_t rest = l.size();
     while (rest < lower.size() && lower[rest] == ' ') ++rest;
     if (rest < lower.size() && (lower[rest] == ':' || lower[rest] == '|')) return true;
   }
   // Upper-case labels need no colon: "READ MORE Kazakhstan's ...".
   return starts_with(line, "READ MORE") || starts_with(line, "SEE ALSO") || starts_with(line, "WATCH ") ||
-         starts_with(line, "RELATED ") || lower == "read more";
+         starts_with(line, "RELATED ") || lower.equals("read more");
 }
 
 // "Most Viewed", "Related Stories", "Share this": site navigation.
-bool is_navigation(const std::string& lower) {
+bool is_navigation(const Folded& lower) {
   static constexpr const char* kLabels[] = {
       "most viewed",      "most read",          "most popular",     "related stories",   "related articles",
       "related topics",   "related content",    "related coverage", "share this",        "share this article",
@@ -107,69 +145,72 @@ bool is_navigation(const std::string& lower) {
       "skip to main content", "advertisement",  "trending",         "more on this story", "top stories",
       "you may also like", "recommended",       "next article",     "previous article",  "back to top",
       "more stories"};
-  std::string_view key(lower);
+  Folded key(lower);
   while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == ' ')) key.remove_suffix(1);
-  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return key == l; })) return true;
-  return (starts_with(key, "share this") || starts_with(key, "share on ") || starts_with(key, "follow us")) &&
-         word_count(key) <= 8;
+  // The longest label is 20 bytes: a longer line can only match a prefix.
+  if (key.size() <= 20 && std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return key.equals(l); }))
+    return true;
+  return (key.starts_with("share this") || key.starts_with("share on ") || key.starts_with("follow us")) &&
+         word_count(key.text()) <= 8;
 }
 
 // Newsletter and subscription pleas. The keyword alone is not enough (a
 // headline may report on a newsletter or on subscription prices): the line
 // must also be short and speak to the reader, as an imperative ("Sign up",
 // "Get the best of ...") or with "you", "your" or "our".
-bool is_promo(const std::string& lower) {
+bool is_promo(const Folded& lower, size_t words) {
   static constexpr const char* kPhrases[] = {
       "newsletter", "sign up", "subscribe", "subscription", "to your inbox", "support our journalism",
       "support independent journalism", "unlimited access", "download our app", "become a member",
       "free trial", "register now"};
-  if (word_count(lower) > 25) return false;
-  if (!std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](const char* p) { return contains(lower, p); })) return false;
+  if (words > 25) return false;
+  if (!std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](const char* p) { return lower.contains(p); })) return false;
   static constexpr const char* kImperatives[] = {"sign up", "subscribe", "get ",     "join ",    "support",
                                                  "download", "register", "click ", "don't miss"};
-  if (std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](const char* p) { return starts_with(lower, p); }))
+  if (std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](const char* p) { return lower.starts_with(p); }))
     return true;
-  const std::string padded = " " + lower + " ";
-  return contains(padded, " you ") || contains(padded, " your ") || contains(padded, " our ");
+  return lower.has_word("you") || lower.has_word("your") || lower.has_word("our");
 }
 
 // Cookie notices and copyright lines.
-bool is_legal(std::string_view line, const std::string& lower) {
-  if (word_count(lower) > 40) return false;
-  return contains(line, "\xC2\xA9") || starts_with(lower, "copyright") || contains(lower, "all rights reserved") ||
-         contains(lower, "use cookies") || contains(lower, "uses cookies") || contains(lower, "use of cookies") ||
-         contains(lower, "cookie policy") || contains(lower, "cookie settings") || contains(lower, "accept cookies") ||
-         contains(lower, "accept all cookies") || contains(lower, "privacy policy") || contains(lower, "terms of use") ||
-         contains(lower, "terms of service") || contains(lower, "may not be published, broadcast");
+bool is_legal(std::string_view line, const Folded& lower, size_t words) {
+  if (words > 40) return false;
+  return line.find("\xC2\xA9") != std::string_view::npos || lower.starts_with("copyright") ||
+         lower.contains("all rights reserved") || lower.contains("use cookies") || lower.contains("uses cookies") ||
+         lower.contains("use of cookies") || lower.contains("cookie policy") || lower.contains("cookie settings") ||
+         lower.contains("accept cookies") || lower.contains("accept all cookies") || lower.contains("privacy policy") ||
+         lower.contains("terms of use") || lower.contains("terms of service") ||
+         lower.contains("may not be published, broadcast");
 }
 
 // "Image caption ..." lines.
-bool is_caption(const std::string& lower) {
-  return starts_with(lower, "image caption") || starts_with(lower, "media caption") || starts_with(lower, "caption:") ||
-         starts_with(lower, "pictured:");
+bool is_caption(const Folded& lower) {
+  return lower.starts_with("image caption") || lower.starts_with("media caption") || lower.starts_with("caption:") ||
+         lower.starts_with("pictured:");
 }
 
 // "Photo: Reuters", "(Jane Doe/Getty Images)", "Image copyright AFP".
-bool is_credit(const std::string& lower) {
-  if (word_count(lower) > 20) return false;
+bool is_credit(const Folded& lower, size_t words) {
+  if (words > 20) return false;
   static constexpr const char* kLabels[] = {"photo:", "photograph:", "image:",      "picture:",  "credit:",
-                                                         "image copyright", "image source", "photo credit", "photos:"};
-  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return starts_with(lower, l); })) return true;
-  std::string_view key(lower);
+                                            "image copyright", "image source", "photo credit", "photos:"};
+  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return lower.starts_with(l); })) return true;
+  Folded key(lower);
   while (!key.empty() && (key.back() == ')' || key.back() == '.')) key.remove_suffix(1);
-  return ends_with(key, "getty images") || contains(lower, "ap photo/") || ends_with(key, "/ap") ||
-         ends_with(key, "/reuters") || ends_with(key, "/afp") || ends_with(key, "/shutterstock");
+  return key.ends_with("getty images") || lower.contains("ap photo/") || key.ends_with("/ap") ||
+         key.ends_with("/reuters") || key.ends_with("/afp") || key.ends_with("/shutterstock");
 }
 
 // The reason a line is page furniture, or nullptr if it reads as article.
 const char* furniture_reason(std::string_view line) {
-  const std::string lower = lower_ascii(line);
+  const Folded lower(line);
+  const size_t words = word_count(line);
   if (is_teaser(line, lower)) return "teaser";
   if (is_navigation(lower)) return "navigation";
   if (is_caption(lower)) return "caption";
-  if (is_credit(lower)) return "credit";
-  if (is_legal(line, lower)) return "legal";
-  if (is_promo(lower)) return "promo";
+  if (is_credit(lower, words)) return "credit";
+  if (is_legal(line, lower, words)) return "legal";
+  if (is_promo(lower, words)) return "promo";
   return nullptr;
 }
 
@@ -181,49 +222,18 @@ bool looks_like_headline(std::string_view line) {
   return last != '.' && last != ',' && last != ':' && last != ';';
 }
 
-const char* const kMonthPattern =
-    R"((Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?))";
-
 int month_number(std::string_view name) {
   static constexpr const char* kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
-  const std::string key = lower_ascii(name.substr(0, 3));
+                                            "jul", "aug", "sep", "oct", "nov", "dec"};
+  const Folded key(name.substr(0, 3));
   for (size_t i = 0; i < std::size(kMonths); ++i)
-    if (key == kMonths[i]) return static_cast<int>(i) + 1;
+    if (key.equals(kMonths[i])) return static_cast<int>(i) + 1;
   return 0;
-}
-
-// PLACE[, State][, Month Day[, Year]] [(Agency)] dash. The place is in
-// capitals ("MOSCOW", "ST. LOUIS", "RIO DE JANEIRO"). Groups: place, month,
-// day, year, agency.
-std::string dateline_pattern() {
-  return std::string(R"(^((?:[A-Z][A-Z.'\x{2019}-]+)(?: [A-Z][A-Z.'\x{2019}-]*){0,3}))") +
-         R"((?:, [A-Z][a-z]+\.?(?: [A-Z][a-z]+)?)??)" + R"((?:,? )" + kMonthPattern +
-         R"( (\d{1,2})(?:,? (\d{4}))?)?)" + R"( *(?:\(([^()\n]{1,40})\))? *(?:-{1,2}|\x{2013}|\x{2014}) *)";
-}
-
-// Compiled once per process (thread-safe static initialisation): compiling
-// them per article used to cost more than all the other stages together.
-struct LayoutPatterns {
-  RE2 dateline{dateline_pattern()};
-  RE2 by_prefix{R"(^[Bb][Yy]:? +[A-Z][\pL'\x{2019}.-]*(?: +(?:[A-Z][\pL'\x{2019}.-]*|and|de|van|von|al|bin))*(?:,.*)?$)"};
-  RE2 name_comma_role{
-      R"(^[A-Z][\pL'\x{2019}-]+(?: [A-Z][\pL'\x{2019}.-]*){1,3}, *[\pL ]*)"
-      R"((?:[Ee]ditor|[Cc]orrespondent|[Rr]eporter|[Ww]riter|[Cc]olumnist|[Ss]taff|[Pp]roducer|[Aa]nalyst|[Cc]ontributor)[\pL ]*$)"};
-};
-
-const LayoutPatterns& layout_patterns() {
-  static const LayoutPatterns patterns;
-  return patterns;
 }
 
 class LayoutReader {
  public:
-  explicit LayoutReader(const Document& doc)
-      : doc_(doc),
-        dateline_(layout_patterns().dateline),
-        by_prefix_(layout_patterns().by_prefix),
-        name_comma_role_(layout_patterns().name_comma_role) {}
+  explicit LayoutReader(const Document& doc) : doc_(doc) {}
 
   Layout read() {
     Layout layout;
@@ -260,39 +270,29 @@ class LayoutReader {
   bool is_byline(Span line) const {
     const std::string_view text = doc_.span_text(line);
     if (word_count(text) > 12 || ends_with(text, ".")) return false;
-    return RE2::FullMatch(text, by_prefix_) || RE2::FullMatch(text, name_comma_role_);
+    return has_byline_form(text);
   }
 
-  bool has_dateline(Span line) const {
-    re2::StringPiece input(doc_.text.data() + line.start, line.size());
-    return RE2::Consume(&input, dateline_);
-  }
+  bool has_dateline(Span line) const { return match_dateline(doc_.span_text(line)).has_value(); }
 
   std::optional<Dateline> read_dateline(Span line) const {
-    const char* base = doc_.text.data();
-    re2::StringPiece input(base + line.start, line.size());
-    re2::StringPiece place, month, day, year, agency;
-    const re2::StringPiece before = input;
-    if (!RE2::Consume(&input, dateline_, &place, &month, &day, &year, &agency)) return std::nullopt;
+    const std::string_view text = doc_.span_text(line);
+    const std::optional<DatelineMatch> match = match_dateline(text);
     // A dateline is followed by the story, not the end of the line.
-    if (input.empty()) return std::nullopt;
-    auto span_of = [&](re2::StringPiece piece) {
-      const size_t start = static_cast<size_t>(piece.data() - base);
-      return Span{start, start + piece.size()};
-    };
+    if (!match || match->length == text.size()) return std::nullopt;
+    auto in_text = [&](Span part) { return Span{line.start + part.start, line.start + part.end}; };
     Dateline dateline;
-    dateline.span = {line.start, line.start + static_cast<size_t>(input.data() - before.data())};
+    dateline.span = {line.start, line.start + match->length};
     while (dateline.span.end > dateline.span.start && doc_.text[dateline.span.end - 1] == ' ') --dateline.span.end;
-    dateline.place = span_of(place);
-    if (agency.data() != nullptr) dateline.agency = span_of(agency);
-    if (month.data() != nullptr) {
-      const Span date_span{span_of(month).start, span_of(year.data() != nullptr ? year : day).end};
-      dateline.date_span = date_span;
-      if (year.data() != nullptr) {
+    dateline.place = in_text(match->place);
+    if (match->agency) dateline.agency = in_text(*match->agency);
+    if (match->month) {
+      dateline.date_span = Span{line.start + match->month->start, line.start + (match->year ? match->year : match->day)->end};
+      if (match->year) {
         CivilDate date;
-        date.year = std::atoi(std::string(year.data(), year.size()).c_str());
-        date.month = month_number({month.data(), month.size()});
-        date.day = std::atoi(std::string(day.data(), day.size()).c_str());
+        date.year = std::atoi(std::string(text.substr(match->year->start, match->year->size())).c_str());
+        date.month = month_number(text.substr(match->month->start, match->month->size()));
+        date.day = std::atoi(std::string(text.substr(match->day->start, match->day->size())).c_str());
         if (date.month > 0 && date.day >= 1 && date.day <= 31) dateline.date = date;
       }
     }
@@ -300,9 +300,6 @@ class LayoutReader {
   }
 
   const Document& doc_;
-  const RE2& dateline_;
-  const RE2& by_prefix_;
-  const RE2& name_comma_role_;
 };
 
 }  // namespace

@@ -165,9 +165,10 @@ bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* er
     std::string_view stored;
     if (!r->bytes(static_cast<size_t>(__builtin_popcount(mask)), &stored)) return *error = "truncated weights", false;
     int8_t* row = &stage->weights[size_t{k} * kLabelCount];
-    size_t next = 0;
-    for (int l = 0; l < kLabelCount; ++l)
-      if ((mask >> l) & 1) row[l] = static_cast<int8_t>(stored[next++]);
+    for (const char weight : stored) {
+      row[__builtin_ctz(mask)] = static_cast<int8_t>(weight);
+      mask &= mask - 1;
+    }
     stage->buckets[k] = static_cast<uint32_t>(bucket);
   }
   return true;

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the Catch2 suite with AddressSanitizer + UndefinedBehaviorSanitizer
-# (clang, RE2 compiled from source with the same flags) and runs it.
+# (clang) and runs it.
 # Any sanitizer report fails the run. The build directory (default build/asan,
-# shared with scripts/fuzz.sh so RE2 and the core compile once) can be changed
+# shared with scripts/fuzz.sh so the core compiles once) can be changed
 # with AI_ASAN_BUILD_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
