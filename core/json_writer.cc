@@ -24,6 +24,29 @@ inline uint64_t needs_attention(uint64_t word) {
   return below_space | has_zero(word ^ (kEveryByte * '"')) | has_zero(word ^ (kEveryByte * '\\')) | (word & kHighBits);
 }
 
+// The 8 bytes of data[pos, n) from `pos` on, as spaces (which need no
+// attention) past `n`. Precondition: pos < n. Builds short tails in a
+// register: a partial memcpy into a word on the stack stalls the next load.
+inline uint64_t load_padded(const char* data, size_t pos, size_t n) {
+  constexpr uint64_t kSpaces = kEveryByte * ' ';
+  uint64_t word;
+  const size_t available = n - pos;
+  if (available >= 8) {
+    std::memcpy(&word, data + pos, 8);
+  } else if (n >= 8) {  // the string's last 8 bytes, shifted down past the ones already done
+    std::memcpy(&word, data + n - 8, 8);
+    const unsigned done = static_cast<unsigned>(8 * (8 - available));
+    word = (word >> done) | (kSpaces << (64 - done));
+  } else {
+    word = kSpaces;
+    for (size_t i = 0; i < available; ++i) {
+      const unsigned shift = static_cast<unsigned>(8 * i);
+      word = (word & ~(uint64_t{0xFF} << shift)) | uint64_t{static_cast<unsigned char>(data[pos + i])} << shift;
+    }
+  }
+  return word;
+}
+
 // The letter of the two-character escape of `c` ('n' for a newline), or 0
 // when it has none and is written \u00xx.
 char short_escape(unsigned char c) {
@@ -286,11 +309,8 @@ bool JsonWriter::append_escaped(std::string_view text) {
   size_t pos = 0;
   size_t copied = 0;  // text[copied, pos) is plain and not yet appended
   while (pos < n) {
-    // The next 8 bytes; past the end, spaces, which need no attention.
     const size_t available = n - pos;
-    uint64_t word = kEveryByte * ' ';
-    std::memcpy(&word, data + pos, available < 8 ? available : 8);
-    const uint64_t attention = needs_attention(word);
+    const uint64_t attention = needs_attention(load_padded(data, pos, n));
     if (attention == 0) {
       pos += available < 8 ? available : 8;
       continue;
@@ -336,12 +356,22 @@ void JsonWriter::string(std::string_view text) {
 }
 
 void JsonWriter::unsigned_number(uint64_t value) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
   char digits[20];
   char* first = digits + sizeof digits;
-  do {
-    *--first = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
+  for (; value >= 100; value /= 100) {  // two digits a step
+    first -= 2;
+    std::memcpy(first, kPairs + 2 * (value % 100), 2);
+  }
+  if (value >= 10) {
+    first -= 2;
+    std::memcpy(first, kPairs + 2 * value, 2);
+  } else {
+    *--first = static_cast<char>('0' + value);
+  }
   raw(std::string_view(first, static_cast<size_t>(digits + sizeof digits - first)));
 }
 
