@@ -6,7 +6,6 @@
 namespace ai {
 namespace {
 
-constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
 constexpr uint64_t kHighBits = 0x8080808080808080ULL;
 
 inline uint64_t load_word(const char* at) {
@@ -58,8 +57,9 @@ uint64_t unit_mask(const char* at, size_t length, OffsetUnit unit, uint64_t* car
   uint64_t leads = 0;
   uint64_t four_byte_leads = 0;
   for (size_t word_start = 0; word_start < length; word_start += 8) {
-    uint64_t word = 0;
-    std::memcpy(&word, at + word_start, std::min<size_t>(8, length - word_start));
+    uint64_t word = 0;  // a partial last word copies byte by byte: only the last block has one
+    if (length - word_start >= 8) word = load_word(at + word_start);
+    else std::memcpy(&word, at + word_start, length - word_start);
     if ((word & kHighBits) == 0) {  // ASCII: every byte is a code point of one unit
       leads |= uint64_t{0xFF} << word_start;
       continue;
