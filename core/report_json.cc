@@ -271,12 +271,52 @@ class ReportWriter {
   JsonWriter& out_;
 };
 
+// A little more than the bytes report_to_json writes for `report`; span
+// texts dominate. Following what is reported rather than the text's length
+// keeps a sparse report of a long text (kinds: figures only) from reserving
+// several times the text.
+size_t estimated_size(const Report& report) {
+  size_t bytes = 512;
+  size_t offset_digits = 1;
+  for (size_t n = report.text.size(); n >= 10; n /= 10) ++offset_digits;
+  auto span = [&](const Span& s) { bytes += 32 + 2 * offset_digits + s.size(); };  // {"end":N,"start":N,"text":"..."},
+  for (const Entity& e : report.entities) {
+    bytes += 64 + e.id.size() + e.name.size();
+    for (const Span& m : e.mentions) span(m);
+    for (const std::string& role : e.roles) bytes += 3 + role.size();
+  }
+  for (const Figure& f : report.figures) {
+    bytes += 150 + f.unit.size() + f.normalized_unit.size() + f.qualifier.size() + f.counted.size() + f.date_text.size();
+    span(f.span);
+  }
+  for (const Quote& q : report.quotes) {
+    bytes += 72 + q.verb.size() + (q.speaker ? q.speaker->name.size() + q.speaker->entity_id.size() : 0);
+    span(q.span);
+  }
+  for (const Source& s : report.sources) {
+    bytes += 96 + s.name.size() + s.entity_id.size();
+    for (const Span& c : s.citations) span(c);
+  }
+  for (const Boilerplate& b : report.layout.boilerplate) {
+    bytes += 16 + b.reason.size();
+    span(b.span);
+  }
+  for (const Check& c : report.checks) {
+    bytes += 48 + c.kind.size() + c.message.size();
+    for (const Span& s : c.spans) span(s);
+  }
+  for (const std::optional<Span>& s : {report.layout.headline, report.layout.byline}) {
+    if (s) span(*s);
+  }
+  if (report.layout.dateline) bytes += 4 * 48 + 2 * report.layout.dateline->span.size();
+  for (const Warning& w : report.warnings) bytes += 32 + w.code.size() + w.message.size();
+  return bytes;
+}
+
 }  // namespace
 
 std::string report_to_json(const Report& report, OffsetUnit unit) {
-  // The output runs to about three times the text (span texts, keys and
-  // offsets); one reservation avoids the doublings for typical articles.
-  JsonWriter out(3 * report.text.size() + 1024);
+  JsonWriter out(estimated_size(report));
   ReportWriter(report.text, unit, &out).report(report);
   return out.take();
 }

@@ -350,3 +350,20 @@ TEST_CASE("report_to_json writes the bytes the nlohmann DOM wrote for the sample
   }
   CHECK(articles > 0);
 }
+
+TEST_CASE("report_to_json reserves for what is reported, not for the text", "[report]") {
+  // A long text with one small finding (as with kinds: figures only) must not
+  // hold megabytes of unused capacity, in wasm least of all.
+  ai::Report report;
+  report.text = std::string(1000000, 'x') + " 5 km";
+  ai::Figure km;
+  km.span = find_span(report.text, "5 km");
+  km.value = {5, 5};
+  km.unit = "km";
+  report.figures.push_back(km);
+  for (ai::OffsetUnit unit : kUnits) {
+    const std::string out = ai::report_to_json(report, unit);
+    CHECK(out == reference_json(report, unit));
+    CHECK(out.capacity() < 4096);
+  }
+}
