@@ -3,7 +3,10 @@
 // Shape: { "kinds": ["entities", "figures", ...], "referenceDate": "2022-01-07",
 //          "offsets": "utf16" | "codepoint" | "byte", "phoneNumbers": false }
 // Every field is optional. Unknown fields and wrong types are errors, so a
-// typo in a caller's options is reported instead of silently ignored.
+// typo in a caller's options is reported instead of silently ignored. The
+// reader is strict JSON and accepts exactly what nlohmann::json::parse did
+// before it (a leading BOM, nothing after a NUL byte); fields are checked in
+// key order and the last of duplicate keys wins.
 #pragma once
 
 #include <string_view>

@@ -1,111 +1,104 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace ai {
 namespace {
 
-// Units one code point starting with `lead` contributes. In valid UTF-8 a
-// continuation byte never starts a code point, so it contributes nothing.
-inline uint32_t units_of_lead_byte(unsigned char lead, OffsetUnit unit) {
-  if ((lead & 0xC0) == 0x80) return 0;
-  if (unit == OffsetUnit::kUtf16) return lead >= 0xF0 ? 2 : 1;
-  return 1;
+constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+
+inline uint64_t load_word(const char* at) {
+  uint64_t word;
+  std::memcpy(&word, at, 8);
+  return word;
 }
 
-// The WHATWG decoder's state for the bytes of one multi-byte sequence.
-struct SequenceState {
-  int needed = 0;
-  int seen = 0;
-  unsigned char lower = 0x80;
-  unsigned char upper = 0xBF;
-};
+// Returns the first position at or after `pos` that holds a non-ASCII byte
+// (or bytes.size()). ASCII is most of every text, so it goes 8 bytes a step.
+size_t skip_ascii(std::string_view bytes, size_t pos) {
+  const size_t n = bytes.size();
+  while (pos + 8 <= n && (load_word(bytes.data() + pos) & kHighBits) == 0) pos += 8;
+  while (pos < n && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+  return pos;
+}
 
-// Starts a sequence for `lead`; returns false for a byte that cannot start one.
-bool start_sequence(unsigned char lead, SequenceState* state) {
-  *state = SequenceState{};
-  if (lead >= 0xC2 && lead <= 0xDF) {
-    state->needed = 1;
-  } else if (lead >= 0xE0 && lead <= 0xEF) {
-    if (lead == 0xE0) state->lower = 0xA0;
-    if (lead == 0xED) state->upper = 0x9F;  // would be a surrogate
-    state->needed = 2;
-  } else if (lead >= 0xF0 && lead <= 0xF4) {
-    if (lead == 0xF0) state->lower = 0x90;
-    if (lead == 0xF4) state->upper = 0x8F;  // would exceed U+10FFFF
-    state->needed = 3;
-  } else {
-    return false;
+// Returns the position of the first ill-formed sequence at or after `pos` and
+// stores its length in `*length`; returns bytes.size() when there is none.
+size_t find_ill_formed(std::string_view bytes, size_t pos, size_t* length) {
+  for (;;) {
+    pos = skip_ascii(bytes, pos);
+    if (pos >= bytes.size()) return bytes.size();
+    const Utf8Sequence sequence = read_utf8_sequence(bytes, pos);
+    if (!sequence.valid) {
+      *length = sequence.length;
+      return pos;
+    }
+    pos += sequence.length;
   }
-  return true;
 }
 
 constexpr char kReplacement[] = "\xEF\xBF\xBD";
 
-// Walks `bytes` with the WHATWG algorithm. Calls `on_valid(begin, length)` for
-// each well-formed sequence and `on_invalid()` for each maximal ill-formed one.
-template <typename Valid, typename Invalid>
-void walk_utf8(std::string_view bytes, Valid on_valid, Invalid on_invalid) {
-  const size_t n = bytes.size();
-  size_t i = 0;
-  while (i < n) {
-    const auto lead = static_cast<unsigned char>(bytes[i]);
-    if (lead < 0x80) {
-      size_t run = i + 1;  // ASCII runs are the common case: emit them whole
-      while (run < n && static_cast<unsigned char>(bytes[run]) < 0x80) ++run;
-      on_valid(i, run - i);
-      i = run;
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "OffsetMap's bit masks take byte k of a word as text byte k");
+
+// One bit per byte of `word` (bit k for byte k): whether the byte's bit 7 is set.
+inline uint64_t gather_high_bits(uint64_t high_bits) {
+  return (((high_bits >> 7) * 0x0102040810204080ULL) >> 56);
+}
+
+// The OffsetMap mask of the 64 bytes at `at` (zero-padded past `length`): a bit
+// for each byte that adds an output unit before it. A code point counts at its
+// lead byte (any byte but a continuation 10xxxxxx); in UTF-16 a 4-byte one
+// (lead 11110xxx) counts twice, at its lead and its second byte, which
+// `*carry` holds when that byte starts the next block. The shifts move bits
+// 6, 5 and 4 of each byte up to bit 7 of the same byte, where the masks look.
+uint64_t unit_mask(const char* at, size_t length, OffsetUnit unit, uint64_t* carry) {
+  uint64_t leads = 0;
+  uint64_t four_byte_leads = 0;
+  for (size_t word_start = 0; word_start < length; word_start += 8) {
+    uint64_t word = 0;  // a partial last word copies byte by byte: only the last block has one
+    if (length - word_start >= 8) word = load_word(at + word_start);
+    else std::memcpy(&word, at + word_start, length - word_start);
+    if ((word & kHighBits) == 0) {  // ASCII: every byte is a code point of one unit
+      leads |= uint64_t{0xFF} << word_start;
       continue;
     }
-    SequenceState state;
-    if (!start_sequence(lead, &state)) {
-      on_invalid();
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    bool complete = true;
-    while (state.seen < state.needed) {
-      if (j >= n) {
-        complete = false;
-        break;
-      }
-      const auto b = static_cast<unsigned char>(bytes[j]);
-      if (b < state.lower || b > state.upper) {
-        complete = false;
-        break;
-      }
-      state.lower = 0x80;
-      state.upper = 0xBF;
-      ++state.seen;
-      ++j;
-    }
-    if (complete) {
-      on_valid(i, j - i);
-    } else {
-      on_invalid();  // the offending byte (if any) is reprocessed
-    }
-    i = j;
+    const uint64_t continuation = word & ~(word << 1) & kHighBits;
+    leads |= gather_high_bits(~continuation & kHighBits) << word_start;
+    four_byte_leads |= gather_high_bits(word & (word << 1) & (word << 2) & (word << 3) & kHighBits) << word_start;
   }
+  if (unit != OffsetUnit::kUtf16) return leads;
+  const uint64_t mask = leads | (four_byte_leads << 1) | *carry;
+  *carry = four_byte_leads >> 63;
+  return mask;
 }
 
 }  // namespace
 
 bool is_valid_utf8(std::string_view bytes) {
-  bool valid = true;
-  walk_utf8(bytes, [](size_t, size_t) {}, [&] { valid = false; });
-  return valid;
+  size_t length = 0;
+  return find_ill_formed(bytes, 0, &length) == bytes.size();
 }
 
 RepairedText repair_utf8(std::string_view bytes) {
   RepairedText result;
-  result.text.reserve(bytes.size());
-  walk_utf8(
-      bytes, [&](size_t begin, size_t length) { result.text.append(bytes.data() + begin, length); },
-      [&] {
-        result.text.append(kReplacement, 3);
-        ++result.replacements;
-      });
+  size_t length = 0;
+  size_t bad = find_ill_formed(bytes, 0, &length);
+  if (bad == bytes.size()) {
+    result.text.assign(bytes.data(), bytes.size());
+    return result;
+  }
+  result.text.reserve(bytes.size() + 2 * length);
+  size_t copied = 0;
+  while (bad < bytes.size()) {
+    result.text.append(bytes.data() + copied, bad - copied);
+    result.text.append(kReplacement, 3);
+    ++result.replacements;
+    copied = bad + length;
+    bad = find_ill_formed(bytes, copied, &length);
+  }
+  result.text.append(bytes.data() + copied, bytes.size() - copied);
   return result;
 }
 
@@ -146,24 +139,28 @@ void append_utf8(char32_t cp, std::string* out) {
   }
 }
 
-OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit) : text_(text), unit_(unit) {
+OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit) : unit_(unit) {
   if (unit_ == OffsetUnit::kByte) return;
-  checkpoints_.reserve(text.size() / kStride + 1);
+  const size_t blocks = (text.size() + kStride - 1) / kStride;
+  units_before_.reserve(blocks);
+  masks_.reserve(blocks);
   uint32_t units = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (i % kStride == 0) checkpoints_.push_back(units);
-    units += units_of_lead_byte(static_cast<unsigned char>(text[i]), unit_);
+  uint64_t carry = 0;
+  for (size_t start = 0; start < text.size(); start += kStride) {
+    const uint64_t mask = unit_mask(text.data() + start, std::min(kStride, text.size() - start), unit_, &carry);
+    units_before_.push_back(units);
+    masks_.push_back(mask);
+    units += static_cast<uint32_t>(__builtin_popcountll(mask));
   }
 }
 
 size_t OffsetMap::to_unit(size_t byte_offset) const {
-  if (unit_ == OffsetUnit::kByte || checkpoints_.empty()) return byte_offset;
-  // Only the end-of-text offset can lie past the last checkpoint's block.
-  const size_t block = std::min(byte_offset / kStride, checkpoints_.size() - 1);
-  size_t units = checkpoints_[block];
-  for (size_t i = block * kStride; i < byte_offset; ++i)
-    units += units_of_lead_byte(static_cast<unsigned char>(text_[i]), unit_);
-  return units;
+  if (unit_ == OffsetUnit::kByte || masks_.empty()) return byte_offset;
+  // Only the end-of-text offset can lie past the last block, at its very end.
+  const size_t block = std::min(byte_offset / kStride, masks_.size() - 1);
+  const size_t within = byte_offset - block * kStride;  // 0..64
+  const uint64_t before = within == kStride ? ~uint64_t{0} : (uint64_t{1} << within) - 1;
+  return units_before_[block] + static_cast<size_t>(__builtin_popcountll(masks_[block] & before));
 }
 
 }  // namespace ai

@@ -18,7 +18,7 @@
 //   size_t js_index = map.to_unit(byte_offset);
 //
 // The functions here never throw and never allocate more than a copy of the
-// input (and 4 bytes per 256 input bytes for an OffsetMap).
+// input (and 12 bytes per 64 input bytes for an OffsetMap).
 #pragma once
 
 #include <cstddef>
@@ -44,6 +44,43 @@ bool is_valid_utf8(std::string_view bytes);
 // with `replacements == 0`.
 RepairedText repair_utf8(std::string_view bytes);
 
+// One step of the WHATWG decoder over the bytes at some position.
+struct Utf8Sequence {
+  size_t length = 0;  // the whole code point, or the maximal ill-formed subpart (>= 1) one U+FFFD replaces
+  bool valid = false;
+};
+
+// Reads the sequence that starts at `bytes[pos]` as the WHATWG decoder does.
+// Precondition: `pos < bytes.size()`.
+inline Utf8Sequence read_utf8_sequence(std::string_view bytes, size_t pos) {
+  const auto lead = static_cast<unsigned char>(bytes[pos]);
+  if (lead < 0x80) return {1, true};
+  size_t needed = 0;
+  unsigned char lower = 0x80;
+  unsigned char upper = 0xBF;
+  if (lead >= 0xC2 && lead <= 0xDF) {
+    needed = 1;
+  } else if (lead >= 0xE0 && lead <= 0xEF) {
+    needed = 2;
+    if (lead == 0xE0) lower = 0xA0;  // would be overlong
+    if (lead == 0xED) upper = 0x9F;  // would be a surrogate
+  } else if (lead >= 0xF0 && lead <= 0xF4) {
+    needed = 3;
+    if (lead == 0xF0) lower = 0x90;  // would be overlong
+    if (lead == 0xF4) upper = 0x8F;  // would exceed U+10FFFF
+  } else {
+    return {1, false};
+  }
+  for (size_t length = 1; length <= needed; ++length) {
+    if (pos + length >= bytes.size()) return {length, false};
+    const auto b = static_cast<unsigned char>(bytes[pos + length]);
+    if (b < lower || b > upper) return {length, false};  // that byte starts the next sequence
+    lower = 0x80;
+    upper = 0xBF;
+  }
+  return {needed + 1, true};
+}
+
 // Decodes one code point of *valid* UTF-8 starting at `text[pos]` and stores
 // its length in `*length`. Precondition: `pos < text.size()` and the text is
 // valid (as after `repair_utf8`).
@@ -60,8 +97,9 @@ enum class OffsetUnit {
 };
 
 // Maps byte offsets of a valid UTF-8 text to another offset unit in O(1)
-// amortised time: a checkpoint every 256 bytes, then a short scan. The text
-// must outlive the map. Byte offsets must fall on code-point boundaries.
+// time: per 64-byte block, the units before it and a bit per byte that adds a
+// unit, so a lookup is one population count. Byte offsets must fall on
+// code-point boundaries. The map keeps no reference to the text.
 class OffsetMap {
  public:
   OffsetMap(std::string_view text, OffsetUnit unit);
@@ -69,10 +107,10 @@ class OffsetMap {
   OffsetUnit unit() const { return unit_; }
 
  private:
-  static constexpr size_t kStride = 256;
-  std::string_view text_;
+  static constexpr size_t kStride = 64;
   OffsetUnit unit_;
-  std::vector<uint32_t> checkpoints_;  // units before byte i*kStride
+  std::vector<uint32_t> units_before_;  // units before byte i*kStride
+  std::vector<uint64_t> masks_;         // bit j: byte i*kStride+j adds a unit
 };
 
 }  // namespace ai

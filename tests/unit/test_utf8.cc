@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "utf8.h"
 
@@ -74,4 +75,58 @@ TEST_CASE("OffsetMap stays exact across its checkpoints", "[utf8]") {
   for (int i = 0; i < 300; ++i) text += "\xF0\x9F\x98\x80x";  // 5 bytes, 3 UTF-16 units each
   const ai::OffsetMap map(text, ai::OffsetUnit::kUtf16);
   for (size_t i = 0; i <= 300; ++i) CHECK(map.to_unit(i * 5) == i * 3);
+}
+
+TEST_CASE("OffsetMap agrees with a direct count at every boundary of mixed texts", "[utf8]") {
+  // Code points of 1 to 4 bytes in patterns that put every length at every
+  // position of a 64-byte block, including 4-byte ones straddling two blocks.
+  const std::string pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"};
+  for (size_t seed = 0; seed < 40; ++seed) {
+    std::string text;
+    std::vector<size_t> boundaries = {0};
+    for (size_t i = 0; text.size() < 64 * 5 + seed; ++i) {
+      text += pieces[(i * (seed + 1) + i / 3) % 4];
+      boundaries.push_back(text.size());
+    }
+    const ai::OffsetMap utf16(text, ai::OffsetUnit::kUtf16);
+    const ai::OffsetMap code_points(text, ai::OffsetUnit::kCodePoint);
+    size_t expected_utf16 = 0;
+    size_t expected_code_points = 0;
+    size_t previous = 0;
+    for (size_t boundary : boundaries) {
+      if (boundary > previous) {
+        expected_utf16 += boundary - previous == 4 ? 2 : 1;
+        ++expected_code_points;
+      }
+      previous = boundary;
+      INFO("seed " << seed << ", byte " << boundary);
+      REQUIRE(utf16.to_unit(boundary) == expected_utf16);
+      REQUIRE(code_points.to_unit(boundary) == expected_code_points);
+    }
+  }
+}
+
+TEST_CASE("repair_utf8 finds ill-formed bytes at every position of a word", "[utf8]") {
+  // ASCII is skipped 8 bytes at a time; each bad sequence is tried at every
+  // offset around a word boundary, with ASCII and multi-byte text around it.
+  const RepairCase bad[] = {
+      {"lone continuation", "\x80", kFFFD, 1},
+      {"truncated 3-byte", "\xE2\x82", kFFFD, 1},
+      {"overlong NUL", "\xC0\x80", kFFFD + kFFFD, 2},
+      {"surrogate", "\xED\xA0\x80", kFFFD + kFFFD + kFFFD, 3},
+      {"FF", "\xFF", kFFFD, 1},
+  };
+  for (const RepairCase& c : bad) {
+    for (size_t before = 0; before < 18; ++before) {
+      for (const std::string& after : {std::string(), std::string("tail of text"), std::string("\xC3\xA9 x")}) {
+        const std::string prefix = std::string(before, 'p') + (before % 3 == 0 ? "\xE2\x82\xAC" : "");
+        INFO(c.name << " after " << prefix.size() << " bytes");
+        const ai::RepairedText repaired = ai::repair_utf8(prefix + c.input + after);
+        CHECK(repaired.text == prefix + c.expected + after);
+        CHECK(repaired.replacements == c.replacements);
+        CHECK_FALSE(ai::is_valid_utf8(prefix + c.input + after));
+        CHECK(ai::is_valid_utf8(prefix + after));
+      }
+    }
+  }
 }
