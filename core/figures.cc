@@ -6,7 +6,6 @@
 #include "figures.h"
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +14,7 @@
 #include "dates.h"
 #include "numbers.h"
 #include "units.h"
+#include "word_table.h"
 
 namespace ai {
 
@@ -86,71 +86,8 @@ struct Lex {
   uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
 
-// No lexicon entry is longer than this ("approximately"); longer tokens skip the lookup.
-constexpr size_t kLongestWord = 13;
-
-class Lexicon {
- public:
-  Lexicon() : slots_(2048) {}
-
-  Lex& add(std::string_view word) {
-    assert(word.size() <= kLongestWord);
-    const Key key = pack(word);
-    Slot* s = probe(key);
-    if (s->entry == 0) {
-      entries_.push_back({key, Lex{}});
-      s->hash = key.hash;
-      s->entry = static_cast<uint32_t>(entries_.size());
-    }
-    return entries_[s->entry - 1].lex;
-  }
-  // Any case: the key folds ASCII letters. One multiply-based hash over two
-  // machine words and, almost always, one key comparison; the probe array
-  // stays in the first-level cache.
-  const Lex* find(std::string_view word) const {
-    if (word.size() > kLongestWord) return nullptr;
-    const Slot* s = const_cast<Lexicon*>(this)->probe(pack(word));
-    return s->entry == 0 ? nullptr : &entries_[s->entry - 1].lex;
-  }
-
- private:
-  // A word of up to 16 bytes as two integers, case folded by setting bit
-  // 0x20 of every byte: that lower-cases ASCII letters and leaves digits and
-  // the punctuation lexicon words contain ('.', '-', '$', '%', '#') alone.
-  struct Key {
-    uint64_t low = 0, high = 0;
-    uint32_t size = 0, hash = 0;
-    bool operator==(const Key& o) const { return low == o.low && high == o.high && size == o.size; }
-  };
-  static Key pack(std::string_view word) {
-    Key k;
-    unsigned char bytes[16] = {};
-    std::memcpy(bytes, word.data(), word.size());
-    for (size_t i = 0; i < word.size(); ++i) bytes[i] |= 0x20;
-    std::memcpy(&k.low, bytes, 8);
-    std::memcpy(&k.high, bytes + 8, 8);
-    k.size = static_cast<uint32_t>(word.size());
-    const uint64_t mixed = (k.low * 0x9E3779B97F4A7C15ull) ^ (k.high * 0xC2B2AE3D27D4EB4Full) ^ k.size;
-    k.hash = static_cast<uint32_t>((mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
-    return k;
-  }
-  struct Slot {
-    uint32_t hash = 0;
-    uint32_t entry = 0;  // 1-based index into entries_; 0 = empty
-  };
-  struct Entry {
-    Key key;
-    Lex lex;
-  };
-  Slot* probe(const Key& key) {
-    size_t i = key.hash & (slots_.size() - 1);
-    while (slots_[i].entry != 0 && (slots_[i].hash != key.hash || !(entries_[slots_[i].entry - 1].key == key)))
-      i = (i + 1) & (slots_.size() - 1);
-    return &slots_[i];
-  }
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-};
+// Every word the finder reacts to, in any case: one hash probe per token.
+using Lexicon = WordTable<Lex>;
 
 void add_all(Lexicon& lex, std::initializer_list<const char*> words, uint32_t flags) {
   for (const char* w : words) lex.add(w).flags |= flags;
