@@ -46,12 +46,27 @@ struct FoldedWord {
     k.low = first_bytes(word.data(), n) | (kFold & low_bytes(n));
     if (n > 8) k.high = (load(word.data() + n - 8, 8) >> (8 * (16 - n))) | (kFold & low_bytes(n - 8));
     k.size = static_cast<uint32_t>(n);
-    const uint64_t mixed = (k.low * 0x9E3779B97F4A7C15ull) ^ (k.high * 0xC2B2AE3D27D4EB4Full) ^ k.size;
-    k.hash = static_cast<uint32_t>((mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
+    k.hash = hash_of(k);
+    return k;
+  }
+
+  // As of(), for a word with 16 readable bytes at its start (inside a larger
+  // text): two loads and masks, no branches on the length.
+  static FoldedWord of_padded(const char* p, size_t n) {
+    constexpr uint64_t kFold = 0x2020202020202020ull;
+    FoldedWord k;
+    k.low = (load(p, 8) | kFold) & (~uint64_t{0} >> (64 - 8 * (n < 8 ? n : 8)));
+    k.high = n > 8 ? (load(p + 8, 8) | kFold) & (~uint64_t{0} >> (128 - 8 * n)) : 0;
+    k.size = static_cast<uint32_t>(n);
+    k.hash = hash_of(k);
     return k;
   }
 
  private:
+  static uint32_t hash_of(const FoldedWord& k) {
+    const uint64_t mixed = (k.low * 0x9E3779B97F4A7C15ull) ^ (k.high * 0xC2B2AE3D27D4EB4Full) ^ k.size;
+    return static_cast<uint32_t>((mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
+  }
   static uint64_t load(const char* p, size_t n) {
     uint64_t v = 0;
     std::memcpy(&v, p, n);  // n is a constant at every call: one load, no call
@@ -96,6 +111,15 @@ class WordTable {
   const Value* find(std::string_view word) const {
     if (word.empty() || word.size() > kMaxWordTableWord) return nullptr;
     const Slot* s = probe(FoldedWord::of(word));
+    return s->entry == 0 ? nullptr : &values_[s->entry - 1];
+  }
+  // The same, for a word inside a text that stays readable up to
+  // `readable_end`: the key then takes two loads (the bytes after the word
+  // are read but do not matter).
+  const Value* find(std::string_view word, const char* readable_end) const {
+    if (word.empty() || word.size() > kMaxWordTableWord) return nullptr;
+    if (readable_end - word.data() < 16) return find(word);
+    const Slot* s = probe(FoldedWord::of_padded(word.data(), word.size()));
     return s->entry == 0 ? nullptr : &values_[s->entry - 1];
   }
 
