@@ -90,3 +90,28 @@ TEST_CASE("words run across ASCII and multi-byte letters", "[text]") {
     CHECK(tokens_of(c.input) == c.expected);
   }
 }
+
+TEST_CASE("long runs of letters and digits are read eight bytes at a time", "[text]") {
+  struct Case {
+    std::string input;
+    Strings expected;
+    ai::TokenKind first_kind;
+  };
+  const Case cases[] = {
+      {"abcdefg hij", {"abcdefg", "hij"}, ai::TokenKind::kWord},
+      {"abcdefgh ij", {"abcdefgh", "ij"}, ai::TokenKind::kWord},
+      {"abcdefghi, then", {"abcdefghi", ",", "then"}, ai::TokenKind::kWord},
+      {"Internationalisation-wide", {"Internationalisation-wide"}, ai::TokenKind::kWord},
+      {"1234567890123456789 x", {"1234567890123456789", "x"}, ai::TokenKind::kNumber},
+      {"12345678901234567a x", {"12345678901234567a", "x"}, ai::TokenKind::kWord},
+      {"abcdefgh\xC3\xA9z.", {"abcdefgh\xC3\xA9z", "."}, ai::TokenKind::kWord},  // a multi-byte letter after eight
+      {"abcdefg\xE2\x80\x94" "z", {"abcdefg", "\xE2\x80\x94", "z"}, ai::TokenKind::kWord},
+      {"Z[abcdefghijk`@{", {"Z", "[", "abcdefghijk", "`", "@", "{"}, ai::TokenKind::kWord},  // neighbours of the ranges
+      {"09/:abcdefgh", {"09", "/", ":", "abcdefgh"}, ai::TokenKind::kNumber},
+  };
+  for (const Case& c : cases) {
+    INFO("input: " << c.input);
+    CHECK(tokens_of(c.input) == c.expected);
+    CHECK(ai::analyze_text(c.input).tokens[0].kind == c.first_kind);
+  }
+}
