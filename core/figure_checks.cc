@@ -7,11 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstring>
 #include <map>
 
 #include "figures.h"
 #include "units.h"
+#include "word_table.h"
 
 namespace ai {
 namespace {
@@ -97,20 +97,24 @@ void check_unit_pairs(const Document& doc, const std::vector<Figure>& figures, s
 
 // --- changes stated with their endpoints ------------------------------------------
 
-int change_direction(std::string_view lower_word) {
-  static const char* const kUp[] = {"rose", "rise", "rises", "rising", "risen", "jumped", "jump", "jumps", "climbed",
-                                    "climb", "increased", "increase", "grew", "grow", "grown", "surged", "soared",
-                                    "gained", "up", "advanced", "rallied", "boosted", "raised", "expanded",
-                                    "doubled", "tripled", "widened", "increasing"};
-  static const char* const kDown[] = {"fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "declined",
-                                      "decline", "decreased", "decrease", "slumped", "plunged", "slid", "sank",
-                                      "shrank", "shrunk", "lost", "down", "tumbled", "dipped", "eased", "cut",
-                                      "reduced", "halved", "contracted", "retreated", "narrowed"};
-  for (const char* w : kUp)
-    if (lower_word == w) return 1;
-  for (const char* w : kDown)
-    if (lower_word == w) return -1;
-  return 0;
+// +1 for a word saying a figure rose, -1 for fell, 0 otherwise; any case.
+int change_direction(std::string_view word) {
+  static const WordTable<int> kDirections = [] {
+    WordTable<int> table;
+    for (const char* w : {"rose", "rise", "rises", "rising", "risen", "jumped", "jump", "jumps", "climbed", "climb",
+                          "increased", "increase", "grew", "grow", "grown", "surged", "soared", "gained", "up",
+                          "advanced", "rallied", "boosted", "raised", "expanded", "doubled", "tripled", "widened",
+                          "increasing"})
+      table.add(w) = 1;
+    for (const char* w : {"fell", "fall", "falls", "fallen", "falling", "dropped", "drop", "declined", "decline",
+                          "decreased", "decrease", "slumped", "plunged", "slid", "sank", "shrank", "shrunk", "lost",
+                          "down", "tumbled", "dipped", "eased", "cut", "reduced", "halved", "contracted", "retreated",
+                          "narrowed"})
+      table.add(w) = -1;
+    return table;
+  }();
+  const int* direction = kDirections.find(word);
+  return direction ? *direction : 0;
 }
 
 // The lower-cased word just before byte `offset`, skipping spaces.
@@ -144,7 +148,7 @@ void check_changes(const Document& doc, const std::vector<Figure>& figures, std:
     int direction = 0;
     size_t verb_at = 0;
     for (size_t t = s.first_token; t < s.end_token; ++t) {
-      const int d = change_direction(lower(doc.token_text(t)));
+      const int d = change_direction(doc.token_text(t));
       if (d != 0) {
         direction = d;
         verb_at = doc.tokens[t].start;
@@ -228,6 +232,17 @@ const char* const kEvents[] = {"killed", "dead", "died", "injured", "wounded", "
                                "missing", "evacuated", "displaced", "infected", "hospitalised", "hospitalized",
                                "rescued", "jailed", "charged", "deaths", "cases", "casualties", "fatalities"};
 
+// The event word `word` is in any case (from kEvents), or nullptr.
+const char* event_word(std::string_view word) {
+  static const WordTable<const char*> kEventWords = [] {
+    WordTable<const char*> table;
+    for (const char* e : kEvents) table.add(e) = e;
+    return table;
+  }();
+  const char* const* event = kEventWords.find(word);
+  return event ? *event : nullptr;
+}
+
 // The event word nearest to the figure within its sentence, looking at most
 // kEventWindow tokens either way (which keeps the check linear on any input).
 constexpr size_t kEventWindow = 16;
@@ -245,9 +260,10 @@ std::string event_of(const Document& doc, const Figure& f) {
   std::string best;
   size_t best_distance = kEventWindow + 1;
   for (size_t t = first; t < last; ++t) {
-    const std::string word = lower(doc.token_text(t));
-    if (std::find_if(std::begin(kEvents), std::end(kEvents), [&](const char* e) { return word == e; }) == std::end(kEvents))
-      continue;
+    // The event words are all letters, so matching in any case equals
+    // matching the lower-cased token: the word is the table's spelling.
+    const char* word = event_word(doc.token_text(t));
+    if (word == nullptr) continue;
     const size_t distance = t > center ? t - center : center - t;
     if (distance < best_distance) {
       best_distance = distance;

@@ -6,7 +6,6 @@
 #include "figures.h"
 
 #include <algorithm>
-#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -15,6 +14,7 @@
 #include "dates.h"
 #include "numbers.h"
 #include "units.h"
+#include "word_table.h"
 
 namespace ai {
 
@@ -86,78 +86,15 @@ struct Lex {
   uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
 
-// No lexicon entry is longer than this ("approximately"); longer tokens skip the lookup.
-constexpr size_t kLongestWord = 13;
-
-class Lexicon {
- public:
-  Lexicon() : slots_(2048) {}
-
-  Lex& add(std::string_view word) {
-    assert(word.size() <= kLongestWord);
-    const Key key = pack(word);
-    Slot* s = probe(key);
-    if (s->entry == 0) {
-      entries_.push_back({key, Lex{}});
-      s->hash = key.hash;
-      s->entry = static_cast<uint32_t>(entries_.size());
-    }
-    return entries_[s->entry - 1].lex;
-  }
-  // Any case: the key folds ASCII letters. One multiply-based hash over two
-  // machine words and, almost always, one key comparison; the probe array
-  // stays in the first-level cache.
-  const Lex* find(std::string_view word) const {
-    if (word.size() > kLongestWord) return nullptr;
-    const Slot* s = const_cast<Lexicon*>(this)->probe(pack(word));
-    return s->entry == 0 ? nullptr : &entries_[s->entry - 1].lex;
-  }
-
- private:
-  // A word of up to 16 bytes as two integers, case folded by setting bit
-  // 0x20 of every byte: that lower-cases ASCII letters and leaves digits and
-  // the punctuation lexicon words contain ('.', '-', '$', '%', '#') alone.
-  struct Key {
-    uint64_t low = 0, high = 0;
-    uint32_t size = 0, hash = 0;
-    bool operator==(const Key& o) const { return low == o.low && high == o.high && size == o.size; }
-  };
-  static Key pack(std::string_view word) {
-    Key k;
-    unsigned char bytes[16] = {};
-    std::memcpy(bytes, word.data(), word.size());
-    for (size_t i = 0; i < word.size(); ++i) bytes[i] |= 0x20;
-    std::memcpy(&k.low, bytes, 8);
-    std::memcpy(&k.high, bytes + 8, 8);
-    k.size = static_cast<uint32_t>(word.size());
-    const uint64_t mixed = (k.low * 0x9E3779B97F4A7C15ull) ^ (k.high * 0xC2B2AE3D27D4EB4Full) ^ k.size;
-    k.hash = static_cast<uint32_t>((mixed ^ (mixed >> 29)) * 0xBF58476D1CE4E5B9ull >> 32);
-    return k;
-  }
-  struct Slot {
-    uint32_t hash = 0;
-    uint32_t entry = 0;  // 1-based index into entries_; 0 = empty
-  };
-  struct Entry {
-    Key key;
-    Lex lex;
-  };
-  Slot* probe(const Key& key) {
-    size_t i = key.hash & (slots_.size() - 1);
-    while (slots_[i].entry != 0 && (slots_[i].hash != key.hash || !(entries_[slots_[i].entry - 1].key == key)))
-      i = (i + 1) & (slots_.size() - 1);
-    return &slots_[i];
-  }
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;
-};
+// Every word the finder reacts to, in any case: one hash probe per token.
+using Lexicon = WordTable<Lex>;
 
 void add_all(Lexicon& lex, std::initializer_list<const char*> words, uint32_t flags) {
   for (const char* w : words) lex.add(w).flags |= flags;
 }
 
 struct QualifierPhrase {
-  const char* words;
+  std::string_view words;
   bool approx;
   int bound;
   bool range_start;
@@ -210,9 +147,8 @@ Lexicon build_lexicon() {
   add_all(lex, {"was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "having"}, kStop);
   static_assert(sizeof kQualifierPhrases / sizeof kQualifierPhrases[0] <= 64, "one bit per phrase");
   for (size_t p = 0; p < sizeof kQualifierPhrases / sizeof kQualifierPhrases[0]; ++p) {
-    const char* words = kQualifierPhrases[p].words;
-    const char* space = std::strchr(words, ' ');
-    Lex& l = lex.add(space ? std::string(words, space).c_str() : words);
+    const std::string_view words = kQualifierPhrases[p].words;
+    Lex& l = lex.add(words.substr(0, words.find(' ')));
     l.flags |= kQualifier;
     l.qualifier_phrases |= uint64_t{1} << p;
   }
@@ -364,6 +300,13 @@ bool has_upper(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return is_ascii_upper(c); });
 }
 
+// A loop, not find(): tokens are short, and memchr's call costs more.
+bool has_hyphen(std::string_view s) {
+  for (const char c : s)
+    if (c == '-') return true;
+  return false;
+}
+
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return is_digit(c); });
 }
@@ -463,6 +406,7 @@ class Scanner {
   std::vector<Figure> run() {
     look_up_tokens();
     std::vector<Figure> figures;
+    figures.reserve(n_ / 32 + 4);  // news text states a figure every 30-40 tokens
     for (size_t i = 0; i < n_; ++i) {
       if (!can_start(i)) continue;
       Figure figure;
@@ -487,7 +431,11 @@ class Scanner {
     const Lex* l = lexicon_.find(lower);
     return l ? l->unit : nullptr;
   }
-  std::string_view text(size_t i) const { return i < n_ ? doc_.token_text(i) : std::string_view(); }
+  std::string_view text(size_t i) const {
+    if (i >= n_) return {};
+    const Token& t = doc_.tokens[i];
+    return std::string_view(doc_.text.data() + t.start, t.end - t.start);
+  }
   TokenKind kind(size_t i) const { return doc_.tokens[i].kind; }
   const Lex* lex(size_t i) const { return i < n_ ? lex_[i] : nullptr; }
   uint32_t flags(size_t i) const { return i < n_ && lex_[i] ? lex_[i]->flags : 0; }
@@ -527,12 +475,20 @@ class Scanner {
   void look_up_tokens() {
     for (const Sentence& s : doc_.sentences)
       if (s.first_token < n_) sentence_start_[s.first_token] = 1;
+    const char* text_end = doc_.text.data() + doc_.text.size();
     for (size_t i = 0; i < n_; ++i) {
       const std::string_view t = text(i);
       if (kind(i) == TokenKind::kNumber) continue;
       if (kind(i) == TokenKind::kPunct && t.size() == 1 && t[0] != '$' && t[0] != '%' && t[0] != '#') continue;
-      lex_[i] = lexicon_.find(t);
+      lex_[i] = lexicon_.find(t, text_end);
     }
+  }
+
+  // Token i + 1 is "$" with no space before it.
+  bool glued_dollar_after(size_t i) const {
+    if (i + 1 >= n_) return false;
+    const Token& next = doc_.tokens[i + 1];
+    return next.end - next.start == 1 && doc_.text[next.start] == '$' && next.start == doc_.tokens[i].end;
   }
 
   bool can_start(size_t i) const {
@@ -543,13 +499,13 @@ class Scanner {
       if (c < 0x80) return c == '$' || c == '-' || c == '+' || c == '(' || c == '\'';
       return t == "\xE2\x88\x92" || t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
     }
-    // "US$", "A$", "HK$"
-    if (t.size() <= 3 && is_ascii_upper(t[0]) && i + 1 < n_ && text(i + 1) == "$" && adjacent(i + 1)) return true;
+    // "US$", "A$", "HK$" (the rare glued "$" tested first: it predicts well)
+    if (glued_dollar_after(i) && t.size() <= 3 && is_ascii_upper(t[0])) return true;
     const Lex* l = lex_[i];
     if (l == nullptr) {
       // Hyphenated compounds: "twenty-one", "two-hour", "third-largest", "mid-2020"; codes: "USD 5".
       if (t.size() == 3 && is_ascii_upper(t[0]) && is_ascii_upper(t[1])) return starts_with_digit(i + 1) && find_currency_code(t);
-      return t.find('-') != std::string_view::npos;
+      return has_hyphen(t);
     }
     if (l->flags & kArticle) {
       // "a dozen", "a day", "a handful", "an estimated"
@@ -759,14 +715,14 @@ class Scanner {
     for (uint64_t bits = lex(i)->qualifier_phrases; bits != 0; bits &= bits - 1) {
       const QualifierPhrase& p = kQualifierPhrases[__builtin_ctzll(bits)];
       size_t k = i;
-      const char* w = p.words;
+      std::string_view rest = p.words;
       bool ok = true;
-      while (*w && ok) {
-        const char* space = std::strchr(w, ' ');
-        const size_t len = space ? static_cast<size_t>(space - w) : std::strlen(w);
-        ok = is(k, std::string_view(w, len));
+      while (!rest.empty() && ok) {
+        size_t len = 0;
+        while (len < rest.size() && rest[len] != ' ') ++len;
+        ok = is(k, rest.substr(0, len));
         ++k;
-        w += len + (space ? 1 : 0);
+        rest.remove_prefix(len < rest.size() ? len + 1 : len);
       }
       if (ok && k > best_end) {
         best_end = k;
@@ -1031,7 +987,7 @@ class Scanner {
     }
     for (; k < n_ && k < i + 12; ++k) {
       const std::string_view t = text(k);
-      if (t.find('-') != std::string_view::npos) {
+      if (has_hyphen(t)) {
         // "twenty-one", "forty-five": tens and a unit in one token.
         if (any && (last_was_unit || last_was_tens)) break;
         std::string_view parts[3];
@@ -1073,7 +1029,7 @@ class Scanner {
           break;
         }
         const bool after_hundred_or_scale = std::fmod(current, 100) == 0 || current == 0;
-        const bool compound_next = !next && text(k + 1).find('-') != std::string_view::npos;  // "and twenty-three"
+        const bool compound_next = !next && has_hyphen(text(k + 1));  // "and twenty-three"
         if (((next && next->number && next->number->kind == WordKind::kCardinal) || compound_next) &&
             after_hundred_or_scale)
           continue;
@@ -1263,7 +1219,7 @@ class Scanner {
     }
     // "US dollars", "Canadian dollars"
     static const struct {
-      const char* adjective;
+      std::string_view adjective;
       const char* code;
     } kDollarNations[] = {{"us", "USD"}, {"u.s.", "USD"}, {"american", "USD"}, {"canadian", "CAD"},
                           {"australian", "AUD"}, {"singapore", "SGD"}, {"hong", "HKD"}, {"zimbabwean", "ZWL"},
@@ -2383,7 +2339,7 @@ class Scanner {
       }
       return false;
     }
-    if (t.find('-') == std::string_view::npos || kind(i) != TokenKind::kWord) return false;
+    if (!has_hyphen(t) || kind(i) != TokenKind::kWord) return false;
     return match_hyphen_compound(i, out, end);
   }
 

@@ -44,13 +44,66 @@ bool is_space(char32_t cp) {
 
 namespace {
 
+// Byte classes: the tokenizer's fast path classifies a byte with one table
+// lookup and decodes UTF-8 only at bytes >= 0x80, whose class is 0.
+enum ByteClass : uint8_t { kSpaceByte = 1, kDigitByte = 2, kLetterByte = 4 };
+
+constexpr std::array<uint8_t, 256> make_byte_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 0; c < 128; ++c) {
+    uint8_t k = 0;
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) k |= kSpaceByte;
+    if (c >= '0' && c <= '9') k |= kDigitByte;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k |= kLetterByte;
+    classes[static_cast<size_t>(c)] = k;
+  }
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kByteClasses = make_byte_classes();
+
 bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
-bool is_alnum(char32_t cp) { return is_digit(cp) || is_letter(cp); }
+bool is_alnum(char32_t cp) {
+  return cp < 0x80 ? (kByteClasses[cp] & (kDigitByte | kLetterByte)) != 0 : is_letter(cp);
+}
 bool is_apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool is_newline(char32_t cp) { return cp == '\n' || cp == 0x2028 || cp == 0x2029; }
 
+// How many of the 8 bytes at `p` are ASCII letters or digits before the
+// first byte that is not, and whether a letter is among them. The byte tests
+// of kByteClasses, done on all eight bytes at once: no branch per byte, so
+// no mispredicted loop exit at the end of every word.
+struct AsciiRun {
+  size_t length;
+  bool has_letter;
+};
+AsciiRun ascii_alnum_run(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  const uint64_t low7 = v & ~kHighs;  // each byte < 0x80, so the sums below never carry across bytes
+  // x in [lo, hi] per byte: bit 7 of x + (0x80 - lo) is set, of x + (0x7F - hi) is not.
+  const uint64_t digit = (low7 + kOnes * (0x80 - '0')) & ~(low7 + kOnes * (0x7F - '9'));
+  const uint64_t folded = low7 | kOnes * 0x20;
+  const uint64_t letter = (folded + kOnes * (0x80 - 'a')) & ~(folded + kOnes * (0x7F - 'z'));
+  const uint64_t alnum = (digit | letter) & ~v & kHighs;  // bytes >= 0x80 are neither
+  const uint64_t stops = ~alnum & kHighs;
+  const size_t length = stops == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(stops)) / 8;
+  const uint64_t in_run = length == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * length)) - 1;
+  return {length, (letter & ~v & kHighs & in_run) != 0};
+}
+
+// The code point at `pos` of valid UTF-8, without a call for ASCII.
+char32_t code_point_at(std::string_view text, size_t pos, size_t* len) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    *len = 1;
+    return byte;
+  }
+  return decode_code_point(text, pos, len);
+}
+
 // Abbreviations whose final period belongs to the word, lower-cased.
-constexpr std::array<const char*, 43> kAbbreviations = {
+constexpr std::string_view kAbbreviations[] = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st", "jr",
     "sr", "inc", "corp", "ltd", "co", "bros", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
     "nov", "dec", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "rev", "hon", "adm", "cmdr"};
@@ -71,50 +124,76 @@ bool is_abbreviation(std::string_view word) {
   if (word.size() > 6) return false;
   char lower[8];
   for (size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char>((word[i] >= 'A' && word[i] <= 'Z') ? word[i] + 32 : word[i]);
-  std::string_view key(lower, word.size());
-  return std::any_of(kAbbreviations.begin(), kAbbreviations.end(), [&](const char* a) { return key == a; });
+  const std::string_view key(lower, word.size());
+  return std::any_of(std::begin(kAbbreviations), std::end(kAbbreviations), [&](std::string_view a) { return key == a; });
 }
 
 class Tokenizer {
  public:
   explicit Tokenizer(std::string_view text) : text_(text) {}
 
+  // Tokenises the whole text. Also notes, in one pass, the only tokens where
+  // a sentence or paragraph can break (see boundary_candidates()).
   std::vector<Token> run() {
     std::vector<Token> tokens;
     tokens.reserve(text_.size() / 5 + 1);
+    const size_t size = text_.size();
     size_t pos = 0;
     unsigned newlines = 0;
-    while (pos < text_.size()) {
-      size_t len;
-      const char32_t cp = at(pos, &len);
-      if (is_space(cp)) {
-        if (is_newline(cp)) ++newlines;
-        pos += len;
+    while (pos < size) {
+      const auto byte = static_cast<unsigned char>(text_[pos]);
+      if (kByteClasses[byte] & kSpaceByte) {
+        newlines += byte == '\n';
+        ++pos;
         continue;
       }
-      Token token;
-      token.start = static_cast<uint32_t>(pos);
-      token.newlines_before = static_cast<uint8_t>(std::min(newlines, 255u));
+      size_t len = 1;
+      char32_t cp = byte;
+      if (byte >= 0x80) {
+        cp = decode_code_point(text_, pos, &len);
+        if (is_space(cp)) {
+          if (is_newline(cp)) ++newlines;
+          pos += len;
+          continue;
+        }
+      }
+      const auto newlines_before = static_cast<uint8_t>(std::min(newlines, 255u));
+      has_blank_line_ = has_blank_line_ || newlines >= 2;
       newlines = 0;
       size_t end;
-      if (is_alnum(cp) || (cp == '.' && pos + 1 < text_.size() && is_digit(peek(pos + 1)) && !prev_is_alnum(pos))) {
-        end = scan_word(pos, &token.kind);
+      TokenKind kind;
+      if (is_alnum(cp) || (cp == '.' && pos + 1 < size && is_digit(peek(pos + 1)) && !prev_is_alnum(pos))) {
+        end = scan_word(pos, &kind);
       } else if (is_apostrophe(cp) && starts_clitic(pos + len)) {
         end = pos + len + clitic_length(pos + len);
-        token.kind = TokenKind::kWord;
+        kind = TokenKind::kWord;
       } else {
         end = scan_punct(pos, cp, len);
-        token.kind = TokenKind::kPunct;
+        kind = TokenKind::kPunct;
       }
+      // The tokens is_sentence_final accepts: ".", "!", "?" runs, ".25", "…".
+      if (newlines_before > 0 || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+        boundary_candidates_.push_back(static_cast<uint32_t>(tokens.size()));
+      // Fields stored one by one into the vector: a Token built on the stack
+      // and copied costs a store-forwarding stall per token.
+      Token& token = tokens.emplace_back();
+      token.start = static_cast<uint32_t>(pos);
       token.end = static_cast<uint32_t>(end);
-      tokens.push_back(token);
+      token.kind = kind;
+      token.newlines_before = newlines_before;
       pos = end;
     }
     return tokens;
   }
 
+  // Whether some token followed two or more line breaks; valid after run().
+  bool has_blank_line() const { return has_blank_line_; }
+  // Indices, ascending, of the tokens that follow a line break or are
+  // sentence-final: every other token continues its sentence and paragraph.
+  const std::vector<uint32_t>& boundary_candidates() const { return boundary_candidates_; }
+
  private:
-  char32_t at(size_t pos, size_t* len) const { return decode_code_point(text_, pos, len); }
+  char32_t at(size_t pos, size_t* len) const { return code_point_at(text_, pos, len); }
   char32_t peek(size_t pos) const {
     size_t len;
     return pos < text_.size() ? at(pos, &len) : 0;
@@ -128,9 +207,9 @@ class Tokenizer {
 
   // "'s", "'S" or "'" + "re"/"ve"/"ll"/"d"/"m" followed by a non-letter.
   size_t clitic_length(size_t pos) const {
-    static constexpr const char* kClitics[] = {"s", "re", "ve", "ll", "d", "m"};
-    for (const char* c : kClitics) {
-      const size_t n = std::strlen(c);
+    static constexpr std::string_view kClitics[] = {"s", "re", "ve", "ll", "d", "m"};
+    for (const std::string_view c : kClitics) {
+      const size_t n = c.size();
       if (pos + n > text_.size()) continue;
       bool same = true;
       for (size_t i = 0; i < n; ++i) same = same && ((text_[pos + i] | 0x20) == c[i]);
@@ -142,19 +221,45 @@ class Tokenizer {
 
   // A word or number: alphanumerics joined by the connectors news text uses
   // inside one name or figure.
-  size_t scan_word(size_t pos, TokenKind* kind) {
+  size_t scan_word(size_t pos, TokenKind* kind) const {
     const size_t start = pos;
+    const size_t size = text_.size();
     bool has_letter = false;
     size_t segment_length = 0;
-    while (pos < text_.size()) {
+    while (pos < size) {
+      // The ASCII letters and digits of the current segment: eight bytes at a
+      // time while eight remain, then byte by byte.
+      const size_t run_start = pos;
+      bool run_has_letter = false;
+      while (pos + 8 <= size) {
+        const AsciiRun run = ascii_alnum_run(text_.data() + pos);
+        pos += run.length;
+        run_has_letter = run_has_letter || run.has_letter;
+        if (run.length < 8) break;
+      }
+      if (pos + 8 > size) {
+        uint8_t seen = 0;
+        while (pos < size) {
+          const uint8_t ascii = kByteClasses[static_cast<unsigned char>(text_[pos])];
+          if (!(ascii & (kDigitByte | kLetterByte))) break;
+          seen |= ascii;
+          ++pos;
+        }
+        run_has_letter = run_has_letter || (seen & kLetterByte) != 0;
+      }
+      segment_length += pos - run_start;
+      has_letter = has_letter || run_has_letter;
+      if (pos >= size) break;
       size_t len;
       const char32_t cp = at(pos, &len);
-      if (is_alnum(cp)) {
-        has_letter = has_letter || is_letter(cp);
+      if (cp >= 0x80 && is_letter(cp)) {
+        has_letter = true;
         ++segment_length;
         pos += len;
         continue;
       }
+      // Only these connectors can continue a word; anything else ends it.
+      if (cp != '-' && cp != '.' && cp != ',' && cp != '&' && !is_apostrophe(cp)) break;
       const char32_t next = peek(pos + len);
       const char32_t prev = pos > start ? peek_back(pos) : 0;
       if (cp == '-' && is_alnum(next) && pos > start) {
@@ -231,27 +336,34 @@ class Tokenizer {
   }
 
   std::string_view text_;
+  bool has_blank_line_ = false;
+  std::vector<uint32_t> boundary_candidates_;
 };
+
+using namespace std::string_view_literals;
 
 bool is_sentence_final(std::string_view token) {
   if (token.empty()) return false;
   const char c = token[0];
-  return c == '.' || c == '!' || c == '?' || token == "\xE2\x80\xA6";  // … ellipsis
+  return c == '.' || c == '!' || c == '?' || token == "\xE2\x80\xA6"sv;  // … ellipsis
 }
 
 // Closing marks that stay with the sentence they end: ." ') ”
 bool is_closer(std::string_view token) {
-  return token == "\"" || token == "'" || token == ")" || token == "]" || token == "\xE2\x80\x9D" || token == "\xE2\x80\x99" ||
-         token == "\xC2\xBB";
+  if (token.size() == 1) return token[0] == '"' || token[0] == '\'' || token[0] == ')' || token[0] == ']';
+  return token == "\xE2\x80\x9D"sv || token == "\xE2\x80\x99"sv || token == "\xC2\xBB"sv;
 }
 
 bool starts_like_sentence(std::string_view text, const Token& token) {
   size_t len;
-  const char32_t cp = decode_code_point(text, token.start, &len);
+  const char32_t cp = code_point_at(text, token.start, &len);
   return !is_letter(cp) || is_upper(cp);
 }
 
-std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens) {
+// `candidates`: Tokenizer::boundary_candidates(); the other tokens can
+// neither end a sentence nor follow a break, so they are never visited.
+std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
+                                      const std::vector<uint32_t>& candidates) {
   std::vector<Sentence> sentences;
   size_t first = 0;
   auto close = [&](size_t end_token) {
@@ -259,41 +371,44 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
     sentences.push_back({first, end_token, {tokens[first].start, tokens[end_token - 1].end}});
     first = end_token;
   };
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  auto token_text = [&](size_t i) { return text.substr(tokens[i].start, tokens[i].end - tokens[i].start); };
+  size_t resume = 0;  // the closing marks before this went with the sentence they end
+  for (const uint32_t i : candidates) {
+    if (i < resume) continue;
     if (i > first && tokens[i].newlines_before > 0) {
       // A line break ends a sentence unless the line was hard-wrapped mid-sentence.
-      const std::string_view prev = text.substr(tokens[i - 1].start, tokens[i - 1].end - tokens[i - 1].start);
+      const std::string_view prev = token_text(i - 1);
       const bool wrapped = tokens[i].newlines_before == 1 && !is_sentence_final(prev) && !is_closer(prev) &&
                            !starts_like_sentence(text, tokens[i]);
       if (!wrapped) close(i);
     }
-    const std::string_view t = text.substr(tokens[i].start, tokens[i].end - tokens[i].start);
-    if (!is_sentence_final(t)) continue;
+    if (!is_sentence_final(token_text(i))) continue;
     size_t end = i + 1;
-    while (end < tokens.size() && tokens[end].newlines_before == 0 &&
-           is_closer(text.substr(tokens[end].start, tokens[end].end - tokens[end].start)))
-      ++end;
+    while (end < tokens.size() && tokens[end].newlines_before == 0 && is_closer(token_text(end))) ++end;
     if (end == tokens.size() || tokens[end].newlines_before > 0 || starts_like_sentence(text, tokens[end])) {
       close(end);
-      i = end - 1;
+      resume = end;
     }
   }
   close(tokens.size());
   return sentences;
 }
 
-std::vector<Span> split_paragraphs(const std::vector<Token>& tokens) {
-  const bool has_blank_lines =
-      std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.newlines_before >= 2; });
+// `candidates` as for split_sentences; `has_blank_lines`: some token has
+// newlines_before >= 2.
+std::vector<Span> split_paragraphs(const std::vector<Token>& tokens, const std::vector<uint32_t>& candidates,
+                                   bool has_blank_lines) {
   const unsigned breaks_at = has_blank_lines ? 2 : 1;
   std::vector<Span> paragraphs;
+  if (tokens.empty()) return paragraphs;
   size_t first = 0;
-  for (size_t i = 1; i <= tokens.size(); ++i) {
-    if (i == tokens.size() || tokens[i].newlines_before >= breaks_at) {
+  for (const uint32_t i : candidates) {
+    if (i > 0 && tokens[i].newlines_before >= breaks_at) {
       paragraphs.push_back({tokens[first].start, tokens[i - 1].end});
       first = i;
     }
   }
+  paragraphs.push_back({tokens[first].start, tokens.back().end});
   return paragraphs;
 }
 
@@ -310,9 +425,10 @@ size_t Document::sentence_at(size_t offset) const {
 Document analyze_text(std::string_view text) {
   Document doc;
   doc.text = text;
-  doc.tokens = Tokenizer(text).run();
-  doc.sentences = split_sentences(text, doc.tokens);
-  doc.paragraphs = split_paragraphs(doc.tokens);
+  Tokenizer tokenizer(text);
+  doc.tokens = tokenizer.run();
+  doc.sentences = split_sentences(text, doc.tokens, tokenizer.boundary_candidates());
+  doc.paragraphs = split_paragraphs(doc.tokens, tokenizer.boundary_candidates(), tokenizer.has_blank_line());
   return doc;
 }
 
