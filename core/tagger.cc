@@ -16,10 +16,20 @@ constexpr uint32_t kVersion = 4;
 constexpr int kMinHashBits = 10;
 constexpr int kMaxHashBits = 22;
 
-uint32_t fnv1a32(std::string_view bytes) {
-  uint32_t h = 2166136261u;
-  for (char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
+// The blob's checksum: FNV-1a over 8-byte little-endian words (then the
+// last bytes one by one), folded to 32 bits. Word-wise because the check
+// runs on every start of the engine, in wasm too, over the whole model.
+uint32_t blob_checksum(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ull;
+  constexpr uint64_t kPrime = 1099511628211ull;
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word = 0;
+    for (int k = 0; k < 8; ++k) word |= uint64_t{static_cast<unsigned char>(bytes[i + k])} << (8 * k);
+    h = (h ^ word) * kPrime;
+  }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * kPrime;
+  return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
 void put_u32(uint32_t v, std::string* out) {
@@ -130,13 +140,28 @@ void put_stage(const StageWeights& stage, float scale, int prune_below, std::str
   *out += rows;
 }
 
-// One stage's stored rows: their buckets, ascending, and each row's
-// kLabelCount weights (zeros filled back in).
+// One stage's stored rows: their buckets, ascending, and where each row's
+// label mask starts in the blob (checked to be followed by its weights).
 struct StageRows {
   std::vector<int32_t> transitions;
   std::vector<uint32_t> buckets;
-  std::vector<int8_t> weights;  // buckets.size() x kLabelCount
+  std::vector<const unsigned char*> masks;
 };
+
+uint32_t read_mask(const unsigned char* at) {
+  uint32_t mask = 0;
+  for (int b = 0; b < kMaskBytes; ++b) mask |= uint32_t{at[b]} << (8 * b);
+  return mask;
+}
+
+// Writes the kLabelCount weights of the row whose mask is at `at` (zeros
+// where the mask has no bit).
+void expand_row(const unsigned char* at, int8_t* row) {
+  uint32_t mask = read_mask(at);
+  const unsigned char* weight = at + kMaskBytes;
+  std::memset(row, 0, kLabelCount);
+  for (; mask != 0; mask &= mask - 1) row[__builtin_ctz(mask)] = static_cast<int8_t>(*weight++);
+}
 
 bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* error) {
   stage->transitions.resize(kTransitionCount);
@@ -151,7 +176,7 @@ bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* er
   // A row is at least a one-byte index and its mask.
   if (rows > buckets || rows > r->remaining() / (1 + kMaskBytes)) return *error = "bad row count", false;
   stage->buckets.resize(rows);
-  stage->weights.assign(size_t{rows} * kLabelCount, 0);
+  stage->masks.resize(rows);
   uint64_t bucket = 0;
   for (uint32_t k = 0; k < rows; ++k) {
     uint32_t delta;
@@ -159,17 +184,13 @@ bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* er
     if (!r->varint(&delta) || !r->bytes(kMaskBytes, &mask_bytes)) return *error = "truncated weights", false;
     bucket += delta;
     if (bucket >= buckets || (k > 0 && delta == 0)) return *error = "bad weight row index", false;
-    uint32_t mask = 0;
-    for (int b = 0; b < kMaskBytes; ++b) mask |= uint32_t{static_cast<unsigned char>(mask_bytes[b])} << (8 * b);
+    const auto* mask_at = reinterpret_cast<const unsigned char*>(mask_bytes.data());
+    const uint32_t mask = read_mask(mask_at);
     if (mask == 0 || (mask >> kLabelCount) != 0) return *error = "bad weight row mask", false;
-    std::string_view stored;
-    if (!r->bytes(static_cast<size_t>(__builtin_popcount(mask)), &stored)) return *error = "truncated weights", false;
-    int8_t* row = &stage->weights[size_t{k} * kLabelCount];
-    for (const char weight : stored) {
-      row[__builtin_ctz(mask)] = static_cast<int8_t>(weight);
-      mask &= mask - 1;
-    }
+    std::string_view weights;
+    if (!r->bytes(static_cast<size_t>(__builtin_popcount(mask)), &weights)) return *error = "truncated weights", false;
     stage->buckets[k] = static_cast<uint32_t>(bucket);
+    stage->masks[k] = mask_at;
   }
   return true;
 }
@@ -197,7 +218,7 @@ std::string encode_tagger_model(const TaggerModel& model) {
   const float context_scale = has_context ? scale_of(model.context) : 1.0f;
   put_stage<int8_t>(model.base, scale, model.prune_below, &out);
   if (has_context) put_stage<int8_t>(model.context, context_scale, model.prune_below, &out);
-  put_u32(fnv1a32(out), &out);
+  put_u32(blob_checksum(out), &out);
   return out;
 }
 
@@ -213,7 +234,7 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   uint32_t version = 0, flags = 0, base_bits = 0, context_bits = 0, gazetteer_size = 0;
   if (!r.u32(&version)) return fail<Tagger>("truncated header");
   if (version != kVersion) return fail<Tagger>("unsupported version " + std::to_string(version));
-  if (fnv1a32(body) != stored_sum) return fail<Tagger>("checksum mismatch (corrupt or truncated)");
+  if (blob_checksum(body) != stored_sum) return fail<Tagger>("checksum mismatch (corrupt or truncated)");
   if (!r.u32(&flags) || !r.u32(&base_bits) || !r.u32(&context_bits) || !r.u32(&gazetteer_size)) return fail<Tagger>("truncated header");
   if (flags > kHasContextStage) return fail<Tagger>("unknown flags");
   auto bits_ok = [](uint32_t bits) { return bits >= kMinHashBits && bits <= kMaxHashBits; };
@@ -245,19 +266,23 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   // per bucket either stage stores; a stage without a row there gets zeros.
   tagger.row_stride_ = tagger.has_context_ ? 2 * kLabelCount : kLabelCount;
   tagger.row_of_bucket_.assign(size_t{tagger.hash_mask_} + 1, 0);
-  tagger.rows_.reserve((base.buckets.size() + context.buckets.size()) * tagger.row_stride_);
+  tagger.rows_.resize((base.buckets.size() + context.buckets.size()) * tagger.row_stride_);
   size_t b = 0, c = 0;
   uint32_t stored = 0;
+  int8_t* row = tagger.rows_.data();
   while (b < base.buckets.size() || c < context.buckets.size()) {
     const uint32_t bucket = std::min(b < base.buckets.size() ? base.buckets[b] : UINT32_MAX,
                                      c < context.buckets.size() ? context.buckets[c] : UINT32_MAX);
-    const size_t at = tagger.rows_.size();
-    tagger.rows_.resize(at + tagger.row_stride_, 0);
-    if (b < base.buckets.size() && base.buckets[b] == bucket) std::memcpy(&tagger.rows_[at], &base.weights[b++ * kLabelCount], kLabelCount);
-    if (c < context.buckets.size() && context.buckets[c] == bucket)
-      std::memcpy(&tagger.rows_[at + kLabelCount], &context.weights[c++ * kLabelCount], kLabelCount);
+    const bool in_base = b < base.buckets.size() && base.buckets[b] == bucket;
+    const bool in_context = c < context.buckets.size() && context.buckets[c] == bucket;
+    if (in_base) expand_row(base.masks[b++], row);
+    else std::memset(row, 0, kLabelCount);
+    if (in_context) expand_row(context.masks[c++], row + kLabelCount);
+    else if (tagger.has_context_) std::memset(row + kLabelCount, 0, kLabelCount);
+    row += tagger.row_stride_;
     tagger.row_of_bucket_[bucket] = ++stored;
   }
+  tagger.rows_.resize(size_t{stored} * tagger.row_stride_);
   if (r.remaining() != 0) return fail<Tagger>("trailing bytes after the weights");
   return tagger;
 }
