@@ -42,8 +42,6 @@ bool split_plain_name(std::string_view name, std::vector<std::string_view>* toke
 
 }  // namespace
 
-uint64_t gazetteer_key_start() { return 0x6a09e667f3bcc908ULL; }
-
 uint64_t gazetteer_key_extend(uint64_t key, std::string_view token) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (char c : token) {
@@ -51,8 +49,7 @@ uint64_t gazetteer_key_extend(uint64_t key, std::string_view token) {
     if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
     h = (h ^ u) * 0x100000001b3ULL;
   }
-  const uint64_t next = mix64(key * 31 + h);
-  return next == 0 ? 1 : next;
+  return gazetteer_key_extend_folded_hash(key, h);
 }
 
 Result<Gazetteer> Gazetteer::parse(std::string_view text) {
@@ -90,27 +87,30 @@ void Gazetteer::add(const std::vector<std::string_view>& tokens, int type, uint1
   uint64_t key = gazetteer_key_start();
   for (size_t i = 0; i < tokens.size(); ++i) {
     key = gazetteer_key_extend(key, tokens[i]);
-    Slot* slot = find_or_insert(key);
+    const size_t slot = find_or_insert(key);
     if (i + 1 < tokens.size()) {
-      slot->is_prefix = true;
+      flags_[slot] |= kPrefixFlag;
     } else {
-      bool was_entry = false;
-      for (uint16_t c : slot->counts) was_entry |= c > 0;
-      if (!was_entry) ++entries_;
-      const uint32_t sum = uint32_t{slot->counts[type]} + count;
-      slot->counts[type] = static_cast<uint16_t>(sum > 0xFFFF ? 0xFFFF : sum);
+      if ((flags_[slot] & 0xF) == 0) ++entries_;
+      const uint32_t sum = uint32_t{counts_[slot][type]} + count;
+      counts_[slot][type] = static_cast<uint16_t>(sum > 0xFFFF ? 0xFFFF : sum);
+      if (counts_[slot][type] > 0) flags_[slot] |= static_cast<uint8_t>(1u << type);
     }
   }
 }
 
 GazetteerHit Gazetteer::lookup(uint64_t key, const Gazetteer* held_out) const {
   GazetteerHit hit;
-  const Slot* slot = find(key);
-  if (slot == nullptr) return hit;
-  hit.is_prefix = slot->is_prefix;
-  const Slot* own = held_out != nullptr ? held_out->find(key) : nullptr;
+  const size_t slot = find(key);
+  if (slot == kMissing) return hit;
+  hit.is_prefix = (flags_[slot] & kPrefixFlag) != 0;
+  const size_t own = held_out != nullptr ? held_out->find(key) : kMissing;
+  if (own == kMissing) {
+    hit.types = flags_[slot] & 0xF;
+    return hit;
+  }
   for (int t = 0; t < 4; ++t) {
-    const int remaining = int{slot->counts[t]} - (own != nullptr ? int{own->counts[t]} : 0);
+    const int remaining = int{counts_[slot][t]} - int{held_out->counts_[own][t]};
     if (remaining > 0) hit.types |= static_cast<uint8_t>(1u << t);
   }
   return hit;
@@ -119,33 +119,41 @@ GazetteerHit Gazetteer::lookup(uint64_t key, const Gazetteer* held_out) const {
 void Gazetteer::reserve(size_t keys) {
   size_t size = 1024;
   while (size < keys * 2) size *= 2;
-  if (size <= slots_.size()) return;
-  std::vector<Slot> old = std::move(slots_);
-  slots_.assign(size, Slot{});
+  if (size <= keys_.size()) return;
+  std::vector<uint64_t> old_keys = std::move(keys_);
+  std::vector<uint8_t> old_flags = std::move(flags_);
+  std::vector<std::array<uint16_t, 4>> old_counts = std::move(counts_);
+  keys_.assign(size, 0);
+  flags_.assign(size, 0);
+  counts_.assign(size, {0, 0, 0, 0});
   used_ = 0;
-  for (const Slot& s : old)
-    if (s.key != 0) *find_or_insert(s.key) = s;
+  for (size_t i = 0; i < old_keys.size(); ++i) {
+    if (old_keys[i] == 0) continue;
+    const size_t slot = find_or_insert(old_keys[i]);
+    flags_[slot] = old_flags[i];
+    counts_[slot] = old_counts[i];
+  }
 }
 
-Gazetteer::Slot* Gazetteer::find_or_insert(uint64_t key) {
-  if ((used_ + 1) * 2 > slots_.size()) reserve(used_ + 1);
-  const size_t mask = slots_.size() - 1;
+size_t Gazetteer::find_or_insert(uint64_t key) {
+  if ((used_ + 1) * 2 > keys_.size()) reserve(used_ + 1);
+  const size_t mask = keys_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return &slots_[i];
-    if (slots_[i].key == 0) {
-      slots_[i].key = key;
+    if (keys_[i] == key) return i;
+    if (keys_[i] == 0) {
+      keys_[i] = key;
       ++used_;
-      return &slots_[i];
+      return i;
     }
   }
 }
 
-const Gazetteer::Slot* Gazetteer::find(uint64_t key) const {
-  if (slots_.empty()) return nullptr;
-  const size_t mask = slots_.size() - 1;
+size_t Gazetteer::find(uint64_t key) const {
+  if (keys_.empty()) return kMissing;
+  const size_t mask = keys_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
-    if (slots_[i].key == key) return &slots_[i];
-    if (slots_[i].key == 0) return nullptr;
+    if (keys_[i] == key) return i;
+    if (keys_[i] == 0) return kMissing;
   }
 }
 

@@ -17,11 +17,13 @@
 // own entries (so that a training name does not vouch for itself).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "hash64.h"
 #include "result.h"
 
 namespace ai {
@@ -31,8 +33,16 @@ constexpr int kGazetteerMaxTokens = 6;
 
 // Key of the empty sequence, and of `key`'s sequence extended by `token`
 // (ASCII letters case-folded, so "NEW YORK" and "New York" share a key).
-uint64_t gazetteer_key_start();
+inline uint64_t gazetteer_key_start() { return 0x6a09e667f3bcc908ULL; }
 uint64_t gazetteer_key_extend(uint64_t key, std::string_view token);
+
+// The same extension from the token's FNV-1a hash with ASCII letters
+// case-folded, for callers that already have that hash (the entity tagger
+// computes it for every token anyway): no second pass over the bytes.
+inline uint64_t gazetteer_key_extend_folded_hash(uint64_t key, uint64_t folded_hash) {
+  const uint64_t next = mix64(key * 31 + folded_hash);
+  return next == 0 ? 1 : next;
+}
 
 struct GazetteerHit {
   uint8_t types = 0;      // bit t set: seen as EntityType t
@@ -55,18 +65,29 @@ class Gazetteer {
 
   size_t size() const { return entries_; }
 
+  // A hint to start loading what lookup(key) reads into cache.
+  void prefetch(uint64_t key) const {
+#if defined(__GNUC__) || defined(__clang__)
+    if (!keys_.empty()) __builtin_prefetch(&keys_[key & (keys_.size() - 1)]);
+#else
+    (void)key;
+#endif
+  }
+
  private:
-  struct Slot {
-    uint64_t key = 0;  // 0 = empty
-    uint16_t counts[4] = {0, 0, 0, 0};
-    bool is_prefix = false;
-  };
+  // Open addressing over parallel arrays: a lookup probes only the keys and
+  // reads one byte of flags; the counts are read only to hold sightings out.
+  static constexpr uint8_t kPrefixFlag = 1u << 4;  // bits 0-3: types with a nonzero count
+  static constexpr size_t kMissing = ~size_t{0};
   // Grows the table (never shrinks it) to hold `keys` keys at most half full.
   void reserve(size_t keys);
-  Slot* find_or_insert(uint64_t key);
-  const Slot* find(uint64_t key) const;
+  size_t find_or_insert(uint64_t key);
+  // Slot index of `key`, or kMissing.
+  size_t find(uint64_t key) const;
 
-  std::vector<Slot> slots_;
+  std::vector<uint64_t> keys_;  // 0 = empty
+  std::vector<uint8_t> flags_;
+  std::vector<std::array<uint16_t, 4>> counts_;
   size_t used_ = 0;
   size_t entries_ = 0;
 };

@@ -38,86 +38,111 @@ enum : uint8_t {
   kHasUpper = 64,     // an upper-case letter anywhere: "Almaty", "iPhone"
 };
 
+// Gazetteer marks kept per token, and so the most ids one token can get:
+// 18 word and shape ids, 4 word classes, 8 prefixes and suffixes, the
+// capitalisation context, 2 per own mark, 1 per neighbour's mark, 2 document
+// ids and the acronym id.
+constexpr int kMaxMarks = 6;
+constexpr size_t kMaxIdsPerToken = 18 + 4 + 8 + 1 + 2 * kMaxMarks + 2 * kMaxMarks + 2 + 1;
+
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
 uint64_t combine(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15ULL + b); }
 
 uint32_t feature_id(uint32_t tmpl, uint64_t value) { return static_cast<uint32_t>(mix64(value + tmpl * 0x9E3779B97F4A7C15ULL)); }
 
-uint64_t fnv(std::string_view s, bool fold) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (fold && u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
-    h = (h ^ u) * 0x100000001b3ULL;
+unsigned char fold_ascii(unsigned char u) { return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + 32) : u; }
+
+uint64_t fnv_step(uint64_t h, unsigned char u) { return (h ^ u) * kFnvPrime; }
+
+// What describe() needs of an ASCII byte: its shape character (X upper,
+// x lower, d digit, the byte itself otherwise) and its letter case.
+enum LetterCase : uint8_t { kNoLetter = 0, kUpperLetter = 1, kLowerLetter = 2 };
+struct CharClass {
+  char shape = 0;
+  uint8_t letter_case = kNoLetter;
+};
+constexpr std::array<CharClass, 128> make_ascii_classes() {
+  std::array<CharClass, 128> classes{};
+  for (int c = 0; c < 128; ++c) {
+    const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    classes[c].shape = upper ? 'X' : lower ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
+    classes[c].letter_case = upper ? kUpperLetter : lower ? kLowerLetter : kNoLetter;
   }
-  return h;
+  return classes;
+}
+constexpr std::array<CharClass, 128> kAsciiClasses = make_ascii_classes();
+
+// The class of a character encoded in more than one byte.
+CharClass classify_wide(char32_t cp) {
+  // A malformed sequence can decode below 0x80: classify it as ASCII.
+  if (cp < 0x80) return kAsciiClasses[cp];
+  if (!is_letter(cp)) return {'o', kNoLetter};
+  return is_upper(cp) ? CharClass{'X', kUpperLetter} : CharClass{'x', kLowerLetter};
 }
 
 struct TokenInfo {
-  uint64_t lower = 0;
-  uint64_t exact = 0;
+  uint64_t lower = 0;  // FNV-1a, ASCII folded: also the token's part of a gazetteer key
   uint64_t shape = 0;
   uint8_t flags = 0;
   uint8_t length = 0;  // code points, capped
 };
 
 // Word shape with runs collapsed: "Tokayev" -> "Xx", "CSTO" -> "X",
-// "Khabar-24" -> "Xx-d", "U.S." -> "X.X.".
-void describe(std::string_view token, TokenInfo* info) {
-  constexpr uint64_t kPrime = 0x100000001b3ULL;
-  uint64_t lower = 0xcbf29ce484222325ULL, exact = lower, shape = lower;
+// "Khabar-24" -> "Xx-d", "U.S." -> "X.X.". The per-character work has no
+// data-dependent branches: letter case and shape runs change unpredictably
+// from one character to the next, and mispredictions were most of the cost.
+TokenInfo describe(std::string_view token) {
+  uint64_t lower = kFnvBasis, shape = kFnvBasis;
   char last = 0;
-  int shape_chars = 0;
-  bool first_letter_seen = false;
-  bool any_lower = false;
+  uint32_t shape_chars = 0;
+  uint8_t cases_seen = kNoLetter;
+  uint8_t first_case = kNoLetter;
   size_t length = 0;
-  for (size_t pos = 0; pos < token.size();) {
+  for (size_t pos = 0; pos < token.size(); ++length) {
     const unsigned char lead = static_cast<unsigned char>(token[pos]);
-    size_t len = 1;
-    // ASCII is most of news text: classify it without decoding.
-    const char32_t cp = lead < 0x80 ? lead : decode_code_point(token, pos, &len);
-    for (size_t k = pos; k < pos + len; ++k) {
-      const unsigned char u = static_cast<unsigned char>(token[k]);
-      exact = (exact ^ u) * kPrime;
-      lower = (lower ^ (u >= 'A' && u <= 'Z' ? u + 32u : u)) * kPrime;
-    }
-    pos += len;
-    ++length;
-    char c;
-    const bool ascii_letter = (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
-    if (ascii_letter || (cp >= 0x80 && is_letter(cp))) {
-      const bool upper = ascii_letter ? cp <= 'Z' : is_upper(cp);
-      c = upper ? 'X' : 'x';
-      if (upper) info->flags |= kHasUpper;
-      if (!first_letter_seen) info->flags |= upper ? kCapitalized : kLowerStart;
-      first_letter_seen = true;
-      any_lower |= !upper;
-    } else if (cp >= '0' && cp <= '9') {
-      c = 'd';
+    CharClass cls;
+    // ASCII is most of news text: classify it by table, without decoding.
+    if (lead < 0x80) {
+      lower = fnv_step(lower, fold_ascii(lead));
+      ++pos;
+      cls = kAsciiClasses[lead];
     } else {
-      c = cp < 0x80 ? static_cast<char>(cp) : 'o';
+      size_t len = 1;
+      const char32_t cp = decode_code_point(token, pos, &len);
+      for (size_t k = pos; k < pos + len; ++k) lower = fnv_step(lower, fold_ascii(static_cast<unsigned char>(token[k])));
+      pos += len;
+      cls = classify_wide(cp);
     }
-    if (c != last && shape_chars < 12) {
-      shape = (shape ^ static_cast<unsigned char>(c)) * kPrime;
-      ++shape_chars;
-    }
-    last = c;
+    cases_seen |= cls.letter_case;
+    first_case = first_case != kNoLetter ? first_case : cls.letter_case;
+    const bool new_run = cls.shape != last && shape_chars < 12;
+    const uint64_t extended = fnv_step(shape, static_cast<unsigned char>(cls.shape));
+    shape = new_run ? extended : shape;
+    shape_chars += new_run;
+    last = cls.shape;
   }
-  info->lower = lower;
-  info->exact = exact == 0 ? 1 : exact;  // as word_key()
-  info->shape = shape;
-  info->length = static_cast<uint8_t>(std::min<size_t>(length, 12));
-  if (first_letter_seen) info->flags |= kHasLetter;
-  if (first_letter_seen && !any_lower) info->flags |= kAllCaps;
+  TokenInfo info;
+  info.lower = lower;
+  info.shape = shape;
+  info.flags = static_cast<uint8_t>((cases_seen & kUpperLetter ? kHasUpper : 0) | (first_case == kUpperLetter ? kCapitalized : 0) |
+                                    (first_case == kLowerLetter ? kLowerStart : 0) | (cases_seen != kNoLetter ? kHasLetter : 0) |
+                                    (cases_seen == kUpperLetter ? kAllCaps : 0));
+  info.length = static_cast<uint8_t>(std::min<size_t>(length, 12));
+  return info;
 }
 
-// Open-addressing table from a 64-bit key to a small value, sized once per
-// document so that filling it allocates nothing per token.
+// Open-addressing table from a 64-bit key to a small value. reset() sizes it
+// for a document, reusing the storage of earlier documents.
 template <typename Value>
 class KeyTable {
  public:
-  explicit KeyTable(size_t keys) {
-    size_t size = 16;
-    while (size < keys * 2) size *= 2;
+  void reset(size_t keys) {
+    // At most 1/8 full: lookups of absent keys (most of them) then almost
+    // always stop at the first slot, a well-predicted branch.
+    size_t size = 64;
+    while (size < keys * 8) size *= 2;
     keys_.assign(size, 0);
     values_.assign(size, Value{});
   }
@@ -132,6 +157,8 @@ class KeyTable {
       }
     }
   }
+  // False only when `key` was never added; one probe, no loop.
+  bool may_contain(uint64_t key) const { return keys_[(key == 0 ? 1 : key) & (keys_.size() - 1)] != 0; }
   // Null when `key` was never added.
   Value* find(uint64_t key) {
     if (key == 0) key = 1;
@@ -152,40 +179,126 @@ struct Spelling {
   uint32_t cap_mid = 0;  // capitalised, not sentence-initial, not in a headline
 };
 
-bool is_connector(std::string_view w) { return w == "of" || w == "and" || w == "for" || w == "the" || w == "on" || w == "de"; }
+// A word of up to 8 bytes as one integer (little-endian, zero padded); words
+// of one length compare as integers.
+constexpr uint64_t pack(std::string_view w) {
+  uint64_t v = 0;
+  for (size_t k = 0; k < w.size() && k < 8; ++k) v |= uint64_t{static_cast<unsigned char>(w[k])} << (8 * k);
+  return v;
+}
 
-// Lower-case words that occur inside names: "Bank of England", "Charles de Gaulle".
-bool is_name_infix(std::string_view w) {
-  static constexpr std::string_view kInfixes[] = {"of", "and", "for", "the", "on", "de", "&", "van", "von", "da", "del",
-                                                  "der", "du", "la", "le", "al", "bin", "di", "dos", "y", "in", "-", "'s", "."};
-  for (std::string_view infix : kInfixes)
-    if (w == infix) return true;
+template <size_t N>
+bool contains(const uint64_t (&packed_words)[N], uint64_t packed) {
+  for (uint64_t w : packed_words)
+    if (w == packed) return true;
   return false;
 }
 
-// Words that start sentences far more often than names (compared folded).
+// Lower-case words that join capitalised words into one name: "Bank of
+// England". Compared exactly.
+bool is_connector(std::string_view w) {
+  static constexpr uint64_t kTwo[] = {pack("of"), pack("on"), pack("de")};
+  static constexpr uint64_t kThree[] = {pack("and"), pack("for"), pack("the")};
+  if (w.size() == 2) return contains(kTwo, pack(w));
+  if (w.size() == 3) return contains(kThree, pack(w));
+  return false;
+}
+
+// Lower-case words that occur inside names: "Bank of England", "Charles de
+// Gaulle". Compared exactly.
+bool is_name_infix(std::string_view w) {
+  static constexpr uint64_t kOne[] = {pack("&"), pack("y"), pack("-"), pack(".")};
+  static constexpr uint64_t kTwo[] = {pack("of"), pack("on"), pack("de"), pack("da"), pack("du"), pack("la"),
+                                      pack("le"), pack("al"), pack("di"), pack("in"), pack("'s")};
+  static constexpr uint64_t kThree[] = {pack("and"), pack("for"), pack("the"), pack("van"), pack("von"),
+                                        pack("del"), pack("der"), pack("bin"), pack("dos")};
+  switch (w.size()) {
+    case 1: return contains(kOne, pack(w));
+    case 2: return contains(kTwo, pack(w));
+    case 3: return contains(kThree, pack(w));
+    default: return false;
+  }
+}
+
+// Words that start sentences far more often than names (compared with ASCII
+// letters folded), grouped by length.
 bool is_function_word(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "the", "a", "an", "in", "on", "at", "but", "and", "or", "he", "she", "it", "they", "we", "i", "you", "this", "that",
-      "these", "those", "there", "his", "her", "its", "their", "our", "for", "as", "after", "before", "when", "if", "while",
-      "what", "why", "how", "who", "some", "many", "most", "all", "one", "two", "three", "by", "with", "from", "to", "of",
-      "so", "yet", "also", "however", "meanwhile", "now", "then", "last", "since", "although", "despite", "other", "more",
-      "no", "not", "both", "each", "several", "under", "over", "about", "during", "until", "because", "instead", "still"};
-  if (w.size() > 9) return false;
-  char folded[10];
-  for (size_t k = 0; k < w.size(); ++k) folded[k] = (w[k] >= 'A' && w[k] <= 'Z') ? static_cast<char>(w[k] + 32) : w[k];
+  static constexpr uint64_t kOne[] = {pack("a"), pack("i")};
+  static constexpr uint64_t kTwo[] = {pack("an"), pack("in"), pack("on"), pack("at"), pack("or"), pack("he"), pack("it"), pack("we"),
+                                      pack("as"), pack("if"), pack("by"), pack("to"), pack("of"), pack("so"), pack("no")};
+  static constexpr uint64_t kThree[] = {pack("the"), pack("but"), pack("and"), pack("she"), pack("you"), pack("his"), pack("her"),
+                                        pack("its"), pack("our"), pack("for"), pack("why"), pack("how"), pack("who"), pack("all"),
+                                        pack("one"), pack("two"), pack("yet"), pack("now"), pack("not")};
+  static constexpr uint64_t kFour[] = {pack("they"), pack("this"), pack("that"), pack("when"), pack("what"), pack("some"),
+                                       pack("many"), pack("most"), pack("with"), pack("from"), pack("also"), pack("then"),
+                                       pack("last"), pack("more"), pack("both"), pack("each"), pack("over")};
+  static constexpr uint64_t kFive[] = {pack("these"), pack("those"), pack("there"), pack("their"), pack("after"),
+                                       pack("while"), pack("three"), pack("since"), pack("other"), pack("under"),
+                                       pack("about"), pack("until"), pack("still")};
+  static constexpr uint64_t kSix[] = {pack("before"), pack("during")};
+  static constexpr uint64_t kSeven[] = {pack("however"), pack("despite"), pack("several"), pack("because"), pack("instead")};
+  static constexpr uint64_t kEight[] = {pack("although")};
+  if (w.empty() || w.size() > 9) return false;
+  char folded[9];
+  for (size_t k = 0; k < w.size(); ++k) folded[k] = static_cast<char>(fold_ascii(static_cast<unsigned char>(w[k])));
   const std::string_view f(folded, w.size());
-  for (std::string_view word : kWords)
-    if (f == word) return true;
+  switch (f.size()) {
+    case 1: return contains(kOne, pack(f));
+    case 2: return contains(kTwo, pack(f));
+    case 3: return contains(kThree, pack(f));
+    case 4: return contains(kFour, pack(f));
+    case 5: return contains(kFive, pack(f));
+    case 6: return contains(kSix, pack(f));
+    case 7: return contains(kSeven, pack(f));
+    case 8: return contains(kEight, pack(f));
+    default: return f == "meanwhile";
+  }
+}
+
+// Where a run of candidates ends at `at` (within a sentence), makes up to
+// two name infixes that lead to another candidate candidates too: "Bank of
+// England", "Charles de Gaulle". Returns whether it did.
+bool join_name_infixes(const Document& doc, const std::vector<uint32_t>& sentence_of, size_t at, std::vector<uint8_t>* candidate) {
+  std::vector<uint8_t>& c = *candidate;
+  const size_t n = c.size();
+  if (at == 0 || at + 1 >= n || c[at] || !c[at - 1] || sentence_of[at - 1] != sentence_of[at]) return false;
+  for (size_t j = at; j < n && j < at + 2 && sentence_of[j] == sentence_of[at] && !c[j]; ++j) {
+    if (!is_name_infix(doc.token_text(j))) return false;
+    if (j + 1 < n && c[j + 1] && sentence_of[j + 1] == sentence_of[at]) {
+      std::fill(c.begin() + static_cast<ptrdiff_t>(at), c.begin() + static_cast<ptrdiff_t>(j + 1), uint8_t{1});
+      return true;
+    }
+  }
   return false;
 }
 
 int type_class(uint8_t label) { return label == kOutside || label >= kLabelCount ? 0 : 1 + static_cast<int>(label_type(label)); }
 
-uint64_t initial_hash_step(uint64_t h, unsigned char c) {
-  if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-  return (h ^ c) * 0x100000001b3ULL;
+uint64_t initial_hash_step(uint64_t h, unsigned char c) { return fnv_step(h, fold_ascii(c)); }
+
+// The initials hash of an all-capitals token, to match against the initials
+// of capitalised runs: "CSTO" and "Collective Security Treaty Organization".
+uint64_t acronym_initials(std::string_view text) {
+  uint64_t initials = kFnvBasis;
+  for (char c : text) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')) initials = initial_hash_step(initials, u);
+  }
+  return initials;
 }
+
+// Per-document working storage of extract_features, kept per thread so that
+// a long-lived caller allocates only while documents keep getting longer.
+struct FeatureScratch {
+  std::vector<TokenInfo> info;
+  std::vector<uint32_t> sentence_of;
+  std::vector<uint8_t> candidate;
+  std::vector<std::array<uint8_t, kMaxMarks>> marks;
+  std::vector<uint8_t> mark_count;
+  std::vector<WordClass> classes;
+  KeyTable<Spelling> spellings;
+  KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
+};
 
 }  // namespace
 
@@ -200,9 +313,12 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->expansions.assign(n, 0);
   if (n == 0 || doc.sentences.empty()) return;
 
-  std::vector<TokenInfo> info(n);
-  for (size_t i = 0; i < n; ++i) describe(doc.token_text(i), &info[i]);
-  std::vector<uint32_t> sentence_of(n, 0);
+  thread_local FeatureScratch scratch;
+  std::vector<TokenInfo>& info = scratch.info;
+  info.resize(n);
+  for (size_t i = 0; i < n; ++i) info[i] = describe(doc.token_text(i));
+  std::vector<uint32_t>& sentence_of = scratch.sentence_of;
+  sentence_of.assign(n, 0);
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     size_t letters = 0, caps = 0;
@@ -212,9 +328,8 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
       if (info[i].flags & kAllCaps) ++caps;
     }
     const bool headline = letters >= 2 && caps * 10 >= letters * 9;
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
-      if (headline) info[i].flags |= kHeadline;
-    }
+    if (headline)
+      for (size_t i = sentence.first_token; i < sentence.end_token; ++i) info[i].flags |= kHeadline;
     // Sentence start: the first word, also after opening quotes or brackets.
     for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
       if (info[i].flags & kHasLetter) {
@@ -228,68 +343,84 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   // Only tokens that can be part of a name are scored: those with a capital
   // letter, and name infixes between two of them. Everything else is O.
   // In news that is about one token in five, which is what makes tagging fast.
-  std::vector<uint8_t> candidate(n, 0);
-  size_t candidates = 0;
+  std::vector<uint8_t>& candidate = scratch.candidate;
+  candidate.resize(n);
   for (size_t i = 0; i < n; ++i) {
-    candidate[i] = (info[i].flags & kHasUpper) != 0;
+    const uint8_t flags = info[i].flags;
+    candidate[i] = (flags & kHasUpper) != 0;
     // A function word capitalised only because it starts a sentence ("The
     // talks", "But he", "I") is not a name unless a capitalised word follows.
-    if (candidate[i] && (info[i].flags & kSentenceStart) && !(info[i].flags & kHeadline) && is_function_word(doc.token_text(i))) {
+    if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(doc.token_text(i))) {
       const bool name_follows = i + 1 < n && sentence_of[i + 1] == sentence_of[i] && (info[i + 1].flags & kHasUpper);
       if (!name_follows) candidate[i] = 0;
     }
   }
-  for (size_t i = 1; i + 1 < n; ++i) {
-    if (candidate[i] || !candidate[i - 1] || sentence_of[i - 1] != sentence_of[i]) continue;
-    for (size_t j = i; j < n && j < i + 2 && sentence_of[j] == sentence_of[i] && !candidate[j]; ++j) {
-      if (!is_name_infix(doc.token_text(j))) break;
-      if (j + 1 < n && candidate[j + 1] && sentence_of[j + 1] == sentence_of[i]) {
-        for (size_t k = i; k <= j; ++k) candidate[k] = 1;
-        break;
-      }
-    }
-  }
+  // Segments: runs of candidates within a sentence, joined across name
+  // infixes where a run ends, and cut when longer than any name (which
+  // bounds mentions and decoding).
+  constexpr size_t kMaxSegment = 64;
+  size_t candidates = 0;
   for (size_t i = 0; i < n;) {
     if (!candidate[i]) {
       ++i;
       continue;
     }
-    // Runs longer than any name are cut, which bounds mentions and decoding.
-    constexpr size_t kMaxSegment = 64;
     size_t end = i + 1;
-    while (end < n && end - i < kMaxSegment && candidate[end] && sentence_of[end] == sentence_of[i]) ++end;
+    while (end < n && end - i < kMaxSegment && sentence_of[end] == sentence_of[i]) {
+      if (!candidate[end] && !join_name_infixes(doc, sentence_of, end, &candidate)) break;
+      ++end;
+    }
+    // A run cut at the limit may still join what follows, into the next segment.
+    if (end < n && end - i == kMaxSegment) join_name_infixes(doc, sentence_of, end, &candidate);
     out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
     candidates += end - i;
     i = end;
   }
 
   // How each candidate word is written across the document.
-  KeyTable<Spelling> spellings(candidates);
-  for (size_t i = 0; i < n; ++i) {
-    if (!candidate[i]) continue;
-    Spelling& e = spellings.at(info[i].lower);
-    if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
+  KeyTable<Spelling>& spellings = scratch.spellings;
+  spellings.reset(candidates);
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      Spelling& e = spellings.at(info[i].lower);
+      if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
+    }
   }
+  // Most words are not candidates: one slot test rules them out, before the
+  // (unpredictable) test of how they start.
   for (size_t i = 0; i < n; ++i) {
-    if (!(info[i].flags & kLowerStart)) continue;
+    if (!spellings.may_contain(info[i].lower) || !(info[i].flags & kLowerStart)) continue;
     if (Spelling* e = spellings.find(info[i].lower)) ++e->lower;
   }
 
   // Acronyms defined in the text: initials of a run of capitalised words
   // ("Collective Security Treaty Organization" -> CSTO), mapped to the run's
-  // last token so the second pass can borrow its label.
-  KeyTable<uint32_t> acronyms(candidates * 4);
-  for (size_t start = 0; start < n; ++start) {
+  // last token so the second pass can borrow its label. Only the initials of
+  // the document's all-caps candidates are ever looked up, so only those are
+  // kept, and runs are not scanned at all when there are none. A later run
+  // overwrites an earlier one with the same initials.
+  KeyTable<uint32_t>& acronyms = scratch.acronyms;
+  acronyms.reset(candidates);
+  bool any_acronym = false;
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      const size_t size = doc.tokens[i].end - doc.tokens[i].start;
+      if (!(info[i].flags & kAllCaps) || size < 2 || size > 8) continue;
+      acronyms.at(acronym_initials(doc.token_text(i)));
+      any_acronym = true;
+    }
+  }
+  for (size_t start = 0; any_acronym && start < n; ++start) {
     if (!(info[start].flags & kCapitalized) || (info[start].flags & kHeadline)) continue;
-    uint64_t initials = 0xcbf29ce484222325ULL;
+    uint64_t initials = kFnvBasis;
     int letters = 0;
     for (size_t j = start; j < n && j < start + 8; ++j) {
       if (sentence_of[j] != sentence_of[start]) break;
-      const std::string_view w = doc.token_text(j);
       if (info[j].flags & kCapitalized) {
-        initials = initial_hash_step(initials, static_cast<unsigned char>(w[0]));
-        if (++letters >= 2) acronyms.at(initials) = static_cast<uint32_t>(j + 1);
-      } else if (!is_connector(w)) {
+        initials = initial_hash_step(initials, static_cast<unsigned char>(doc.text[doc.tokens[j].start]));
+        if (++letters >= 2)
+          if (uint32_t* end = acronyms.find(initials)) *end = static_cast<uint32_t>(j + 1);
+      } else if (!is_connector(doc.token_text(j))) {
         break;
       }
     }
@@ -297,15 +428,20 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
 
   // Gazetteer matches, as (type, BILU position) marks per token; names are
   // looked up only where they can start and run: over candidate tokens.
-  constexpr int kMaxMarks = 6;
-  std::vector<std::array<uint8_t, kMaxMarks>> marks(n);
-  std::vector<uint8_t> mark_count(n, 0);
+  std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
+  std::vector<uint8_t>& mark_count = scratch.mark_count;
+  marks.resize(n);
+  mark_count.assign(n, 0);
+  // Every candidate starts a lookup: ask for all their slots up front, so
+  // that the cache misses overlap instead of coming one after another.
+  for (const auto& [seg_first, seg_end] : out->segments)
+    for (size_t i = seg_first; i < seg_end; ++i) gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
       uint64_t key = gazetteer_key_start();
       for (size_t len = 1; len <= static_cast<size_t>(kGazetteerMaxTokens) && start + len <= seg_end; ++len) {
         const size_t last = start + len - 1;
-        key = gazetteer_key_extend(key, doc.token_text(last));
+        key = gazetteer_key_extend_folded_hash(key, info[last].lower);
         const GazetteerHit hit = gazetteer.lookup(key, held_out);
         for (int t = 0; t < 4; ++t) {
           if (!(hit.types & (1u << t))) continue;
@@ -323,68 +459,87 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   }
 
   // Word classes of the candidates and their neighbours.
-  std::vector<WordClass> classes(clusters != nullptr ? n : 0);
+  std::vector<WordClass>& classes = scratch.classes;
   if (clusters != nullptr) {
+    classes.assign(n, WordClass{});
     for (size_t i = 0; i < n; ++i)
-      if (candidate[i] || (i > 0 && candidate[i - 1]) || (i + 1 < n && candidate[i + 1])) classes[i] = clusters->lookup(info[i].exact);
+      if (candidate[i] || (i > 0 && candidate[i - 1]) || (i + 1 < n && candidate[i + 1])) classes[i] = clusters->lookup(word_key(doc.token_text(i)));
   }
 
+  // Ids are written through a pointer into storage sized for the most a
+  // token can get, and trimmed at the end.
+  out->ids.resize(candidates * kMaxIdsPerToken);
+  uint32_t* const ids_begin = out->ids.data();
+  uint32_t* ids = ids_begin;
   const uint64_t kPad = 0x5bd1e995;
-  out->ids.reserve(candidates * 52);
-  for (size_t i = 0; i < n; ++i) {
-    out->offsets[i] = static_cast<uint32_t>(out->ids.size());
-    if (!candidate[i]) continue;
-    const Sentence& sentence = doc.sentences[sentence_of[i]];
-    auto in_sentence = [&](ptrdiff_t j) {
-      return j >= static_cast<ptrdiff_t>(sentence.first_token) && j < static_cast<ptrdiff_t>(sentence.end_token);
-    };
+  size_t unset = 0;  // tokens before this one have their offset
+  for (const auto& [seg_first, seg_end] : out->segments) {
+   std::fill(out->offsets.begin() + unset, out->offsets.begin() + seg_first, static_cast<uint32_t>(ids - ids_begin));
+   unset = seg_end;
+   // A segment lies in one sentence; neighbours outside it read as padding,
+   // distinct before and after.
+   const Sentence& sentence = doc.sentences[sentence_of[seg_first]];
+   const ptrdiff_t first = static_cast<ptrdiff_t>(sentence.first_token), end = static_cast<ptrdiff_t>(sentence.end_token);
+   for (size_t i = seg_first; i < seg_end; ++i) {
+    out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
     const ptrdiff_t ii = static_cast<ptrdiff_t>(i);
-    auto lower_at = [&](ptrdiff_t j) { return in_sentence(j) ? info[j].lower : kPad + static_cast<uint64_t>(j < ii ? 1 : 2); };
-    auto shape_at = [&](ptrdiff_t j) { return in_sentence(j) ? info[j].shape : kPad + static_cast<uint64_t>(j < ii ? 1 : 2); };
+    const bool has_prev2 = ii - 2 >= first && ii - 2 < end, has_prev = ii - 1 >= first && ii - 1 < end;
+    const bool has_next = ii + 1 >= first && ii + 1 < end, has_next2 = ii + 2 >= first && ii + 2 < end;
+    const uint64_t lower_prev2 = has_prev2 ? info[i - 2].lower : kPad + 1, lower_prev = has_prev ? info[i - 1].lower : kPad + 1;
+    const uint64_t lower_next = has_next ? info[i + 1].lower : kPad + 2, lower_next2 = has_next2 ? info[i + 2].lower : kPad + 2;
+    const uint64_t shape_prev = has_prev ? info[i - 1].shape : kPad + 1, shape_next = has_next ? info[i + 1].shape : kPad + 2;
     const TokenInfo& t = info[i];
-    auto add = [&](uint32_t tmpl, uint64_t value) { out->ids.push_back(feature_id(tmpl, value)); };
+    const std::string_view text = doc.token_text(i);
+    auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
 
     add(kBias, 0);
     add(kWord, t.lower);
-    add(kWordExact, t.exact);
-    add(kWordPrev, lower_at(ii - 1));
-    add(kWordNext, lower_at(ii + 1));
-    add(kWordPrev2, lower_at(ii - 2));
-    add(kWordNext2, lower_at(ii + 2));
+    add(kWordExact, word_key(text));
+    add(kWordPrev, lower_prev);
+    add(kWordNext, lower_next);
+    add(kWordPrev2, lower_prev2);
+    add(kWordNext2, lower_next2);
     add(kShape, t.shape);
-    add(kShapePrev, shape_at(ii - 1));
-    add(kShapeNext, shape_at(ii + 1));
-    add(kShapePrevCur, combine(shape_at(ii - 1), t.shape));
-    add(kShapeCurNext, combine(t.shape, shape_at(ii + 1)));
-    add(kShapeTri, combine(combine(shape_at(ii - 1), t.shape), shape_at(ii + 1)));
-    add(kBigramPrev, combine(lower_at(ii - 1), t.lower));
-    add(kBigramNext, combine(t.lower, lower_at(ii + 1)));
-    add(kWordPrevShape, combine(lower_at(ii - 1), t.shape));
-    add(kShapeWordNext, combine(t.shape, lower_at(ii + 1)));
+    add(kShapePrev, shape_prev);
+    add(kShapeNext, shape_next);
+    const uint64_t shape_prev_cur = combine(shape_prev, t.shape);
+    add(kShapePrevCur, shape_prev_cur);
+    add(kShapeCurNext, combine(t.shape, shape_next));
+    add(kShapeTri, combine(shape_prev_cur, shape_next));
+    add(kBigramPrev, combine(lower_prev, t.lower));
+    add(kBigramNext, combine(t.lower, lower_next));
+    add(kWordPrevShape, combine(lower_prev, t.shape));
+    add(kShapeWordNext, combine(t.shape, lower_next));
     add(kLength, t.length);
 
     if (clusters != nullptr) {
       add(kClusterFine, classes[i].fine);
       add(kClusterCoarse, classes[i].coarse);
-      add(kClusterPrev, in_sentence(ii - 1) ? classes[i - 1].coarse : kPad);
-      add(kClusterNext, in_sentence(ii + 1) ? classes[i + 1].coarse : kPad);
+      add(kClusterPrev, has_prev ? classes[i - 1].coarse : kPad);
+      add(kClusterNext, has_next ? classes[i + 1].coarse : kPad);
     }
 
-    const std::string_view text = doc.token_text(i);
+    // Prefixes and suffixes of 1..4 bytes, shorter than the token, hashed
+    // folded: prefixes extend one hash, each suffix is at most 4 steps.
+    uint64_t prefix = kFnvBasis;
     for (size_t k = 1; k <= 4 && k < text.size(); ++k) {
-      add(kPrefix, combine(k, fnv(text.substr(0, k), true)));
-      add(kSuffix, combine(k, fnv(text.substr(text.size() - k), true)));
+      prefix = fnv_step(prefix, fold_ascii(static_cast<unsigned char>(text[k - 1])));
+      uint64_t suffix = kFnvBasis;
+      for (size_t s = text.size() - k; s < text.size(); ++s) suffix = fnv_step(suffix, fold_ascii(static_cast<unsigned char>(text[s])));
+      add(kPrefix, combine(k, prefix));
+      add(kSuffix, combine(k, suffix));
     }
     const uint8_t context = t.flags & (kSentenceStart | kHeadline);
     add(kCapContext, combine(context, t.shape));
 
+    const uint8_t cap_flags = t.flags & (kCapitalized | kAllCaps | kSentenceStart | kHeadline);
     for (int m = 0; m < mark_count[i]; ++m) {
       add(kGazetteer, marks[i][m]);
-      add(kGazetteerCap, combine(marks[i][m], t.flags & (kCapitalized | kAllCaps | kSentenceStart | kHeadline)));
+      add(kGazetteerCap, combine(marks[i][m], cap_flags));
     }
-    if (i > 0 && in_sentence(ii - 1))
+    if (has_prev)
       for (int m = 0; m < mark_count[i - 1]; ++m) add(kGazetteerPrev, marks[i - 1][m]);
-    if (in_sentence(ii + 1))
+    if (has_next)
       for (int m = 0; m < mark_count[i + 1]; ++m) add(kGazetteerNext, marks[i + 1][m]);
 
     if (t.flags & kCapitalized) {
@@ -394,18 +549,15 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
       add(kDocCapSeen, combine(context, e.cap_mid > own_mid));
     }
     if ((t.flags & kAllCaps) && text.size() >= 2 && text.size() <= 8) {
-      uint64_t initials = 0xcbf29ce484222325ULL;
-      for (char c : text) {
-        const unsigned char u = static_cast<unsigned char>(c);
-        if ((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')) initials = initial_hash_step(initials, u);
-      }
-      if (const uint32_t* end = acronyms.find(initials)) out->expansions[i] = *end;
+      out->expansions[i] = *acronyms.find(acronym_initials(text));
       add(kAcronym, out->expansions[i] > 0);
     }
     out->word_keys[i] = t.lower;
     out->contexts[i] = context;
+   }
   }
-  out->offsets[n] = static_cast<uint32_t>(out->ids.size());
+  std::fill(out->offsets.begin() + unset, out->offsets.end(), static_cast<uint32_t>(ids - ids_begin));
+  out->ids.resize(out->offsets[n]);
 }
 
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
@@ -416,26 +568,31 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // First-pass label types of each word across the document.
-  KeyTable<std::array<uint16_t, 5>> votes(candidates);
+  thread_local KeyTable<std::array<uint16_t, 5>> votes;
+  votes.reset(candidates);
   for (const auto& [first, end] : base.segments)
     for (size_t i = first; i < end; ++i) ++votes.at(base.word_keys[i])[type_class(first_pass[i])];
-  out->ids.reserve(candidates * 3);
-  size_t next_segment = 0;
-  for (size_t i = 0; i < n; ++i) {
-    out->offsets[i] = static_cast<uint32_t>(out->ids.size());
-    while (next_segment < base.segments.size() && base.segments[next_segment].second <= i) ++next_segment;
-    if (next_segment == base.segments.size() || i < base.segments[next_segment].first) continue;
-    auto add = [&](uint32_t tmpl, uint64_t value) { out->ids.push_back(feature_id(tmpl, value)); };
-    add(kFirstPassSelf, first_pass[i]);
-    std::array<uint16_t, 5> others = votes.at(base.word_keys[i]);
-    --others[type_class(first_pass[i])];
-    int best = 0;
-    for (int c = 1; c < 5; ++c)
-      if (others[c] > others[best]) best = c;
-    if (others[best] > 0) add(kFirstPassOthers, combine(best, base.contexts[i] != 0));
-    if (base.expansions[i] > 0) add(kFirstPassAcronym, type_class(first_pass[base.expansions[i] - 1]));
+  out->ids.resize(candidates * 3);
+  uint32_t* const ids_begin = out->ids.data();
+  uint32_t* ids = ids_begin;
+  auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
+  size_t i = 0;
+  for (const auto& [first, end] : base.segments) {
+    for (; i < first; ++i) out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+    for (; i < end; ++i) {
+      out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+      add(kFirstPassSelf, first_pass[i]);
+      std::array<uint16_t, 5> others = votes.at(base.word_keys[i]);
+      --others[type_class(first_pass[i])];
+      int best = 0;
+      for (int c = 1; c < 5; ++c)
+        if (others[c] > others[best]) best = c;
+      if (others[best] > 0) add(kFirstPassOthers, combine(best, base.contexts[i] != 0));
+      if (base.expansions[i] > 0) add(kFirstPassAcronym, type_class(first_pass[base.expansions[i] - 1]));
+    }
   }
-  out->offsets[n] = static_cast<uint32_t>(out->ids.size());
+  for (; i <= n; ++i) out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+  out->ids.resize(out->offsets[n]);
 }
 
 }  // namespace ai

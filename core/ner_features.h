@@ -64,7 +64,8 @@ struct TokenFeatures {
 // Fills `out` with the first-pass features of `doc`. `clusters` may be null
 // (no word-class features). `held_out` (trainer only) holds sightings to
 // subtract from the gazetteer: the document's own names. Linear in the
-// document; reuses `out`'s storage.
+// document; reuses `out`'s storage, and its own working storage per thread
+// (so concurrent calls from several threads are safe).
 void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
                       TokenFeatures* out);
 
