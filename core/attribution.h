@@ -14,10 +14,14 @@
 // answers every later question from those per-token facts: build one per
 // document and share it.
 //
+// Quotes and sources read the same document, so `AttributionContext` holds
+// both per document; find_quotes and find_sources take it (structure.h).
+//
 // Usage:
 //
-//   const ai::Attributor words(doc);
-//   const ai::People people(words, entities);
+//   const ai::AttributionContext attribution(doc, entities);
+//   const ai::Attributor& words = attribution.words;
+//   const ai::People& people = attribution.people;
 //   if (auto verb = words.speech_verb_at(i, end))
 //     if (auto who = words.subject_before(verb->first_token, sentence_start))
 //       if (auto resolved = people.resolve(*who, verb_start_offset)) use(resolved->speaker);
@@ -154,6 +158,17 @@ class People {
   // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
   std::vector<std::string_view> role_heads_;
   std::vector<Mention> mentions_;  // sorted by `at`
+};
+
+// What quotes and sources both read from one document: its attribution
+// phrases and its people. Build one per document, after the entities, and
+// pass it to find_quotes and find_sources. `doc` and `entities` must outlive
+// it.
+struct AttributionContext {
+  AttributionContext(const Document& doc, const std::vector<Entity>& entities) : words(doc), people(words, entities) {}
+
+  const Attributor words;
+  const People people;
 };
 
 }  // namespace ai

@@ -233,14 +233,13 @@ class SpeakerFinder {
 
 }  // namespace
 
-std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities) {
+std::vector<Quote> find_quotes(const AttributionContext& attribution, const Layout& layout) {
+  const Document& doc = attribution.words.doc();
   std::vector<Pair> pairs = QuotePairer(doc).run();
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                              [&](const Pair& p) { return layout.is_clutter(doc.tokens[p.open].start); }),
               pairs.end());
-  const Attributor words(doc);
-  const People people(words, entities);
-  const SpeakerFinder speakers(words, people);
+  const SpeakerFinder speakers(attribution.words, attribution.people);
   std::vector<Quote> quotes;
   quotes.reserve(pairs.size());
   for (size_t q = 0; q < pairs.size(); ++q) {
@@ -266,6 +265,10 @@ std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const 
     quotes.push_back(std::move(quote));
   }
   return quotes;
+}
+
+std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities) {
+  return find_quotes(AttributionContext(doc, entities), layout);
 }
 
 }  // namespace ai

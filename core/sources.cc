@@ -24,10 +24,11 @@ std::string key_of(const Speaker& speaker) {
 
 }  // namespace
 
-std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
+std::vector<Source> find_sources(const AttributionContext& attribution, const Layout& layout,
                                  const std::vector<Quote>& quotes) {
-  const Attributor words(doc);
-  const People people(words, entities);
+  const Document& doc = attribution.words.doc();
+  const Attributor& words = attribution.words;
+  const People& people = attribution.people;
   std::vector<Source> sources;
   std::vector<size_t> last_sentence;  // per source, the last sentence counted
   std::unordered_map<std::string, size_t> index;
@@ -79,6 +80,11 @@ std::vector<Source> find_sources(const Document& doc, const Layout& layout, cons
     }
   }
   return sources;
+}
+
+std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
+                                 const std::vector<Quote>& quotes) {
+  return find_sources(AttributionContext(doc, entities), layout, quotes);
 }
 
 }  // namespace ai
