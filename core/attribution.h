@@ -80,14 +80,7 @@ class Attributor {
 
  private:
   friend class People;
-  // What the word lists say about one token.
-  struct TokenFacts {
-    uint32_t words = 0;           // bits: the lists the lower-cased token is in
-    uint16_t entry = 0;           // the slot of its lower-cased spelling in the lists' table
-    uint8_t shape = 0;            // bits: word, capitalised, clitic
-  };
-
-  bool has(size_t i, uint32_t words) const { return (facts_[i].words & words) != 0; }
+  bool has(size_t i, uint32_t bits) const { return (bits_[i] & bits) != 0; }
   bool is_word(size_t i) const;
   bool is_capitalised(size_t i) const;
   bool is_clitic(size_t i) const;
@@ -108,7 +101,9 @@ class Attributor {
   std::string_view role_in(size_t first, size_t last) const;
 
   const Document& doc_;
-  std::vector<TokenFacts> facts_;  // one per token
+  // Per token, as bits: the lists its lower-cased spelling is in and its
+  // shape (word, capitalised, clitic).
+  std::vector<uint32_t> bits_;
 };
 
 // The people (and named outlets) the text mentions, in text order, to link a
