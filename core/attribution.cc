@@ -432,6 +432,13 @@ std::string_view without_titles(std::string_view name) {
   return name.substr(start);
 }
 
+// FNV-1a over a name's bytes from the last one back, so that one pass over
+// a name hashes each of its word-final parts on the way.
+constexpr uint64_t kEndingHashStart = 0xCBF29CE484222325ULL;
+uint64_t ending_hash_step(uint64_t hash, char byte) {
+  return (hash ^ static_cast<unsigned char>(byte)) * 0x100000001B3ULL;
+}
+
 // True when `text` (lower-case) is `head` ignoring ASCII case.
 bool same_role(std::string_view head, std::string_view text) { return equals_folded(head, text); }
 
@@ -608,6 +615,8 @@ std::string_view Attributor::role_in(size_t first, size_t last) const {
 }
 
 std::optional<SpeechVerb> Attributor::speech_verb_at(size_t i, size_t end) const {
+  static_assert(kVerbStartBits == (kSpeechVerb | kAccording | kCalled),
+                "next_verb_candidate must stop wherever a speech verb may start");
   if (i >= end || doc_.tokens[i].kind != TokenKind::kWord) return std::nullopt;
   const bool next_is = i + 1 < end;
   if (has(i, kAccording)) {
@@ -752,22 +761,22 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
   // Of the entities a name ending belongs to, the first person, else the first entity.
   for (size_t e = 0; e < entities.size(); ++e) {
     const std::string_view name = entities[e].name;
-    for (size_t start = 0; start < name.size();) {
-      entity_name_endings_.emplace_back(name.substr(start), e);
-      const size_t space = name.find(' ', start);
-      if (space == std::string_view::npos) break;
-      start = space + 1;
+    uint64_t hash = kEndingHashStart;
+    for (size_t k = name.size(); k-- > 0;) {
+      hash = ending_hash_step(hash, name[k]);
+      if (k == 0 || name[k - 1] == ' ') entity_name_endings_.push_back({hash, name.substr(k), static_cast<uint32_t>(e)});
     }
   }
-  std::stable_sort(entity_name_endings_.begin(), entity_name_endings_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(entity_name_endings_.begin(), entity_name_endings_.end(), [](const NameEnding& a, const NameEnding& b) {
+    return a < b || (!(b < a) && a.entity < b.entity);
+  });
   auto is_person = [&](size_t e) { return entities[e].type == EntityType::kPerson; };
   size_t kept = 0;
   for (size_t i = 0; i < entity_name_endings_.size();) {
     size_t chosen = i;
     size_t j = i;
-    for (; j < entity_name_endings_.size() && entity_name_endings_[j].first == entity_name_endings_[i].first; ++j)
-      if (!is_person(entity_name_endings_[chosen].second) && is_person(entity_name_endings_[j].second)) chosen = j;
+    for (; j < entity_name_endings_.size() && !(entity_name_endings_[i] < entity_name_endings_[j]); ++j)
+      if (!is_person(entity_name_endings_[chosen].entity) && is_person(entity_name_endings_[j].entity)) chosen = j;
     entity_name_endings_[kept++] = entity_name_endings_[chosen];
     i = j;
   }
@@ -845,9 +854,11 @@ const Entity* People::entity_overlapping(Span span) const {
 }
 
 const Entity* People::entity_named(std::string_view name) const {
-  auto found = std::lower_bound(entity_name_endings_.begin(), entity_name_endings_.end(), name,
-                                [](const auto& ending, std::string_view key) { return ending.first < key; });
-  return found == entity_name_endings_.end() || found->first != name ? nullptr : &entities_[found->second];
+  uint64_t hash = kEndingHashStart;
+  for (size_t k = name.size(); k-- > 0;) hash = ending_hash_step(hash, name[k]);
+  const NameEnding key{hash, name, 0};
+  auto found = std::lower_bound(entity_name_endings_.begin(), entity_name_endings_.end(), key);
+  return found == entity_name_endings_.end() || key < *found ? nullptr : &entities_[found->entity];
 }
 
 Speaker People::named(Span name) const {

@@ -70,6 +70,14 @@ class Attributor {
   // The speech verb starting at token `i`, not running past token `end`.
   std::optional<SpeechVerb> speech_verb_at(size_t i, size_t end) const;
 
+  // The first token from `i` on, before `end`, that a speech verb may start
+  // at (speech_verb_at may still say no), or `end`: scanning for verbs
+  // skips the other tokens with one test each.
+  size_t next_verb_candidate(size_t i, size_t end) const {
+    while (i < end && !has(i, kVerbStartBits)) ++i;
+    return i;
+  }
+
   // The subject ending just before token `verb`, reading no further back than
   // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
   std::optional<Attribution> subject_before(size_t verb, size_t limit) const;
@@ -80,6 +88,10 @@ class Attributor {
 
  private:
   friend class People;
+  // The lists a speech verb starts with (attribution.cc checks it):
+  // speech verbs, "according" and "called".
+  static constexpr uint32_t kVerbStartBits = (1u << 15) | (1u << 23) | (1u << 24);
+
   bool has(size_t i, uint32_t bits) const { return (bits_[i] & bits) != 0; }
   bool is_word(size_t i) const;
   bool is_capitalised(size_t i) const;
@@ -146,10 +158,17 @@ class People {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   std::vector<std::pair<Span, size_t>> entity_mentions_;  // sorted by start; entity index
-  // Every word-final part of every entity name ("Jane Roe", "Roe") and the
-  // entity it names, a person preferred: "Roe said" finds "Jane Roe". Sorted
-  // by name, one entry per name.
-  std::vector<std::pair<std::string_view, size_t>> entity_name_endings_;
+  // A word-final part of an entity's name ("Jane Roe", "Roe") and the
+  // entity, a person preferred: "Roe said" finds "Jane Roe".
+  struct NameEnding {
+    uint64_t hash = 0;  // of `name`, so that sorting and searching compare numbers, not text
+    std::string_view name;
+    uint32_t entity = 0;
+    bool operator<(const NameEnding& other) const {
+      return hash != other.hash ? hash < other.hash : name < other.name;
+    }
+  };
+  std::vector<NameEnding> entity_name_endings_;  // sorted, one per name
   // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
   std::vector<std::string_view> role_heads_;
   std::vector<Mention> mentions_;  // sorted by `at`

@@ -45,7 +45,8 @@ std::vector<Source> find_sources(const AttributionContext& attribution, const La
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (layout.is_clutter(sentence.span.start)) continue;
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    for (size_t i = words.next_verb_candidate(sentence.first_token, sentence.end_token); i < sentence.end_token;
+         i = words.next_verb_candidate(i + 1, sentence.end_token)) {
       if (inside_quote(doc.tokens[i].start)) continue;
       std::optional<SpeechVerb> verb = words.speech_verb_at(i, sentence.end_token);
       if (!verb || !verb->reporting) continue;
