@@ -1,0 +1,77 @@
+// Quote pairing across paragraph breaks, and the shared attribution context:
+// the pairer visits only tokens that may be quote marks, so a break must
+// still drop the quotes left open even when no mark starts the paragraph.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "attribution.h"
+#include "structure.h"
+
+namespace {
+
+std::vector<std::string> quote_texts(const std::string& text) {
+  const ai::Document doc = ai::analyze_text(text);
+  std::vector<std::string> texts;
+  for (const ai::Quote& quote : ai::find_quotes(doc, ai::analyze_layout(doc), {}))
+    texts.push_back(text.substr(quote.span.start, quote.span.size()));
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("quote pairing: a paragraph break drops open quotes unless a mark continues them", "[quotes]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> quotes;
+  };
+  const std::vector<Case> cases = {
+      // The break comes at a word: the closing mark later closes nothing.
+      {"He said \xE2\x80\x9Cone two three\n\nThen she went \xE2\x80\x9D home.", {}},
+      {"He said \xE2\x80\x98one two three\n\nthen she went\xE2\x80\x99 home.", {}},
+      {"He said \"one two three\n\nThen she went \" home.", {}},
+      // A mark after the break opens a new quote.
+      {"\xE2\x80\x9C" "One two\n\nThree \xE2\x80\x9C" "four five\xE2\x80\x9D six.", {"\xE2\x80\x9C" "four five\xE2\x80\x9D"}},
+      // A paragraph opening with a quote mark continues the open quote.
+      {"\xE2\x80\x9C" "One two three.\n\n\xE2\x80\x9C" "Four five six,\xE2\x80\x9D she said.",
+       {"\xE2\x80\x9C" "One two three.\n\n\xE2\x80\x9C" "Four five six,\xE2\x80\x9D"}},
+      // No break: the quote closes.
+      {"He said \xE2\x80\x9C" "one two three. Then she went\xE2\x80\x9D home.",
+       {"\xE2\x80\x9C" "one two three. Then she went\xE2\x80\x9D"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(quote_texts(c.text) == c.quotes);
+  }
+}
+
+TEST_CASE("attribution context: quotes and sources from one context match the standalone calls", "[quotes]") {
+  const std::vector<std::string> texts = {
+      "Officials said the road was closed. \xE2\x80\x9CWe will reopen it,\xE2\x80\x9D said Jane Roe, the mayor.",
+      "According to the Home Ministry, 12 people were hurt. Police spokesman Sultanat Azirbek told reporters: "
+      "\xE2\x80\x9CThe situation is stable.\xE2\x80\x9D He said more was to come.",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    const ai::Layout layout = ai::analyze_layout(doc);
+    const ai::AttributionContext attribution(doc, {});
+    const std::vector<ai::Quote> quotes = ai::find_quotes(attribution, layout);
+    const std::vector<ai::Source> sources = ai::find_sources(attribution, layout, quotes);
+    const std::vector<ai::Quote> alone = ai::find_quotes(doc, layout, {});
+    REQUIRE(quotes.size() == alone.size());
+    REQUIRE_FALSE(quotes.empty());
+    for (size_t q = 0; q < quotes.size(); ++q) {
+      CHECK(quotes[q].span == alone[q].span);
+      CHECK(quotes[q].verb == alone[q].verb);
+      CHECK((quotes[q].speaker ? quotes[q].speaker->name : "") == (alone[q].speaker ? alone[q].speaker->name : ""));
+    }
+    const std::vector<ai::Source> sources_alone = ai::find_sources(doc, layout, {}, alone);
+    REQUIRE(sources.size() == sources_alone.size());
+    REQUIRE_FALSE(sources.empty());
+    for (size_t s = 0; s < sources.size(); ++s) {
+      CHECK(sources[s].name == sources_alone[s].name);
+      CHECK(sources[s].citations.size() == sources_alone[s].citations.size());
+    }
+  }
+}
