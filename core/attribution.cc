@@ -738,10 +738,19 @@ std::optional<Attribution> Attributor::phrase_after(size_t from, size_t end) con
 
 People::People(const Attributor& words, const std::vector<Entity>& entities)
     : doc_(words.doc()), entities_(entities) {
+  // Sized up front: in a long pipeline an allocation is no longer cheap.
   size_t mention_count = 0;
-  for (const Entity& entity : entities) mention_count += entity.mentions.size();
+  size_t role_count = 0;
+  size_t ending_count = 0;
+  for (const Entity& entity : entities) {
+    mention_count += entity.mentions.size();
+    role_count += entity.roles.size();
+    ending_count += 1 + static_cast<size_t>(std::count(entity.name.begin(), entity.name.end(), ' '));
+  }
   entity_mentions_.reserve(mention_count);
-  mentions_.reserve(mention_count);
+  mentions_.reserve(mention_count + mention_count / 2 + 8);  // and some the text makes
+  role_heads_.reserve(role_count + 8);
+  entity_name_endings_.reserve(ending_count);
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
@@ -755,6 +764,7 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
       mention.at = m.start;
+      mention.order = static_cast<uint32_t>(mentions_.size());
       mentions_.push_back(mention);
     }
   }
@@ -801,6 +811,7 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
                                    entity ? std::string_view(entity->id) : "", roles_begin,
                                    static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
     mention.at = name.start;
+    mention.order = static_cast<uint32_t>(mentions_.size());
     mentions_.push_back(mention);
   };
   const Attributor& p = words;
@@ -830,7 +841,9 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       }
     }
   }
-  std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
+  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+    return a.at != b.at ? a.at < b.at : a.order < b.order;
+  });
 }
 
 People::Mention People::make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,

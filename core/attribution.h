@@ -147,6 +147,7 @@ class People {
     bool person = false;
     bool female_first_name = false;  // the first word is a known female (male) first name
     bool male_first_name = false;
+    uint32_t order = 0;  // among the mentions, as added: mentions at one position keep it
   };
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
