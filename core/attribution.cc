@@ -741,16 +741,13 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
   // Sized up front: in a long pipeline an allocation is no longer cheap.
   size_t mention_count = 0;
   size_t role_count = 0;
-  size_t ending_count = 0;
   for (const Entity& entity : entities) {
     mention_count += entity.mentions.size();
     role_count += entity.roles.size();
-    ending_count += 1 + static_cast<size_t>(std::count(entity.name.begin(), entity.name.end(), ' '));
   }
   entity_mentions_.reserve(mention_count);
   mentions_.reserve(mention_count + mention_count / 2 + 8);  // and some the text makes
   role_heads_.reserve(role_count + 8);
-  entity_name_endings_.reserve(ending_count);
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
@@ -768,29 +765,6 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       mentions_.push_back(mention);
     }
   }
-  // Of the entities a name ending belongs to, the first person, else the first entity.
-  for (size_t e = 0; e < entities.size(); ++e) {
-    const std::string_view name = entities[e].name;
-    uint64_t hash = kEndingHashStart;
-    for (size_t k = name.size(); k-- > 0;) {
-      hash = ending_hash_step(hash, name[k]);
-      if (k == 0 || name[k - 1] == ' ') entity_name_endings_.push_back({hash, name.substr(k), static_cast<uint32_t>(e)});
-    }
-  }
-  std::sort(entity_name_endings_.begin(), entity_name_endings_.end(), [](const NameEnding& a, const NameEnding& b) {
-    return a < b || (!(b < a) && a.entity < b.entity);
-  });
-  auto is_person = [&](size_t e) { return entities[e].type == EntityType::kPerson; };
-  size_t kept = 0;
-  for (size_t i = 0; i < entity_name_endings_.size();) {
-    size_t chosen = i;
-    size_t j = i;
-    for (; j < entity_name_endings_.size() && !(entity_name_endings_[i] < entity_name_endings_[j]); ++j)
-      if (!is_person(entity_name_endings_[chosen].entity) && is_person(entity_name_endings_[j].entity)) chosen = j;
-    entity_name_endings_[kept++] = entity_name_endings_[chosen];
-    i = j;
-  }
-  entity_name_endings_.resize(kept);
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
             [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
 
@@ -866,7 +840,41 @@ const Entity* People::entity_overlapping(Span span) const {
   return best;
 }
 
+// Few documents ever ask for a name no mention covers, so the index of name
+// endings is built on the first question.
+void People::index_name_endings() const {
+  endings_indexed_ = true;
+  size_t count = 0;
+  for (const Entity& entity : entities_)
+    count += 1 + static_cast<size_t>(std::count(entity.name.begin(), entity.name.end(), ' '));
+  entity_name_endings_.reserve(count);
+  // Of the entities a name ending belongs to, the first person, else the first entity.
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const std::string_view name = entities_[e].name;
+    uint64_t hash = kEndingHashStart;
+    for (size_t k = name.size(); k-- > 0;) {
+      hash = ending_hash_step(hash, name[k]);
+      if (k == 0 || name[k - 1] == ' ') entity_name_endings_.push_back({hash, name.substr(k), static_cast<uint32_t>(e)});
+    }
+  }
+  std::sort(entity_name_endings_.begin(), entity_name_endings_.end(), [](const NameEnding& a, const NameEnding& b) {
+    return a < b || (!(b < a) && a.entity < b.entity);
+  });
+  auto is_person = [&](size_t e) { return entities_[e].type == EntityType::kPerson; };
+  size_t kept = 0;
+  for (size_t i = 0; i < entity_name_endings_.size();) {
+    size_t chosen = i;
+    size_t j = i;
+    for (; j < entity_name_endings_.size() && !(entity_name_endings_[i] < entity_name_endings_[j]); ++j)
+      if (!is_person(entity_name_endings_[chosen].entity) && is_person(entity_name_endings_[j].entity)) chosen = j;
+    entity_name_endings_[kept++] = entity_name_endings_[chosen];
+    i = j;
+  }
+  entity_name_endings_.resize(kept);
+}
+
 const Entity* People::entity_named(std::string_view name) const {
+  if (!endings_indexed_) index_name_endings();
   uint64_t hash = kEndingHashStart;
   for (size_t k = name.size(); k-- > 0;) hash = ending_hash_step(hash, name[k]);
   const NameEnding key{hash, name, 0};

@@ -120,7 +120,8 @@ class Attributor {
 
 // The people (and named outlets) the text mentions, in text order, to link a
 // name to its entity and to resolve pronouns and bare roles. `words` and
-// `entities` must outlive it.
+// `entities` must outlive it. resolve() may finish an index on first use, so
+// one thread at a time.
 class People {
  public:
   People(const Attributor& words, const std::vector<Entity>& entities);
@@ -152,6 +153,7 @@ class People {
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
   const Entity* entity_named(std::string_view name) const;
+  void index_name_endings() const;
   // A mention of `name` (at 0: the caller places it).
   static Mention make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
                               uint32_t roles_end, bool person);
@@ -169,7 +171,10 @@ class People {
       return hash != other.hash ? hash < other.hash : name < other.name;
     }
   };
-  std::vector<NameEnding> entity_name_endings_;  // sorted, one per name
+  // Sorted, one per name; built by the first entity_named call, which is
+  // why a People answers one thread at a time.
+  mutable std::vector<NameEnding> entity_name_endings_;
+  mutable bool endings_indexed_ = false;
   // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
   std::vector<std::string_view> role_heads_;
   std::vector<Mention> mentions_;  // sorted by `at`
