@@ -1,6 +1,7 @@
-// Quote pairing across paragraph breaks, and the shared attribution context:
-// the pairer visits only tokens that may be quote marks, so a break must
-// still drop the quotes left open even when no mark starts the paragraph.
+// Quote pairing across paragraph breaks, the shared attribution context, and
+// names resolved through the endings of entity names. The pairer visits only
+// tokens that may be quote marks, so a break must still drop the quotes left
+// open even when no mark starts the paragraph.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -73,5 +74,42 @@ TEST_CASE("attribution context: quotes and sources from one context match the st
       CHECK(sources[s].name == sources_alone[s].name);
       CHECK(sources[s].citations.size() == sources_alone[s].citations.size());
     }
+  }
+}
+
+TEST_CASE("people: a name no mention covers links by the ending of an entity's name", "[quotes]") {
+  // The entities have mentions elsewhere only, so the speaker is found by
+  // name: a person is preferred over an earlier organisation, and only a
+  // whole word-final part matches.
+  struct Case {
+    std::string speaker;  // in "\"We will win,\" <speaker> said."
+    std::string name;
+    std::string entity_id;
+  };
+  const std::vector<Case> cases = {
+      {"Roe", "Jane Roe", "e2"},
+      {"Jane Roe", "Jane Roe", "e2"},
+      {"Industries", "Roe Industries", "e1"},
+      {"Oe", "Oe", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string text = "Roe Industries and Jane Roe met. Later: \"We will win,\" " + c.speaker + " said.";
+    INFO(text);
+    ai::Entity org;
+    org.id = "e1";
+    org.type = ai::EntityType::kOrganization;
+    org.name = "Roe Industries";
+    org.mentions.push_back({0, 14});
+    ai::Entity person;
+    person.id = "e2";
+    person.type = ai::EntityType::kPerson;
+    person.name = "Jane Roe";
+    person.mentions.push_back({19, 27});
+    const ai::Document doc = ai::analyze_text(text);
+    const std::vector<ai::Quote> quotes = ai::find_quotes(doc, ai::analyze_layout(doc), {org, person});
+    REQUIRE(quotes.size() == 1);
+    REQUIRE(quotes[0].speaker);
+    CHECK(quotes[0].speaker->name == c.name);
+    CHECK(quotes[0].speaker->entity_id == c.entity_id);
   }
 }
