@@ -261,9 +261,9 @@ WordKey key_of(std::string_view text) {
 // Every word of the lists above, with the lists it is in, behind a cuckoo
 // hash table keyed by the lower-cased word: a word is in one of its two
 // slots, so a lookup is two probes and two comparisons, no probing loop.
-// The slots hold 16-bit indexes into dense arrays of the words, so what a
-// lookup touches (4 KB of slots, 9 KB of keys) stays in the first-level
-// cache next to the document. Built once per process.
+// The slots hold 16-bit indexes into dense arrays of the words, so a lookup
+// touches 4 KB of slots and 9 KB of keys rather than a table of whole
+// entries several times that size. Built once per process.
 class Lexicon {
   static constexpr size_t kSlotBits = 11;
   static constexpr size_t kSlots = size_t{1} << kSlotBits;  // about four times the words
