@@ -127,7 +127,25 @@ constexpr std::string_view kQuotingOnlyVerbs[] = {
 constexpr std::string_view kNameParticles[] = {"de", "van", "von", "der", "bin", "al",
                                                "da", "del", "la", "le", "du", "ibn"};
 
-// Which lists a word is in: bits of Attributor::TokenFacts::words.
+// True when every word of `words` is spelled with lower-case ASCII letters
+// and bytes below 0x40 only: the bytes fold8 maps nothing else onto.
+template <size_t N>
+constexpr bool folds_exactly(const std::string_view (&words)[N]) {
+  for (std::string_view word : words)
+    for (char c : word)
+      if (!((c >= 'a' && c <= 'z') || (c >= 0 && c < 0x40))) return false;
+  return true;
+}
+constexpr bool kListsFoldExactly =
+    folds_exactly(kStopWords) && folds_exactly(kCapitalStopWords) && folds_exactly(kDeterminers) &&
+    folds_exactly(kBetweenSubjectAndVerb) && folds_exactly(kWeekdays) && folds_exactly(kFemaleNames) &&
+    folds_exactly(kMaleNames) && folds_exactly(kPronouns) && folds_exactly(kPersonRoles) &&
+    folds_exactly(kOutletRoles) && folds_exactly(kGroups) && folds_exactly(kDocuments) &&
+    folds_exactly(kUnnamedSourceNouns) && folds_exactly(kInstitutionWords) && folds_exactly(kReportingVerbs) &&
+    folds_exactly(kQuotingOnlyVerbs) && folds_exactly(kNameParticles);
+static_assert(kListsFoldExactly, "a listed word has a byte that a different byte folds onto");
+
+// Which lists a word is in: bits of Attributor::bits_.
 enum WordList : uint32_t {
   kStop = 1u << 0,
   kCapitalStop = 1u << 1,
@@ -162,8 +180,11 @@ enum WordList : uint32_t {
 };
 constexpr uint32_t kRoleHead = kPersonRole | kOutletRole;
 
-// Bits of Attributor::TokenFacts::shape.
-enum Shape : uint8_t { kWordShape = 1, kCapitalised = 2, kClitic = 4 };
+// The shape of a token, in Attributor::bits_ next to its lists.
+constexpr uint32_t kWordShape = 1u << 29;
+constexpr uint32_t kCapitalised = 1u << 30;
+constexpr uint32_t kClitic = 1u << 31;
+static_assert(kQuoting < kWordShape, "the word lists and the shape bits overlap");
 
 char fold_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
@@ -175,10 +196,10 @@ bool equals_folded(std::string_view text, std::string_view lower) {
   return true;
 }
 
-// A word of at most kMaxKeyBytes bytes, ASCII-lower-cased, packed into two
-// machine words: the bytes zero-padded, the length in the top byte. Two
-// words have the same key exactly when they are equal ignoring ASCII case,
-// so a table keyed by it needs no second comparison of the spelling.
+// A word of at most kMaxKeyBytes bytes packed into two machine words: the
+// bytes zero-padded and folded by fold8, the length in the top byte. A text
+// has the key of a listed word exactly when it is that word ignoring ASCII
+// case, so a table keyed by it needs no second comparison of the spelling.
 struct WordKey {
   uint64_t low = 0;
   uint64_t high = 0;
@@ -186,25 +207,12 @@ struct WordKey {
 };
 constexpr size_t kMaxKeyBytes = 15;
 
-// Lower-cases the ASCII capitals among eight packed bytes at once.
-uint64_t fold_ascii8(uint64_t bytes) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  const uint64_t low7 = bytes & (kOnes * 0x7F);
-  const uint64_t at_least_a = low7 + kOnes * (0x80 - 'A');    // high bit set where the byte is >= 'A'
-  const uint64_t above_z = low7 + kOnes * (0x80 - 'Z' - 1);   // high bit set where the byte is > 'Z'
-  const uint64_t capitals = at_least_a & ~above_z & ~bytes & (kOnes * 0x80);
-  return bytes | (capitals >> 2);  // 0x80 >> 2 is the case bit 0x20
-}
-
-uint64_t packed_key_high(uint64_t folded_high, size_t size) { return folded_high | (static_cast<uint64_t>(size) << 56); }
-
-// The key of `text`, which must be 1 to kMaxKeyBytes bytes long.
-WordKey key_of(std::string_view text) {
-  uint64_t packed[2] = {0, 0};
-  for (size_t k = 0; k < text.size(); ++k)
-    packed[k / 8] |= static_cast<uint64_t>(static_cast<unsigned char>(text[k])) << (8 * (k % 8));
-  return {fold_ascii8(packed[0]), packed_key_high(fold_ascii8(packed[1]), text.size())};
-}
+// Sets the case bit (0x20) of each of eight packed bytes whose 0x40 bit is
+// set: lower-cases ASCII capitals in three operations. It also folds
+// "@[\\]^_" onto "`{|}~" and the bytes from 0xC0 onto those from 0xE0, but the
+// listed words have only lower-case letters and bytes below 0x40 (see
+// kListsFoldExactly), which no other byte folds onto.
+uint64_t fold8(uint64_t bytes) { return bytes | ((bytes & 0x4040404040404040ULL) >> 1); }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 constexpr bool kLittleEndian = true;
@@ -212,10 +220,23 @@ constexpr bool kLittleEndian = true;
 constexpr bool kLittleEndian = false;
 #endif
 
-// The same key as key_of(text), faster where 16 bytes from `text.data()` on
-// may be read (little-endian machines only): one load and a mask, no loop
-// and no branch on the length.
-WordKey key_of_loaded(std::string_view text) {
+// The first 16 bytes of `text` from byte `start` on (zero past its end),
+// packed first byte lowest: one unaligned load on little-endian machines
+// when 16 bytes are there to read.
+inline void load_packed(std::string_view text, size_t start, uint64_t packed[2]) {
+  const size_t readable = text.size() - start;
+  if (kLittleEndian && readable >= 16) {
+    std::memcpy(packed, text.data() + start, 16);
+    return;
+  }
+  packed[0] = packed[1] = 0;
+  for (size_t k = 0; k < readable && k < 16; ++k)
+    packed[k / 8] |= static_cast<uint64_t>(static_cast<unsigned char>(text[start + k])) << (8 * (k % 8));
+}
+
+// The key of the `size` (1 to kMaxKeyBytes) bytes packed in `packed`; the
+// bytes after them are ignored.
+inline WordKey key_of_packed(const uint64_t packed[2], size_t size) {
   struct Masks {
     uint64_t low[kMaxKeyBytes + 1];
     uint64_t high[kMaxKeyBytes + 1];
@@ -227,25 +248,28 @@ WordKey key_of_loaded(std::string_view text) {
     }
   };
   static constexpr Masks kMasks;
-  uint64_t packed[2];
-  std::memcpy(packed, text.data(), 16);
-  return {fold_ascii8(packed[0] & kMasks.low[text.size()]),
-          packed_key_high(fold_ascii8(packed[1] & kMasks.high[text.size()]), text.size())};
+  return {fold8(packed[0] & kMasks.low[size]), fold8(packed[1] & kMasks.high[size]) | (static_cast<uint64_t>(size) << 56)};
 }
 
-// Every word of the lists above, with the lists it is in, in a cuckoo hash
-// table keyed by the lower-cased word: a word is in one of its two slots, so
-// a lookup is two loads and two comparisons, no probing loop. Built once per
-// process.
+// The key of `text`, which must be 1 to kMaxKeyBytes bytes long.
+WordKey key_of(std::string_view text) {
+  uint64_t packed[2];
+  load_packed(text, 0, packed);
+  return key_of_packed(packed, text.size());
+}
+
+// Every word of the lists above, with the lists it is in, behind a cuckoo
+// hash table keyed by the lower-cased word: a word is in one of its two
+// slots, so a lookup is two probes and two comparisons, no probing loop.
+// The slots hold 16-bit indexes into dense arrays of the words, so a lookup
+// touches 4 KB of slots and 9 KB of keys rather than a table of whole
+// entries several times that size. Built once per process.
 class Lexicon {
   static constexpr size_t kSlotBits = 11;
-  static constexpr uint16_t kSlots = uint16_t{1} << kSlotBits;  // about four times the words
+  static constexpr size_t kSlots = size_t{1} << kSlotBits;  // about four times the words
   static constexpr size_t kMask = kSlots - 1;
 
  public:
-  // The slot of no word: it is in no list and spelled "".
-  static constexpr uint16_t kNone = kSlots;
-
   Lexicon() {
     add(kStopWords, kStop);
     add(kCapitalStopWords, kCapitalStop);
@@ -269,46 +293,71 @@ class Lexicon {
         {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
         {"citing", kCiting}, {"quoting", kQuoting}};
     for (const auto& [word, list] : named) add_word(word, list);
+    // The last entry is no word: free slots point at it, its key (all zero)
+    // matches no word's, and it is in no list.
+    keys_.push_back(WordKey{});
+    words_.push_back(0);
+    spellings_.push_back(std::string_view());
     // At a quarter full a placement practically never cycles; another seed
     // fixes the rare one that does.
     while (!place_all()) ++seed_;
   }
 
-  // The slot of the word `text` spells (ignoring ASCII case), or kNone.
-  // `readable` is how many bytes may be read from text.data() on.
-  uint16_t find(std::string_view text, size_t readable) const {
-    if (text.size() - 1 >= longest_) return kNone;  // also the empty text
-    const WordKey key = kLittleEndian && readable >= 16 ? key_of_loaded(text) : key_of(text);
-    const uint64_t hash = hash_of(key);
-    const auto first = static_cast<uint16_t>(first_slot(hash));
-    const auto second = static_cast<uint16_t>(second_slot(hash));
-    // Masks rather than branches: whether a token is a listed word is
-    // unpredictable, and a mispredicted branch costs more than the lookup.
-    const uint32_t in_first = 0u - static_cast<uint32_t>(keys_[first] == key);
-    const uint32_t in_second = (0u - static_cast<uint32_t>(keys_[second] == key)) & ~in_first;
-    return static_cast<uint16_t>((first & in_first) | (second & in_second) | (kNone & ~(in_first | in_second)));
+  // The lists the word `text` spells (ignoring ASCII case) is in.
+  uint32_t words_of(std::string_view text) const { return fits(text.size()) ? words_of_key(key_of(text)) : 0; }
+  // The lists the word of `size` bytes packed in `packed` (see load_packed) is in.
+  uint32_t words_of_packed(const uint64_t packed[2], size_t size) const {
+    return fits(size) ? words_of_key(key_of_packed(packed, size)) : 0;
   }
-  uint16_t find(std::string_view text) const { return find(text, 0); }
-  uint32_t words_of(std::string_view text) const {
-    return words_[find(text)];
+  // The lower-case spelling of the listed word `text` spells, or "".
+  std::string_view spelling_of(std::string_view text) const {
+    if (!fits(text.size())) return {};
+    const WordKey key = key_of(text);
+    const Probe probe = probe_of(key);
+    if (keys_[probe.first] == key) return spellings_[probe.first];
+    if (keys_[probe.second] == key) return spellings_[probe.second];
+    return {};
   }
-  uint32_t words_at(uint16_t slot) const { return words_[slot]; }
-  std::string_view word_at(uint16_t slot) const { return spellings_[slot]; }
 
  private:
   static constexpr size_t kMaxKicks = 100;
 
-  struct Entry {
-    WordKey key;
-    uint32_t words = 0;
-    std::string_view spelling;  // lower-case
+  // The entries in a key's two slots.
+  struct Probe {
+    uint16_t first;
+    uint16_t second;
   };
 
+  // False for texts no listed word is as long as, and for "".
+  bool fits(size_t size) const { return size - 1 < longest_; }
+  // The entry of no word: in no list, spelled "".
+  uint16_t none() const { return static_cast<uint16_t>(keys_.size() - 1); }
+
+  Probe probe_of(const WordKey& key) const {
+    const uint64_t hash = hash_of(key);
+    return {slots_[first_slot(hash)], slots_[second_slot(hash)]};
+  }
+  uint32_t words_of_key(const WordKey& key) const {
+    const Probe probe = probe_of(key);
+    // Masks rather than branches: whether a token is a listed word is
+    // unpredictable, and a mispredicted branch costs more than the lookup.
+    // Both entries' lists are read before the keys are compared, so that no
+    // load waits for a comparison. A word is in one slot only.
+    const uint32_t in_first = 0u - static_cast<uint32_t>(keys_[probe.first] == key);
+    const uint32_t in_second = 0u - static_cast<uint32_t>(keys_[probe.second] == key);
+    return (words_[probe.first] & in_first) | (words_[probe.second] & in_second);
+  }
+
+  // One multiply per half and no finalizer: a product's high bits depend on
+  // all the bits below them, and both slots come from high bits. The second
+  // slot ignores the key's top byte and each half's eighth byte; words that
+  // differ only there still differ in the first slot, which is all a cuckoo
+  // table needs.
   uint64_t hash_of(const WordKey& key) const {
-    return mix64(key.low * 0x9E3779B97F4A7C15ULL ^ key.high * 0xC2B2AE3D27D4EB4FULL ^ seed_);
+    return (key.low ^ seed_) * 0x9E3779B97F4A7C15ULL + key.high * 0xC2B2AE3D27D4EB4FULL;
   }
   static size_t first_slot(uint64_t hash) { return static_cast<size_t>(hash >> (64 - kSlotBits)); }
-  static size_t second_slot(uint64_t hash) { return static_cast<size_t>(hash & kMask); }
+  static size_t second_slot(uint64_t hash) { return static_cast<size_t>(hash >> (64 - 2 * kSlotBits)) & kMask; }
 
   template <size_t N>
   void add(const std::string_view (&words)[N], uint32_t list) {
@@ -317,47 +366,40 @@ class Lexicon {
   // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`.
   void add_word(std::string_view word, uint32_t list) {
     const WordKey key = key_of(word);
-    for (Entry& entry : entries_)
-      if (entry.key == key) {
-        entry.words |= list;
+    for (size_t e = 0; e < keys_.size(); ++e)
+      if (keys_[e] == key) {
+        words_[e] |= list;
         return;
       }
-    entries_.push_back({key, list, word});
+    keys_.push_back(key);
+    words_.push_back(list);
+    spellings_.push_back(word);
     longest_ = std::max(longest_, word.size());
   }
-  // Places every entry in one of its two slots under the current seed, or
+  // Places every word in one of its two slots under the current seed, or
   // returns false.
   bool place_all() {
-    std::vector<uint16_t> owner(kSlots, kNone);  // the entry in each slot (kNone: none)
-    for (size_t e = 0; e < entries_.size(); ++e) {
-      auto moving = static_cast<uint16_t>(e);
-      size_t at = first_slot(hash_of(entries_[moving].key));
+    slots_.assign(kSlots, none());
+    for (uint16_t e = 0; e < none(); ++e) {
+      uint16_t moving = e;
+      size_t at = first_slot(hash_of(keys_[moving]));
       size_t kicks = 0;
-      while (owner[at] != kNone) {
+      while (slots_[at] != none()) {
         if (++kicks > kMaxKicks) return false;
-        std::swap(moving, owner[at]);
-        const uint64_t hash = hash_of(entries_[moving].key);
+        std::swap(moving, slots_[at]);
+        const uint64_t hash = hash_of(keys_[moving]);
         at = at == first_slot(hash) ? second_slot(hash) : first_slot(hash);
       }
-      owner[at] = moving;
-    }
-    keys_.assign(kSlots + 1, WordKey{});  // one more: the kNone slot
-    words_.assign(kSlots + 1, 0);
-    spellings_.assign(kSlots + 1, std::string_view());
-    for (size_t slot = 0; slot < kSlots; ++slot) {
-      if (owner[slot] == kNone) continue;
-      keys_[slot] = entries_[owner[slot]].key;
-      words_[slot] = entries_[owner[slot]].words;
-      spellings_[slot] = entries_[owner[slot]].spelling;
+      slots_[at] = moving;
     }
     return true;
   }
 
-  std::vector<Entry> entries_;  // every word once, in list order
-  // The table, as parallel arrays: a lookup touches only the keys.
-  std::vector<WordKey> keys_;  // all zero for a free slot and for kNone
+  // The words, in list order, each once, then the entry of no word.
+  std::vector<WordKey> keys_;
   std::vector<uint32_t> words_;
-  std::vector<std::string_view> spellings_;
+  std::vector<std::string_view> spellings_;  // lower-case
+  std::vector<uint16_t> slots_;              // the table: an entry per slot, none() when free
   uint64_t seed_ = 0;
   size_t longest_ = 0;
 };
@@ -390,39 +432,50 @@ std::string_view without_titles(std::string_view name) {
   return name.substr(start);
 }
 
+// FNV-1a over a name's bytes from the last one back, so that one pass over
+// a name hashes each of its word-final parts on the way.
+constexpr uint64_t kEndingHashStart = 0xCBF29CE484222325ULL;
+uint64_t ending_hash_step(uint64_t hash, char byte) {
+  return (hash ^ static_cast<unsigned char>(byte)) * 0x100000001B3ULL;
+}
+
 // True when `text` (lower-case) is `head` ignoring ASCII case.
 bool same_role(std::string_view head, std::string_view text) { return equals_folded(head, text); }
 
 }  // namespace
 
-Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size()) {
+Attributor::Attributor(const Document& doc) : doc_(doc), bits_(doc.tokens.size()) {
   const Lexicon& words = lexicon();
   const size_t tokens = doc.tokens.size();
   for (size_t i = 0; i < tokens; ++i) {
-    const std::string_view text = doc.token_text(i);
-    TokenFacts& facts = facts_[i];
-    facts.entry = words.find(text, doc.text.size() - doc.tokens[i].start);
-    facts.words = words.words_at(facts.entry);
-    const bool word = doc.tokens[i].kind == TokenKind::kWord;
-    const auto lead = static_cast<unsigned char>(text.empty() ? '\0' : text[0]);
-    size_t len;
-    const bool capital = word && (lead < 0x80 ? lead >= 'A' && lead <= 'Z'
-                                              : is_upper(decode_code_point(doc.text, doc.tokens[i].start, &len)));
-    const bool clitic = lead == '\'' || text.substr(0, 3) == "\xE2\x80\x99";
-    facts.shape = static_cast<uint8_t>((word ? kWordShape : 0) | (capital ? kCapitalised : 0) | (clitic ? kClitic : 0));
+    const Token& token = doc.tokens[i];
+    uint64_t packed[2];
+    load_packed(doc.text, token.start, packed);
+    const uint32_t lists = words.words_of_packed(packed, token.end - token.start);
+    // Branch-free but for the rare non-ASCII capital: the shape of the
+    // next token is as unpredictable as the last one's.
+    const bool word = token.kind == TokenKind::kWord;
+    const auto lead = static_cast<unsigned char>(packed[0]);
+    bool capital = static_cast<unsigned char>(lead - 'A') < 26;
+    if (lead >= 0x80 && word) {
+      size_t length;
+      capital = is_upper(decode_code_point(doc.text, token.start, &length));
+    }
+    const bool clitic = (lead == '\'') | ((packed[0] & 0xFFFFFF) == 0x9980E2);  // ' or ’ (E2 80 99)
+    bits_[i] = lists | (word ? kWordShape : 0u) | (word & capital ? kCapitalised : 0u) | (clitic ? kClitic : 0u);
   }
 }
 
-bool Attributor::is_word(size_t i) const { return (facts_[i].shape & kWordShape) != 0; }
-bool Attributor::is_capitalised(size_t i) const { return (facts_[i].shape & kCapitalised) != 0; }
-bool Attributor::is_clitic(size_t i) const { return (facts_[i].shape & kClitic) != 0; }
+bool Attributor::is_word(size_t i) const { return has(i, kWordShape); }
+bool Attributor::is_capitalised(size_t i) const { return has(i, kCapitalised); }
+bool Attributor::is_clitic(size_t i) const { return has(i, kClitic); }
 bool Attributor::is_lowercase_word(size_t i) const { return is_word(i) && !is_capitalised(i) && !is_clitic(i); }
 bool Attributor::is_name_word(size_t i) const { return is_capitalised(i) && !has(i, kCapitalStop); }
 bool Attributor::is_name_particle(size_t i) const { return has(i, kParticle); }
 bool Attributor::is_title_word(size_t i) const { return has(i, kPersonRole); }
 bool Attributor::is_role_head(size_t i) const { return has(i, kRoleHead); }
 std::string_view Attributor::lower_word(size_t i) const {
-  return lexicon().word_at(facts_[i].entry);
+  return lexicon().spelling_of(doc_.token_text(i));
 }
 
 // The first token of the capitalised run ending at `last`, reading no
@@ -562,6 +615,8 @@ std::string_view Attributor::role_in(size_t first, size_t last) const {
 }
 
 std::optional<SpeechVerb> Attributor::speech_verb_at(size_t i, size_t end) const {
+  static_assert(kVerbStartBits == (kSpeechVerb | kAccording | kCalled),
+                "next_verb_candidate must stop wherever a speech verb may start");
   if (i >= end || doc_.tokens[i].kind != TokenKind::kWord) return std::nullopt;
   const bool next_is = i + 1 < end;
   if (has(i, kAccording)) {
@@ -683,10 +738,16 @@ std::optional<Attribution> Attributor::phrase_after(size_t from, size_t end) con
 
 People::People(const Attributor& words, const std::vector<Entity>& entities)
     : doc_(words.doc()), entities_(entities) {
+  // Sized up front: in a long pipeline an allocation is no longer cheap.
   size_t mention_count = 0;
-  for (const Entity& entity : entities) mention_count += entity.mentions.size();
+  size_t role_count = 0;
+  for (const Entity& entity : entities) {
+    mention_count += entity.mentions.size();
+    role_count += entity.roles.size();
+  }
   entity_mentions_.reserve(mention_count);
-  mentions_.reserve(mention_count);
+  mentions_.reserve(mention_count + mention_count / 2 + 8);  // and some the text makes
+  role_heads_.reserve(role_count + 8);
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
@@ -700,32 +761,10 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
       mention.at = m.start;
+      mention.order = static_cast<uint32_t>(mentions_.size());
       mentions_.push_back(mention);
     }
   }
-  // Of the entities a name ending belongs to, the first person, else the first entity.
-  for (size_t e = 0; e < entities.size(); ++e) {
-    const std::string_view name = entities[e].name;
-    for (size_t start = 0; start < name.size();) {
-      entity_name_endings_.emplace_back(name.substr(start), e);
-      const size_t space = name.find(' ', start);
-      if (space == std::string_view::npos) break;
-      start = space + 1;
-    }
-  }
-  std::stable_sort(entity_name_endings_.begin(), entity_name_endings_.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  auto is_person = [&](size_t e) { return entities[e].type == EntityType::kPerson; };
-  size_t kept = 0;
-  for (size_t i = 0; i < entity_name_endings_.size();) {
-    size_t chosen = i;
-    size_t j = i;
-    for (; j < entity_name_endings_.size() && entity_name_endings_[j].first == entity_name_endings_[i].first; ++j)
-      if (!is_person(entity_name_endings_[chosen].second) && is_person(entity_name_endings_[j].second)) chosen = j;
-    entity_name_endings_[kept++] = entity_name_endings_[chosen];
-    i = j;
-  }
-  entity_name_endings_.resize(kept);
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
             [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
 
@@ -746,6 +785,7 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
                                    entity ? std::string_view(entity->id) : "", roles_begin,
                                    static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
     mention.at = name.start;
+    mention.order = static_cast<uint32_t>(mentions_.size());
     mentions_.push_back(mention);
   };
   const Attributor& p = words;
@@ -775,7 +815,9 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       }
     }
   }
-  std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) { return a.at < b.at; });
+  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+    return a.at != b.at ? a.at < b.at : a.order < b.order;
+  });
 }
 
 People::Mention People::make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
@@ -798,10 +840,46 @@ const Entity* People::entity_overlapping(Span span) const {
   return best;
 }
 
+// Few documents ever ask for a name no mention covers, so the index of name
+// endings is built on the first question.
+void People::index_name_endings() const {
+  endings_indexed_ = true;
+  size_t count = 0;
+  for (const Entity& entity : entities_)
+    count += 1 + static_cast<size_t>(std::count(entity.name.begin(), entity.name.end(), ' '));
+  entity_name_endings_.reserve(count);
+  // Of the entities a name ending belongs to, the first person, else the first entity.
+  for (size_t e = 0; e < entities_.size(); ++e) {
+    const std::string_view name = entities_[e].name;
+    uint64_t hash = kEndingHashStart;
+    for (size_t k = name.size(); k-- > 0;) {
+      hash = ending_hash_step(hash, name[k]);
+      if (k == 0 || name[k - 1] == ' ') entity_name_endings_.push_back({hash, name.substr(k), static_cast<uint32_t>(e)});
+    }
+  }
+  std::sort(entity_name_endings_.begin(), entity_name_endings_.end(), [](const NameEnding& a, const NameEnding& b) {
+    return a < b || (!(b < a) && a.entity < b.entity);
+  });
+  auto is_person = [&](size_t e) { return entities_[e].type == EntityType::kPerson; };
+  size_t kept = 0;
+  for (size_t i = 0; i < entity_name_endings_.size();) {
+    size_t chosen = i;
+    size_t j = i;
+    for (; j < entity_name_endings_.size() && !(entity_name_endings_[i] < entity_name_endings_[j]); ++j)
+      if (!is_person(entity_name_endings_[chosen].entity) && is_person(entity_name_endings_[j].entity)) chosen = j;
+    entity_name_endings_[kept++] = entity_name_endings_[chosen];
+    i = j;
+  }
+  entity_name_endings_.resize(kept);
+}
+
 const Entity* People::entity_named(std::string_view name) const {
-  auto found = std::lower_bound(entity_name_endings_.begin(), entity_name_endings_.end(), name,
-                                [](const auto& ending, std::string_view key) { return ending.first < key; });
-  return found == entity_name_endings_.end() || found->first != name ? nullptr : &entities_[found->second];
+  if (!endings_indexed_) index_name_endings();
+  uint64_t hash = kEndingHashStart;
+  for (size_t k = name.size(); k-- > 0;) hash = ending_hash_step(hash, name[k]);
+  const NameEnding key{hash, name, 0};
+  auto found = std::lower_bound(entity_name_endings_.begin(), entity_name_endings_.end(), key);
+  return found == entity_name_endings_.end() || key < *found ? nullptr : &entities_[found->entity];
 }
 
 Speaker People::named(Span name) const {

@@ -14,10 +14,14 @@
 // answers every later question from those per-token facts: build one per
 // document and share it.
 //
+// Quotes and sources read the same document, so `AttributionContext` holds
+// both per document; find_quotes and find_sources take it (structure.h).
+//
 // Usage:
 //
-//   const ai::Attributor words(doc);
-//   const ai::People people(words, entities);
+//   const ai::AttributionContext attribution(doc, entities);
+//   const ai::Attributor& words = attribution.words;
+//   const ai::People& people = attribution.people;
 //   if (auto verb = words.speech_verb_at(i, end))
 //     if (auto who = words.subject_before(verb->first_token, sentence_start))
 //       if (auto resolved = people.resolve(*who, verb_start_offset)) use(resolved->speaker);
@@ -66,6 +70,14 @@ class Attributor {
   // The speech verb starting at token `i`, not running past token `end`.
   std::optional<SpeechVerb> speech_verb_at(size_t i, size_t end) const;
 
+  // The first token from `i` on, before `end`, that a speech verb may start
+  // at (speech_verb_at may still say no), or `end`: scanning for verbs
+  // skips the other tokens with one test each.
+  size_t next_verb_candidate(size_t i, size_t end) const {
+    while (i < end && !has(i, kVerbStartBits)) ++i;
+    return i;
+  }
+
   // The subject ending just before token `verb`, reading no further back than
   // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
   std::optional<Attribution> subject_before(size_t verb, size_t limit) const;
@@ -76,14 +88,11 @@ class Attributor {
 
  private:
   friend class People;
-  // What the word lists say about one token.
-  struct TokenFacts {
-    uint32_t words = 0;           // bits: the lists the lower-cased token is in
-    uint16_t entry = 0;           // the slot of its lower-cased spelling in the lists' table
-    uint8_t shape = 0;            // bits: word, capitalised, clitic
-  };
+  // The lists a speech verb starts with (attribution.cc checks it):
+  // speech verbs, "according" and "called".
+  static constexpr uint32_t kVerbStartBits = (1u << 15) | (1u << 23) | (1u << 24);
 
-  bool has(size_t i, uint32_t words) const { return (facts_[i].words & words) != 0; }
+  bool has(size_t i, uint32_t bits) const { return (bits_[i] & bits) != 0; }
   bool is_word(size_t i) const;
   bool is_capitalised(size_t i) const;
   bool is_clitic(size_t i) const;
@@ -104,12 +113,15 @@ class Attributor {
   std::string_view role_in(size_t first, size_t last) const;
 
   const Document& doc_;
-  std::vector<TokenFacts> facts_;  // one per token
+  // Per token, as bits: the lists its lower-cased spelling is in and its
+  // shape (word, capitalised, clitic).
+  std::vector<uint32_t> bits_;
 };
 
 // The people (and named outlets) the text mentions, in text order, to link a
 // name to its entity and to resolve pronouns and bare roles. `words` and
-// `entities` must outlive it.
+// `entities` must outlive it. resolve() may finish an index on first use, so
+// one thread at a time.
 class People {
  public:
   People(const Attributor& words, const std::vector<Entity>& entities);
@@ -136,10 +148,12 @@ class People {
     bool person = false;
     bool female_first_name = false;  // the first word is a known female (male) first name
     bool male_first_name = false;
+    uint32_t order = 0;  // among the mentions, as added: mentions at one position keep it
   };
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
   const Entity* entity_named(std::string_view name) const;
+  void index_name_endings() const;
   // A mention of `name` (at 0: the caller places it).
   static Mention make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
                               uint32_t roles_end, bool person);
@@ -147,13 +161,34 @@ class People {
   const Document& doc_;
   const std::vector<Entity>& entities_;
   std::vector<std::pair<Span, size_t>> entity_mentions_;  // sorted by start; entity index
-  // Every word-final part of every entity name ("Jane Roe", "Roe") and the
-  // entity it names, a person preferred: "Roe said" finds "Jane Roe". Sorted
-  // by name, one entry per name.
-  std::vector<std::pair<std::string_view, size_t>> entity_name_endings_;
+  // A word-final part of an entity's name ("Jane Roe", "Roe") and the
+  // entity, a person preferred: "Roe said" finds "Jane Roe".
+  struct NameEnding {
+    uint64_t hash = 0;  // of `name`, so that sorting and searching compare numbers, not text
+    std::string_view name;
+    uint32_t entity = 0;
+    bool operator<(const NameEnding& other) const {
+      return hash != other.hash ? hash < other.hash : name < other.name;
+    }
+  };
+  // Sorted, one per name; built by the first entity_named call, which is
+  // why a People answers one thread at a time.
+  mutable std::vector<NameEnding> entity_name_endings_;
+  mutable bool endings_indexed_ = false;
   // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
   std::vector<std::string_view> role_heads_;
   std::vector<Mention> mentions_;  // sorted by `at`
+};
+
+// What quotes and sources both read from one document: its attribution
+// phrases and its people. Build one per document, after the entities, and
+// pass it to find_quotes and find_sources. `doc` and `entities` must outlive
+// it.
+struct AttributionContext {
+  AttributionContext(const Document& doc, const std::vector<Entity>& entities) : words(doc), people(words, entities) {}
+
+  const Attributor words;
+  const People people;
 };
 
 }  // namespace ai

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "attribution.h"
 #include "builtin_model.h"
 #include "text.h"
 #include "utf8.h"
@@ -121,8 +122,11 @@ Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& 
     drop_navigation_labels(report.layout, &report.entities);
   }
   // Sources need the quotes: a verb that introduces a quote is not a source's.
-  if (kinds.quotes || kinds.sources) report.quotes = find_quotes(doc, report.layout, report.entities);
-  if (kinds.sources) report.sources = find_sources(doc, report.layout, report.entities, report.quotes);
+  if (kinds.quotes || kinds.sources) {
+    const AttributionContext attribution(doc, report.entities);
+    report.quotes = find_quotes(attribution, report.layout);
+    if (kinds.sources) report.sources = find_sources(attribution, report.layout, report.quotes);
+  }
   report.stats = body_stats(doc, report);
   if (!kinds.quotes) report.quotes.clear();
   if (!kinds.entities) report.entities.clear();

@@ -22,9 +22,11 @@ namespace {
 
 enum class Mark { kNone, kOpenDouble, kCloseDouble, kStraightDouble, kOpenSingle, kCloseSingle, kStraightSingle };
 
+// True when a token starting with byte `lead` may be a quote mark.
+bool may_be_mark(char lead) { return lead == '"' || lead == '\'' || lead == '\xE2' || lead == '\xC2'; }
+
 Mark mark_of(std::string_view t) {
-  const char lead = t.empty() ? '\0' : t[0];
-  if (lead != '"' && lead != '\'' && lead != '\xE2' && lead != '\xC2') return Mark::kNone;  // most tokens
+  if (t.empty() || !may_be_mark(t[0])) return Mark::kNone;
   if (t == "\"") return Mark::kStraightDouble;
   if (t == "\xE2\x80\x9C" || t == "\xE2\x80\x9E" || t == "\xC2\xAB") return Mark::kOpenDouble;   // “ „ «
   if (t == "\xE2\x80\x9D" || t == "\xC2\xBB") return Mark::kCloseDouble;                         // ” »
@@ -47,16 +49,17 @@ class QuotePairer {
   explicit QuotePairer(const Document& doc) : doc_(doc) {}
 
   std::vector<Pair> run() {
-    size_t paragraph = 0;
-    for (size_t i = 0; i < doc_.tokens.size(); ++i) {
+    const size_t tokens = doc_.tokens.size();
+    for (size_t i = 0; i < tokens; ++i) {
+      // Most tokens are no quote mark and only matter at a paragraph
+      // break, which drops the quotes left open: skip them, and apply the
+      // break when the next mark comes (a paragraph that starts before the
+      // token ahead of the mark started before the mark too).
       const Token& token = doc_.tokens[i];
+      if (token.end == token.start || !may_be_mark(doc_.text[token.start])) continue;
+      if (i > 0 && enters_paragraph(doc_.tokens[i - 1].start)) at_paragraph_break(Mark::kNone);
       const Mark mark = mark_of(doc_.token_text(i));
-      bool new_paragraph = false;
-      while (paragraph < doc_.paragraphs.size() && token.start >= doc_.paragraphs[paragraph].end) {
-        ++paragraph;
-        new_paragraph = true;
-      }
-      if (new_paragraph && at_paragraph_break(mark)) continue;
+      if (enters_paragraph(token.start) && at_paragraph_break(mark)) continue;
       switch (mark) {
         case Mark::kNone: break;
         case Mark::kStraightDouble:
@@ -91,6 +94,13 @@ class QuotePairer {
     if (double_open_ && !opens_double(mark)) double_open_.reset();
     return (double_open_ && opens_double(mark)) || (single_open_ && opens_single(mark));
   }
+  // Moves past the paragraphs that end at or before byte `at`; true when
+  // there were any.
+  bool enters_paragraph(size_t at) {
+    const size_t before = paragraph_;
+    while (paragraph_ < doc_.paragraphs.size() && at >= doc_.paragraphs[paragraph_].end) ++paragraph_;
+    return paragraph_ != before;
+  }
   void open_double(size_t i) {
     double_open_ = i;
     single_open_.reset();
@@ -109,6 +119,7 @@ class QuotePairer {
   bool space_after(size_t i) const { return i + 1 >= doc_.tokens.size() || doc_.tokens[i + 1].start > doc_.tokens[i].end; }
 
   const Document& doc_;
+  size_t paragraph_ = 0;  // the first paragraph not wholly before the last token seen
   std::optional<size_t> double_open_;
   std::optional<size_t> single_open_;
   std::vector<Pair> pairs_;
@@ -233,14 +244,13 @@ class SpeakerFinder {
 
 }  // namespace
 
-std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities) {
+std::vector<Quote> find_quotes(const AttributionContext& attribution, const Layout& layout) {
+  const Document& doc = attribution.words.doc();
   std::vector<Pair> pairs = QuotePairer(doc).run();
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                              [&](const Pair& p) { return layout.is_clutter(doc.tokens[p.open].start); }),
               pairs.end());
-  const Attributor words(doc);
-  const People people(words, entities);
-  const SpeakerFinder speakers(words, people);
+  const SpeakerFinder speakers(attribution.words, attribution.people);
   std::vector<Quote> quotes;
   quotes.reserve(pairs.size());
   for (size_t q = 0; q < pairs.size(); ++q) {
@@ -266,6 +276,10 @@ std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const 
     quotes.push_back(std::move(quote));
   }
   return quotes;
+}
+
+std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities) {
+  return find_quotes(AttributionContext(doc, entities), layout);
 }
 
 }  // namespace ai

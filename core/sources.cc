@@ -24,10 +24,11 @@ std::string key_of(const Speaker& speaker) {
 
 }  // namespace
 
-std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
+std::vector<Source> find_sources(const AttributionContext& attribution, const Layout& layout,
                                  const std::vector<Quote>& quotes) {
-  const Attributor words(doc);
-  const People people(words, entities);
+  const Document& doc = attribution.words.doc();
+  const Attributor& words = attribution.words;
+  const People& people = attribution.people;
   std::vector<Source> sources;
   std::vector<size_t> last_sentence;  // per source, the last sentence counted
   std::unordered_map<std::string, size_t> index;
@@ -44,7 +45,8 @@ std::vector<Source> find_sources(const Document& doc, const Layout& layout, cons
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sentence = doc.sentences[s];
     if (layout.is_clutter(sentence.span.start)) continue;
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    for (size_t i = words.next_verb_candidate(sentence.first_token, sentence.end_token); i < sentence.end_token;
+         i = words.next_verb_candidate(i + 1, sentence.end_token)) {
       if (inside_quote(doc.tokens[i].start)) continue;
       std::optional<SpeechVerb> verb = words.speech_verb_at(i, sentence.end_token);
       if (!verb || !verb->reporting) continue;
@@ -79,6 +81,11 @@ std::vector<Source> find_sources(const Document& doc, const Layout& layout, cons
     }
   }
   return sources;
+}
+
+std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
+                                 const std::vector<Quote>& quotes) {
+  return find_sources(AttributionContext(doc, entities), layout, quotes);
 }
 
 }  // namespace ai

@@ -10,8 +10,12 @@
 // Usage:
 //
 //   ai::Layout layout = ai::analyze_layout(doc);
-//   std::vector<ai::Quote> quotes = ai::find_quotes(doc, layout, entities);
-//   std::vector<ai::Source> sources = ai::find_sources(doc, layout, entities, quotes);
+//   const ai::AttributionContext attribution(doc, entities);  // attribution.h
+//   std::vector<ai::Quote> quotes = ai::find_quotes(attribution, layout);
+//   std::vector<ai::Source> sources = ai::find_sources(attribution, layout, quotes);
+//
+// The overloads taking the document and entities build that context
+// themselves: simpler, but slower when both are wanted.
 #pragma once
 
 #include <optional>
@@ -23,6 +27,8 @@
 #include "text.h"
 
 namespace ai {
+
+struct AttributionContext;  // attribution.h
 
 struct Dateline {
   Span span;
@@ -74,12 +80,15 @@ Layout analyze_layout(const Document& doc);
 // Returns the quotations outside the clutter, in text order, each with its
 // speaker when the text names one (linked to `entities` when a mention of
 // one matches). `entities` may be empty: names are read from the text.
+std::vector<Quote> find_quotes(const AttributionContext& attribution, const Layout& layout);
 std::vector<Quote> find_quotes(const Document& doc, const Layout& layout, const std::vector<Entity>& entities);
 
 // Returns the sources of claims made without quotation marks ("officials
 // said", "according to the Home Ministry"), each once, in order of first
 // citation. Verbs that introduce one of `quotes` (find_quotes' result) are
 // the quote's, not a source's; without them every reporting verb counts.
+std::vector<Source> find_sources(const AttributionContext& attribution, const Layout& layout,
+                                 const std::vector<Quote>& quotes = {});
 std::vector<Source> find_sources(const Document& doc, const Layout& layout, const std::vector<Entity>& entities,
                                  const std::vector<Quote>& quotes = {});
 

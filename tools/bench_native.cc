@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "attribution.h"
 #include "builtin_model.h"
 #include "entities.h"
 #include "figures.h"
@@ -102,9 +103,11 @@ void time_stages(const Engines& engines, const std::vector<std::string>& article
     lap(4);
     report.entities = engines.entities.find(doc);
     lap(5);
-    report.quotes = ai::find_quotes(doc, report.layout, report.entities);
+    // The quotes row includes the attribution context that both stages read.
+    const ai::AttributionContext attribution(doc, report.entities);
+    report.quotes = ai::find_quotes(attribution, report.layout);
     lap(6);
-    report.sources = ai::find_sources(doc, report.layout, report.entities, report.quotes);
+    report.sources = ai::find_sources(attribution, report.layout, report.quotes);
     lap(7);
     const std::string json = ai::report_to_json(report, ai::OffsetUnit::kUtf16);
     lap(8);
