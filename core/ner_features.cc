@@ -44,6 +44,7 @@ enum : uint8_t {
 // ids and the acronym id.
 constexpr int kMaxMarks = 6;
 constexpr size_t kMaxIdsPerToken = 18 + 4 + 8 + 1 + 2 * kMaxMarks + 2 * kMaxMarks + 2 + 1;
+static_assert(kMaxIdsPerToken == kMaxFeaturesPerToken, "ner_features.h states the bound");
 
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
@@ -572,7 +573,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   votes.reset(candidates);
   for (const auto& [first, end] : base.segments)
     for (size_t i = first; i < end; ++i) ++votes.at(base.word_keys[i])[type_class(first_pass[i])];
-  out->ids.resize(candidates * 3);
+  out->ids.resize(candidates * kMaxSecondPassFeaturesPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
   auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };

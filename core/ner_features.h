@@ -20,6 +20,7 @@
 //   for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) score(f.ids[k]);
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -44,6 +45,12 @@ inline TagPosition label_position(int label) { return static_cast<TagPosition>((
 // Whether `to` may follow `from` in a BILOU sequence; from == -1 is the start
 // of a sentence, to == -1 its end.
 bool label_transition_allowed(int from, int to);
+
+// The most ids extract_features gives one token, and the most that
+// extract_second_pass_features adds: bounds that let the tagger sum a
+// token's weights in 16 bits.
+constexpr size_t kMaxFeaturesPerToken = 58;
+constexpr size_t kMaxSecondPassFeaturesPerToken = 3;
 
 // Features of the tokens of a document that may belong to a name: token i's
 // ids are ids[offsets[i] .. offsets[i + 1]). Only tokens in `segments`

@@ -1,0 +1,73 @@
+// The tagger's decoder (decode_rows: int16 emission rows, transitions
+// arranged by BILOU pattern) picks exactly the labels of the plain Viterbi
+// (viterbi_decode), ties included.
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "tagger.h"
+
+namespace {
+
+// A small deterministic generator, so that failures reproduce.
+struct Lcg {
+  uint64_t state;
+  int32_t next(int32_t lo, int32_t hi) {  // uniform in [lo, hi]
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return lo + static_cast<int32_t>((state >> 33) % static_cast<uint64_t>(hi - lo + 1));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("decode_rows picks the labels of viterbi_decode, ties included", "[tagger]") {
+  struct Case {
+    int32_t emission_range;    // emissions in [-range, range]
+    int32_t transition_range;  // transitions in [-range, range]
+  };
+  // Tiny ranges make ties common; wide ones reach the extremes of the
+  // stored weights (a token's summed int16 scores, int16 transitions).
+  const Case cases[] = {{0, 0}, {1, 1}, {2, 0}, {0, 2}, {3, 3}, {200, 50}, {7000, 32767}, {32767, 32767}};
+  const size_t stride = 2 * ai::kLabelCount + 3;  // rows wider than the labels, as in the tagger
+  Lcg rng{12345};
+  std::vector<int32_t> path_scratch, fast_scratch;
+  std::vector<uint8_t> path_back, fast_back;
+  for (const Case& c : cases) {
+    for (int trial = 0; trial < 40; ++trial) {
+      std::vector<int32_t> transitions(ai::kTransitionCount);
+      for (int32_t& t : transitions) t = rng.next(-c.transition_range, c.transition_range);
+      const ai::TransitionTable table(transitions);
+      const size_t n = 1 + static_cast<size_t>(trial) % 23;
+      std::vector<int16_t> rows(n * stride);
+      std::vector<int32_t> emissions(n * ai::kLabelCount);
+      for (size_t t = 0; t < n; ++t) {
+        for (size_t l = 0; l < stride; ++l) rows[t * stride + l] = static_cast<int16_t>(rng.next(-c.emission_range, c.emission_range));
+        for (int y = 0; y < ai::kLabelCount; ++y) emissions[t * ai::kLabelCount + y] = rows[t * stride + y];
+      }
+      std::vector<uint8_t> expected(n), got(n);
+      ai::viterbi_decode(emissions.data(), n, transitions.data(), expected.data(), &path_scratch, &path_back);
+      ai::decode_rows(rows.data(), stride, n, table, got.data(), &fast_scratch, &fast_back);
+      INFO("ranges " << c.emission_range << "/" << c.transition_range << ", trial " << trial << ", n " << n);
+      CHECK(got == expected);
+    }
+  }
+}
+
+TEST_CASE("decode_rows always returns a well-formed BILOU sequence", "[tagger]") {
+  // Emissions that pull towards ill-formed sequences: I-PER first, then L-LOC.
+  std::vector<int32_t> transitions(ai::kTransitionCount, 0);
+  const ai::TransitionTable table(transitions);
+  const int inside_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kInside);
+  const int last_loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kLast);
+  const size_t n = 3;
+  std::vector<int16_t> rows(n * ai::kLabelCount, 0);
+  rows[0 * ai::kLabelCount + inside_per] = 1000;
+  rows[1 * ai::kLabelCount + last_loc] = 1000;
+  rows[2 * ai::kLabelCount + inside_per] = 1000;
+  std::vector<int32_t> scratch;
+  std::vector<uint8_t> back, labels(n);
+  ai::decode_rows(rows.data(), ai::kLabelCount, n, table, labels.data(), &scratch, &back);
+  CHECK(ai::label_transition_allowed(-1, labels[0]));
+  for (size_t t = 1; t < n; ++t) CHECK(ai::label_transition_allowed(labels[t - 1], labels[t]));
+  CHECK(ai::label_transition_allowed(labels[n - 1], -1));
+}
