@@ -423,13 +423,13 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
   constexpr int kOpen = TransitionTable::kOpenCount, kLanes = TransitionTable::kOpenLanes;
   int32_t* best = scratch->data();
   uint8_t* back = backpointers->data();
-  for (int y = 0; y < kLabelCount; ++y)
-    best[y] = table.from_start_[y] == kUnreachable ? kUnreachable : emissions[y] + table.from_start_[y];
-  // From the second token on every label is reachable (each has a
-  // predecessor that may start a sentence), and a path through an
-  // unreachable label scores far below any other, so no test is needed for
-  // them. Predecessors are tried in ascending order and only a strictly
-  // better one replaces the best so far: the ties of viterbi_decode.
+  // A label that may not start a sentence scores kUnreachable plus its
+  // emission, which is still far below any path (and from the second token
+  // on every label is reachable: each has a predecessor that may start), so
+  // unreachable labels need no tests: they never win. Predecessors are tried
+  // in ascending order and only a strictly better one replaces the best so
+  // far: the ties of viterbi_decode.
+  for (int y = 0; y < kLabelCount; ++y) best[y] = table.from_start_[y] + emissions[y];
   for (size_t t = 1; t < n; ++t) {
     const int32_t* prev = best + (t - 1) * kLabelCount;
     int32_t* cur = best + t * kLabelCount;
@@ -466,14 +466,15 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
     }
   }
   const int32_t* last = best + (n - 1) * kLabelCount;
-  int arg = kOutside;
-  int32_t top = kUnreachable;
-  for (int i = 0; i < kOpen; ++i) {
+  // The sentence ends after a label that may end it: O (always reachable) or
+  // the first best of the others.
+  int arg = table.closing_[0];
+  int32_t top = last[arg];
+  for (int i = 1; i < kOpen; ++i) {
     const int y = table.closing_[i];
-    if (last[y] != kUnreachable && last[y] > top) {
-      top = last[y];
-      arg = y;
-    }
+    const bool better = last[y] > top;
+    top = better ? last[y] : top;
+    arg = better ? y : arg;
   }
   for (size_t t = n; t-- > 0;) {
     labels[t] = static_cast<uint8_t>(arg);
@@ -520,16 +521,19 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   uint32_t* row_at = feature_rows->data();
   for (size_t k = 0; k < count; ++k) row_at[k] = static_cast<uint32_t>(row_of_bucket[base.ids[k] & hash_mask_] * kRowWidth);
   const int8_t* rows = rows_.data();
-  constexpr size_t kPrefetchDistance = 8;
+  constexpr size_t kPrefetchDistance = 16;
   for (size_t k = 0; k < count && k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
-  int16_t* acc = scores;
+  int16_t* token_scores = scores;
   for (const auto& [first, end] : base.segments) {
-    for (size_t t = first; t < end; ++t, acc += kRowWidth) {
+    for (size_t t = first; t < end; ++t, token_scores += kRowWidth) {
+      // A local sum stays in registers (rows_ could alias `scores`).
+      int16_t acc[kRowWidth] = {};
       for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
         if (k + kPrefetchDistance < count) prefetch(rows + row_at[k + kPrefetchDistance]);
         const int8_t* row = rows + row_at[k];
         for (size_t l = 0; l < kRowWidth; ++l) acc[l] = static_cast<int16_t>(acc[l] + row[l]);
       }
+      std::memcpy(token_scores, acc, sizeof acc);
     }
   }
 }
