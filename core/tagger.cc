@@ -395,6 +395,21 @@ constexpr int32_t kUnreachable = std::numeric_limits<int32_t>::lowest() / 4;
 
 }  // namespace
 
+namespace {
+
+// Four int32 lanes (GCC and Clang vector extensions: SIMD where the target
+// has it, plain code where it does not).
+typedef int32_t Lanes __attribute__((vector_size(16)));
+
+Lanes broadcast(int32_t v) { return Lanes{v, v, v, v}; }
+Lanes lanes_at(const int32_t* at) {
+  Lanes v;
+  std::memcpy(&v, at, sizeof v);
+  return v;
+}
+
+}  // namespace
+
 TransitionTable::TransitionTable(const std::vector<int32_t>& transitions) {
   const Predecessors& pred = predecessors();
   int open = 0, closing = 0, inside = 0;
@@ -420,7 +435,7 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
   if (n == 0) return;
   if (scratch->size() < n * kLabelCount) scratch->resize(n * kLabelCount);
   if (backpointers->size() < n * kLabelCount) backpointers->resize(n * kLabelCount);
-  constexpr int kOpen = TransitionTable::kOpenCount, kLanes = TransitionTable::kOpenLanes;
+  constexpr int kOpen = TransitionTable::kOpenCount, kLanes = TransitionTable::kOpenLanes, kVectors = kLanes / 4;
   int32_t* best = scratch->data();
   uint8_t* back = backpointers->data();
   // A label that may not start a sentence scores kUnreachable plus its
@@ -435,26 +450,31 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
     int32_t* cur = best + t * kLabelCount;
     const int16_t* emission = emissions + t * stride;
     uint8_t* from = back + t * kLabelCount;
-    int32_t top[kLanes], arg[kLanes];
+    // The nine opening targets' bests, four lanes at a time.
+    Lanes top[kVectors], arg[kVectors];
     const int32_t first = prev[table.closing_[0]];
-    for (int j = 0; j < kLanes; ++j) {
-      top[j] = first + table.open_score_[0][j];
-      arg[j] = table.closing_[0];
+    const Lanes first_from = broadcast(table.closing_[0]);
+    for (int v = 0; v < kVectors; ++v) {
+      top[v] = lanes_at(&table.open_score_[0][4 * v]) + broadcast(first);
+      arg[v] = first_from;
     }
     for (int i = 1; i < kOpen; ++i) {
-      const int32_t p = prev[table.closing_[i]];
-      const int32_t x = table.closing_[i];
-      for (int j = 0; j < kLanes; ++j) {
-        const int32_t s = p + table.open_score_[i][j];
-        const bool better = s > top[j];
-        top[j] = better ? s : top[j];
-        arg[j] = better ? x : arg[j];
+      const Lanes p = broadcast(prev[table.closing_[i]]);
+      const Lanes x = broadcast(table.closing_[i]);
+      for (int v = 0; v < kVectors; ++v) {
+        const Lanes s = lanes_at(&table.open_score_[i][4 * v]) + p;
+        const Lanes better = s > top[v];
+        top[v] = (s & better) | (top[v] & ~better);
+        arg[v] = (x & better) | (arg[v] & ~better);
       }
     }
+    int32_t top_of[kLanes], arg_of[kLanes];
+    std::memcpy(top_of, top, sizeof top);
+    std::memcpy(arg_of, arg, sizeof arg);
     for (int j = 0; j < kOpen; ++j) {
       const int y = table.open_[j];
-      cur[y] = top[j] + emission[y];
-      from[y] = static_cast<uint8_t>(arg[j]);
+      cur[y] = top_of[j] + emission[y];
+      from[y] = static_cast<uint8_t>(arg_of[j]);
     }
     for (int k = 0; k < TransitionTable::kInsideCount; ++k) {
       const int y = table.inside_[k];
