@@ -567,7 +567,8 @@ std::vector<uint8_t> Tagger::label(const Document& doc) const {
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // Scores of every candidate token for both stages, from one sweep over the
   // weight rows; the context stage adds its own few features afterwards.
-  scratch.scores.assign(candidates * kRowWidth, 0);
+  // (sweep_rows writes every candidate's scores: no need to clear them.)
+  if (scratch.scores.size() < candidates * kRowWidth) scratch.scores.resize(candidates * kRowWidth);
   if (narrow_row_of_bucket_.empty()) sweep_rows(wide_row_of_bucket_, base, &scratch.feature_rows, scratch.scores.data());
   else sweep_rows(narrow_row_of_bucket_, base, &scratch.feature_rows, scratch.scores.data());
   const int16_t* scores = scratch.scores.data();

@@ -135,8 +135,9 @@ class Tagger {
   // kLabelCount context-stage weights (zeros without a context stage).
   static constexpr size_t kRowWidth = 2 * kLabelCount;
 
-  // Adds the rows of `base`'s features into `scores` (kRowWidth per
-  // candidate token), using a row index of type Index.
+  // Writes into `scores` (kRowWidth per candidate token, in segment order)
+  // the sum of the rows of each token's features in `base`, using a row
+  // index of type Index.
   template <typename Index>
   void sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, std::vector<uint32_t>* feature_rows,
                   int16_t* scores) const;
