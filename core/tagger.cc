@@ -397,8 +397,14 @@ constexpr int32_t kUnreachable = std::numeric_limits<int32_t>::lowest() / 4;
 
 namespace {
 
-// Four int32 lanes (GCC and Clang vector extensions: SIMD where the target
-// has it, plain code where it does not).
+constexpr int kOpenCount = TransitionTable::kOpenCount;
+constexpr int kOpenLanes = TransitionTable::kOpenLanes;
+
+// For each opening label j (O, B-*, U-*), the best of prev[closing[i]] +
+// open_score[i][j] over the closing labels i, the first best on ties, and
+// which closing label gave it: Viterbi's dense 9 x 9 block.
+#if defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)
+// Four lanes at a time, with GCC and Clang vector extensions.
 typedef int32_t Lanes __attribute__((vector_size(16)));
 
 Lanes broadcast(int32_t v) { return Lanes{v, v, v, v}; }
@@ -407,6 +413,46 @@ Lanes lanes_at(const int32_t* at) {
   std::memcpy(&v, at, sizeof v);
   return v;
 }
+
+void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of,
+                  int32_t* arg_of) {
+  constexpr int kVectors = kOpenLanes / 4;
+  Lanes top[kVectors], arg[kVectors];
+  const Lanes first = broadcast(prev[closing[0]]), first_from = broadcast(closing[0]);
+  for (int v = 0; v < kVectors; ++v) {
+    top[v] = lanes_at(&open_score[0][4 * v]) + first;
+    arg[v] = first_from;
+  }
+  for (int i = 1; i < kOpenCount; ++i) {
+    const Lanes p = broadcast(prev[closing[i]]), x = broadcast(closing[i]);
+    for (int v = 0; v < kVectors; ++v) {
+      const Lanes s = lanes_at(&open_score[i][4 * v]) + p;
+      const Lanes better = s > top[v];
+      top[v] = (s & better) | (top[v] & ~better);
+      arg[v] = (x & better) | (arg[v] & ~better);
+    }
+  }
+  std::memcpy(top_of, top, sizeof top);
+  std::memcpy(arg_of, arg, sizeof arg);
+}
+#else
+// Without SIMD, vector code would run lane by lane with masks: selects are cheaper.
+void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of,
+                  int32_t* arg_of) {
+  for (int j = 0; j < kOpenCount; ++j) {
+    int32_t top = prev[closing[0]] + open_score[0][j];
+    int32_t arg = closing[0];
+    for (int i = 1; i < kOpenCount; ++i) {
+      const int32_t s = prev[closing[i]] + open_score[i][j];
+      const bool better = s > top;
+      top = better ? s : top;
+      arg = better ? closing[i] : arg;
+    }
+    top_of[j] = top;
+    arg_of[j] = arg;
+  }
+}
+#endif
 
 }  // namespace
 
@@ -435,7 +481,7 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
   if (n == 0) return;
   if (scratch->size() < n * kLabelCount) scratch->resize(n * kLabelCount);
   if (backpointers->size() < n * kLabelCount) backpointers->resize(n * kLabelCount);
-  constexpr int kOpen = TransitionTable::kOpenCount, kLanes = TransitionTable::kOpenLanes, kVectors = kLanes / 4;
+  constexpr int kOpen = TransitionTable::kOpenCount;
   int32_t* best = scratch->data();
   uint8_t* back = backpointers->data();
   // A label that may not start a sentence scores kUnreachable plus its
@@ -450,27 +496,8 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
     int32_t* cur = best + t * kLabelCount;
     const int16_t* emission = emissions + t * stride;
     uint8_t* from = back + t * kLabelCount;
-    // The nine opening targets' bests, four lanes at a time.
-    Lanes top[kVectors], arg[kVectors];
-    const int32_t first = prev[table.closing_[0]];
-    const Lanes first_from = broadcast(table.closing_[0]);
-    for (int v = 0; v < kVectors; ++v) {
-      top[v] = lanes_at(&table.open_score_[0][4 * v]) + broadcast(first);
-      arg[v] = first_from;
-    }
-    for (int i = 1; i < kOpen; ++i) {
-      const Lanes p = broadcast(prev[table.closing_[i]]);
-      const Lanes x = broadcast(table.closing_[i]);
-      for (int v = 0; v < kVectors; ++v) {
-        const Lanes s = lanes_at(&table.open_score_[i][4 * v]) + p;
-        const Lanes better = s > top[v];
-        top[v] = (s & better) | (top[v] & ~better);
-        arg[v] = (x & better) | (arg[v] & ~better);
-      }
-    }
-    int32_t top_of[kLanes], arg_of[kLanes];
-    std::memcpy(top_of, top, sizeof top);
-    std::memcpy(arg_of, arg, sizeof arg);
+    int32_t top_of[kOpenLanes], arg_of[kOpenLanes];
+    best_openers(prev, table.closing_, table.open_score_, top_of, arg_of);
     for (int j = 0; j < kOpen; ++j) {
       const int y = table.open_[j];
       cur[y] = top_of[j] + emission[y];
