@@ -66,6 +66,10 @@ struct TokenFeatures {
   std::vector<uint64_t> word_keys;
   std::vector<uint8_t> contexts;
   std::vector<uint32_t> expansions;
+  // Per candidate token, in segment order, a dense index (below word_count)
+  // of its word key, so that the second pass counts per word in a flat array.
+  std::vector<uint32_t> word_ids;
+  uint32_t word_count = 0;
 };
 
 // Fills `out` with the first-pass features of `doc`. `clusters` may be null

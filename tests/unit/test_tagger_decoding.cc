@@ -1,11 +1,14 @@
 // The tagger's decoder (decode_rows: int16 emission rows, transitions
 // arranged by BILOU pattern) picks exactly the labels of the plain Viterbi
-// (viterbi_decode), ties included.
+// (viterbi_decode), ties included; and the word ids the second pass counts by.
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <vector>
 
+#include "gazetteer.h"
+#include "ner_features.h"
 #include "tagger.h"
+#include "text.h"
 
 namespace {
 
@@ -70,4 +73,31 @@ TEST_CASE("decode_rows always returns a well-formed BILOU sequence", "[tagger]")
   CHECK(ai::label_transition_allowed(-1, labels[0]));
   for (size_t t = 1; t < n; ++t) CHECK(ai::label_transition_allowed(labels[t - 1], labels[t]));
   CHECK(ai::label_transition_allowed(labels[n - 1], -1));
+}
+
+TEST_CASE("candidate tokens share a word id exactly when they share a word key", "[tagger]") {
+  const char* const texts[] = {
+      "Kent beat Surrey. KENT lost to Kent County. Surrey and kent drew.",
+      "The CSTO met. CSTO troops and the Collective Security Treaty Organization left Almaty.",
+      "",
+      "no capitals at all here.",
+  };
+  const ai::Gazetteer gazetteer = ai::Gazetteer::parse("LOC\tAlmaty\n").value();
+  for (const char* text : texts) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    ai::TokenFeatures f;
+    ai::extract_features(doc, gazetteer, nullptr, nullptr, &f);
+    std::vector<uint64_t> candidate_keys;
+    for (const auto& [first, end] : f.segments)
+      for (uint32_t i = first; i < end; ++i) candidate_keys.push_back(f.word_keys[i]);
+    REQUIRE(f.word_ids.size() == candidate_keys.size());
+    std::vector<bool> used(f.word_count, false);
+    for (size_t a = 0; a < candidate_keys.size(); ++a) {
+      REQUIRE(f.word_ids[a] < f.word_count);
+      used[f.word_ids[a]] = true;
+      for (size_t b = 0; b < a; ++b) CHECK((f.word_ids[a] == f.word_ids[b]) == (candidate_keys[a] == candidate_keys[b]));
+    }
+    for (bool u : used) CHECK(u);
+  }
 }
