@@ -101,3 +101,40 @@ TEST_CASE("candidate tokens share a word id exactly when they share a word key",
     for (bool u : used) CHECK(u);
   }
 }
+
+TEST_CASE("models with more rows than a 16-bit index find every row", "[tagger]") {
+  // Buckets in the upper half of the table pull towards U-PER, the lower
+  // half towards U-LOC: 2^17 stored rows, past what a 16-bit index holds
+  // (an index cut to 16 bits would send the upper half to lower rows).
+  const int bits = 17;
+  const uint32_t half = uint32_t{1} << (bits - 1);
+  const int per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kUnit);
+  const int loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kUnit);
+  ai::TaggerModel model;
+  model.base.hash_bits = bits;
+  model.base.emissions.assign((size_t{1} << bits) * ai::kLabelCount, 0.0f);
+  model.base.transitions.assign(ai::kTransitionCount, 0.0f);
+  for (size_t b = 0; b < (size_t{1} << bits); ++b) model.base.emissions[b * ai::kLabelCount + (b >= half ? per : loc)] = 1.0f;
+  const ai::Result<ai::Tagger> tagger = ai::Tagger::load(ai::encode_tagger_model(model));
+  REQUIRE(tagger.ok());
+
+  const ai::Document doc = ai::analyze_text(
+      "Almaty is near Paris and Berlin but Tokyo or Lima with Oslo, then Quito and Hanoi, so Rome is far from Kyiv "
+      "and Dakar or Lagos, though Seoul and Cairo and Delhi are west of Manila.");
+  const std::vector<uint8_t> labels = tagger.value().label(doc);
+  ai::TokenFeatures f;
+  ai::extract_features(doc, tagger.value().gazetteer(), nullptr, nullptr, &f);
+  // With no transition scores, a one-token segment takes whichever of O
+  // (score 0), U-PER and U-LOC scores highest, the lower label on ties.
+  int per_checked = 0;
+  for (const auto& [first, end] : f.segments) {
+    if (end - first != 1) continue;
+    int upper = 0, lower = 0;
+    for (uint32_t k = f.offsets[first]; k < f.offsets[first + 1]; ++k) ((f.ids[k] & (2 * half - 1)) >= half ? upper : lower)++;
+    const int expected = lower > upper ? loc : upper > 0 ? per : ai::kOutside;
+    per_checked += expected == per;
+    INFO(doc.token_text(first) << ": " << upper << " upper, " << lower << " lower");
+    CHECK(labels[first] == expected);
+  }
+  CHECK(per_checked > 0);  // some token must depend on the upper half's rows
+}
