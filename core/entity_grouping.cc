@@ -220,12 +220,15 @@ uint64_t acronym_key(KeyKind kind, std::string_view acronym) {
 // adding an entry allocates nothing per key.
 class DraftIndex {
  public:
-  explicit DraftIndex(size_t expected) {
+  // Empties the index and sizes it for `expected` keys, reusing its storage.
+  void reset(size_t expected) {
     size_t size = 16;
     while (size < expected * 2) size *= 2;
     keys_.assign(size, 0);
     heads_.assign(size, kEnd);
     tails_.assign(size, kEnd);
+    links_.clear();
+    used_ = 0;
   }
   void add(uint64_t key, uint32_t draft) {
     if ((used_ + 1) * 2 > keys_.size()) grow();
@@ -371,6 +374,19 @@ class RoleFinder {
   const Document& doc_;
 };
 
+// Working storage of group_mentions, kept per thread so that a long-lived
+// caller allocates only while documents keep getting longer.
+struct GroupingScratch {
+  std::vector<std::string_view> word_texts;
+  std::vector<size_t> first_word;
+  std::vector<uint32_t> next_mention;
+  std::vector<uint32_t> next_form;
+  std::vector<Draft> drafts;
+  DraftIndex index;
+  std::vector<uint32_t> candidates;
+  std::vector<std::string> found;
+};
+
 void add_role(std::string role, std::vector<std::string>* roles) {
   for (const std::string& r : *roles)
     if (same_folded(r, role)) return;
@@ -380,9 +396,12 @@ void add_role(std::string role, std::vector<std::string>* roles) {
 }  // namespace
 
 std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
+  thread_local GroupingScratch scratch;
   // Every mention's words, as views into one array.
-  std::vector<std::string_view> word_texts;
-  std::vector<size_t> first_word(mentions.size() + 1, 0);
+  std::vector<std::string_view>& word_texts = scratch.word_texts;
+  word_texts.clear();
+  std::vector<size_t>& first_word = scratch.first_word;
+  first_word.assign(mentions.size() + 1, 0);
   for (size_t m = 0; m < mentions.size(); ++m) {
     first_word[m] = word_texts.size();
     for (size_t i = mentions[m].first_token; i < mentions[m].end_token; ++i) word_texts.push_back(doc.token_text(i));
@@ -392,14 +411,18 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
 
   // Links of the drafts' lists: the next mention of the same draft, and the
   // next mention that adds a form to the draft.
-  std::vector<uint32_t> next_mention(mentions.size(), kNoMention);
-  std::vector<uint32_t> next_form(mentions.size(), kNoMention);
-  std::vector<Draft> drafts;
+  std::vector<uint32_t>& next_mention = scratch.next_mention;
+  next_mention.assign(mentions.size(), kNoMention);
+  std::vector<uint32_t>& next_form = scratch.next_form;
+  next_form.assign(mentions.size(), kNoMention);
+  std::vector<Draft>& drafts = scratch.drafts;
+  drafts.clear();
   RoleFinder role_finder(doc);
   // Keys to the drafts a mention may join: its folded text, the last word of
   // a name, a name's initials, the letters of an acronym name.
-  DraftIndex index(mentions.size() * 3);
-  std::vector<uint32_t> candidates;
+  DraftIndex& index = scratch.index;
+  index.reset(mentions.size() * 3);
+  std::vector<uint32_t>& candidates = scratch.candidates;
   auto index_name = [&](uint32_t draft) {
     const Words name = words_of(drafts[draft].fullest);
     index.add(last_word_key(name), draft);
@@ -474,7 +497,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
 
   std::vector<Entity> entities;
   entities.reserve(drafts.size());
-  std::vector<std::string> found;
+  std::vector<std::string>& found = scratch.found;
   for (const Draft& d : drafts) {
     Entity e;
     e.id = "e" + std::to_string(entities.size() + 1);

@@ -44,6 +44,7 @@ enum : uint8_t {
 // ids and the acronym id.
 constexpr int kMaxMarks = 6;
 constexpr size_t kMaxIdsPerToken = 18 + 4 + 8 + 1 + 2 * kMaxMarks + 2 * kMaxMarks + 2 + 1;
+static_assert(kMaxIdsPerToken == kMaxFeaturesPerToken, "ner_features.h states the bound");
 
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
@@ -177,6 +178,7 @@ class KeyTable {
 struct Spelling {
   uint32_t lower = 0;    // sightings starting with a lower-case letter
   uint32_t cap_mid = 0;  // capitalised, not sentence-initial, not in a headline
+  uint32_t word = 0;     // 1 + the word's index in TokenFeatures::word_ids
 };
 
 // A word of up to 8 bytes as one integer (little-endian, zero padded); words
@@ -311,6 +313,8 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->word_keys.assign(n, 0);
   out->contexts.assign(n, 0);
   out->expansions.assign(n, 0);
+  out->word_ids.clear();
+  out->word_count = 0;
   if (n == 0 || doc.sentences.empty()) return;
 
   thread_local FeatureScratch scratch;
@@ -380,9 +384,13 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   // How each candidate word is written across the document.
   KeyTable<Spelling>& spellings = scratch.spellings;
   spellings.reset(candidates);
+  out->word_ids.resize(candidates);
+  uint32_t* word_id = out->word_ids.data();
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t i = seg_first; i < seg_end; ++i) {
       Spelling& e = spellings.at(info[i].lower);
+      if (e.word == 0) e.word = ++out->word_count;
+      *word_id++ = e.word - 1;
       if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
     }
   }
@@ -568,11 +576,13 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // First-pass label types of each word across the document.
-  thread_local KeyTable<std::array<uint16_t, 5>> votes;
-  votes.reset(candidates);
+  thread_local std::vector<std::array<uint16_t, 5>> votes;
+  votes.assign(base.word_count, {});
+  const uint32_t* word_id = base.word_ids.data();
   for (const auto& [first, end] : base.segments)
-    for (size_t i = first; i < end; ++i) ++votes.at(base.word_keys[i])[type_class(first_pass[i])];
-  out->ids.resize(candidates * 3);
+    for (size_t i = first; i < end; ++i) ++votes[*word_id++][type_class(first_pass[i])];
+  word_id = base.word_ids.data();
+  out->ids.resize(candidates * kMaxSecondPassFeaturesPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
   auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
@@ -582,7 +592,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
     for (; i < end; ++i) {
       out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
       add(kFirstPassSelf, first_pass[i]);
-      std::array<uint16_t, 5> others = votes.at(base.word_keys[i]);
+      std::array<uint16_t, 5> others = votes[*word_id++];
       --others[type_class(first_pass[i])];
       int best = 0;
       for (int c = 1; c < 5; ++c)

@@ -20,6 +20,7 @@
 //   for (uint32_t k = f.offsets[i]; k < f.offsets[i + 1]; ++k) score(f.ids[k]);
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -45,6 +46,12 @@ inline TagPosition label_position(int label) { return static_cast<TagPosition>((
 // of a sentence, to == -1 its end.
 bool label_transition_allowed(int from, int to);
 
+// The most ids extract_features gives one token, and the most that
+// extract_second_pass_features adds: bounds that let the tagger sum a
+// token's weights in 16 bits.
+constexpr size_t kMaxFeaturesPerToken = 58;
+constexpr size_t kMaxSecondPassFeaturesPerToken = 3;
+
 // Features of the tokens of a document that may belong to a name: token i's
 // ids are ids[offsets[i] .. offsets[i + 1]). Only tokens in `segments`
 // (token ranges [first, end) inside one sentence) are candidates; the rest
@@ -59,6 +66,10 @@ struct TokenFeatures {
   std::vector<uint64_t> word_keys;
   std::vector<uint8_t> contexts;
   std::vector<uint32_t> expansions;
+  // Per candidate token, in segment order, a dense index (below word_count)
+  // of its word key, so that the second pass counts per word in a flat array.
+  std::vector<uint32_t> word_ids;
+  uint32_t word_count = 0;
 };
 
 // Fills `out` with the first-pass features of `doc`. `clusters` may be null

@@ -260,29 +260,25 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   StageRows base, context;
   if (!read_stage(&r, base_bits, &base, &error)) return fail<Tagger>(error);
   if (tagger.has_context_ && !read_stage(&r, context_bits, &context, &error)) return fail<Tagger>(error);
-  tagger.base_transitions_ = std::move(base.transitions);
-  tagger.context_transitions_ = std::move(context.transitions);
+  tagger.base_transitions_ = TransitionTable(base.transitions);
+  if (tagger.has_context_) tagger.context_transitions_ = TransitionTable(context.transitions);
   // Merge the two stages' bucket lists (both ascending) into one packed row
   // per bucket either stage stores; a stage without a row there gets zeros.
-  tagger.row_stride_ = tagger.has_context_ ? 2 * kLabelCount : kLabelCount;
-  tagger.row_of_bucket_.assign(size_t{tagger.hash_mask_} + 1, 0);
-  tagger.rows_.resize((base.buckets.size() + context.buckets.size()) * tagger.row_stride_);
+  std::vector<uint32_t> row_of_bucket(size_t{tagger.hash_mask_} + 1, 0);
+  tagger.rows_.assign((1 + base.buckets.size() + context.buckets.size()) * kRowWidth, 0);
   size_t b = 0, c = 0;
   uint32_t stored = 0;
-  int8_t* row = tagger.rows_.data();
   while (b < base.buckets.size() || c < context.buckets.size()) {
     const uint32_t bucket = std::min(b < base.buckets.size() ? base.buckets[b] : UINT32_MAX,
                                      c < context.buckets.size() ? context.buckets[c] : UINT32_MAX);
-    const bool in_base = b < base.buckets.size() && base.buckets[b] == bucket;
-    const bool in_context = c < context.buckets.size() && context.buckets[c] == bucket;
-    if (in_base) expand_row(base.masks[b++], row);
-    else std::memset(row, 0, kLabelCount);
-    if (in_context) expand_row(context.masks[c++], row + kLabelCount);
-    else if (tagger.has_context_) std::memset(row + kLabelCount, 0, kLabelCount);
-    row += tagger.row_stride_;
-    tagger.row_of_bucket_[bucket] = ++stored;
+    int8_t* row = &tagger.rows_[size_t{++stored} * kRowWidth];
+    if (b < base.buckets.size() && base.buckets[b] == bucket) expand_row(base.masks[b++], row);
+    if (c < context.buckets.size() && context.buckets[c] == bucket) expand_row(context.masks[c++], row + kLabelCount);
+    row_of_bucket[bucket] = stored;
   }
-  tagger.rows_.resize(size_t{stored} * tagger.row_stride_);
+  tagger.rows_.resize((size_t{stored} + 1) * kRowWidth);
+  if (stored <= UINT16_MAX) tagger.narrow_row_of_bucket_.assign(row_of_bucket.begin(), row_of_bucket.end());
+  else tagger.wide_row_of_bucket_ = std::move(row_of_bucket);
   if (r.remaining() != 0) return fail<Tagger>("trailing bytes after the weights");
   return tagger;
 }
@@ -391,58 +387,242 @@ std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels
   return mentions;
 }
 
+namespace {
+
+// Below any path score (a path adds at most 64 x 2 x 32767 per token), far
+// enough from INT32_MIN that adding to it cannot wrap.
+constexpr int32_t kUnreachable = std::numeric_limits<int32_t>::lowest() / 4;
+
+}  // namespace
+
+namespace {
+
+constexpr int kOpenCount = TransitionTable::kOpenCount;
+constexpr int kOpenLanes = TransitionTable::kOpenLanes;
+
+// For each opening label j (O, B-*, U-*), the best of prev[closing[i]] +
+// open_score[i][j] over the closing labels i, the first best on ties, and
+// which closing label gave it: Viterbi's dense 9 x 9 block.
+#if defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)
+// Four lanes at a time, with GCC and Clang vector extensions.
+typedef int32_t Lanes __attribute__((vector_size(16)));
+
+Lanes broadcast(int32_t v) { return Lanes{v, v, v, v}; }
+Lanes lanes_at(const int32_t* at) {
+  Lanes v;
+  std::memcpy(&v, at, sizeof v);
+  return v;
+}
+
+void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of,
+                  int32_t* arg_of) {
+  constexpr int kVectors = kOpenLanes / 4;
+  Lanes top[kVectors], arg[kVectors];
+  const Lanes first = broadcast(prev[closing[0]]), first_from = broadcast(closing[0]);
+  for (int v = 0; v < kVectors; ++v) {
+    top[v] = lanes_at(&open_score[0][4 * v]) + first;
+    arg[v] = first_from;
+  }
+  for (int i = 1; i < kOpenCount; ++i) {
+    const Lanes p = broadcast(prev[closing[i]]), x = broadcast(closing[i]);
+    for (int v = 0; v < kVectors; ++v) {
+      const Lanes s = lanes_at(&open_score[i][4 * v]) + p;
+      const Lanes better = s > top[v];
+      top[v] = (s & better) | (top[v] & ~better);
+      arg[v] = (x & better) | (arg[v] & ~better);
+    }
+  }
+  std::memcpy(top_of, top, sizeof top);
+  std::memcpy(arg_of, arg, sizeof arg);
+}
+#else
+// Without SIMD, vector code would run lane by lane with masks: selects are cheaper.
+void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of,
+                  int32_t* arg_of) {
+  for (int j = 0; j < kOpenCount; ++j) {
+    int32_t top = prev[closing[0]] + open_score[0][j];
+    int32_t arg = closing[0];
+    for (int i = 1; i < kOpenCount; ++i) {
+      const int32_t s = prev[closing[i]] + open_score[i][j];
+      const bool better = s > top;
+      top = better ? s : top;
+      arg = better ? closing[i] : arg;
+    }
+    top_of[j] = top;
+    arg_of[j] = arg;
+  }
+}
+#endif
+
+}  // namespace
+
+TransitionTable::TransitionTable(const std::vector<int32_t>& transitions) {
+  const Predecessors& pred = predecessors();
+  int open = 0, closing = 0, inside = 0;
+  for (int y = 0; y < kLabelCount; ++y) {
+    from_start_[y] = pred.from_start[y] ? transitions[kStartRow * kLabelCount + y] : kUnreachable;
+    if (pred.may_end[y]) closing_[closing++] = static_cast<uint8_t>(y);
+    if (pred.from_start[y]) {
+      open_[open++] = static_cast<uint8_t>(y);
+    } else {
+      for (int k = 0; k < 2; ++k) {
+        inside_from_[inside][k] = pred.labels[y][k];
+        inside_score_[inside][k] = transitions[pred.labels[y][k] * kLabelCount + y];
+      }
+      inside_[inside++] = static_cast<uint8_t>(y);
+    }
+  }
+  for (int i = 0; i < kOpenCount; ++i)
+    for (int j = 0; j < kOpenCount; ++j) open_score_[i][j] = transitions[closing_[i] * kLabelCount + open_[j]];
+}
+
+void decode_rows(const int16_t* emissions, size_t stride, size_t n, const TransitionTable& table, uint8_t* labels,
+                 std::vector<int32_t>* scratch, std::vector<uint8_t>* backpointers) {
+  if (n == 0) return;
+  if (scratch->size() < n * kLabelCount) scratch->resize(n * kLabelCount);
+  if (backpointers->size() < n * kLabelCount) backpointers->resize(n * kLabelCount);
+  constexpr int kOpen = TransitionTable::kOpenCount;
+  int32_t* best = scratch->data();
+  uint8_t* back = backpointers->data();
+  // A label that may not start a sentence scores kUnreachable plus its
+  // emission, which is still far below any path (and from the second token
+  // on every label is reachable: each has a predecessor that may start), so
+  // unreachable labels need no tests: they never win. Predecessors are tried
+  // in ascending order and only a strictly better one replaces the best so
+  // far: the ties of viterbi_decode.
+  for (int y = 0; y < kLabelCount; ++y) best[y] = table.from_start_[y] + emissions[y];
+  for (size_t t = 1; t < n; ++t) {
+    const int32_t* prev = best + (t - 1) * kLabelCount;
+    int32_t* cur = best + t * kLabelCount;
+    const int16_t* emission = emissions + t * stride;
+    uint8_t* from = back + t * kLabelCount;
+    int32_t top_of[kOpenLanes], arg_of[kOpenLanes];
+    best_openers(prev, table.closing_, table.open_score_, top_of, arg_of);
+    for (int j = 0; j < kOpen; ++j) {
+      const int y = table.open_[j];
+      cur[y] = top_of[j] + emission[y];
+      from[y] = static_cast<uint8_t>(arg_of[j]);
+    }
+    for (int k = 0; k < TransitionTable::kInsideCount; ++k) {
+      const int y = table.inside_[k];
+      const int32_t s0 = prev[table.inside_from_[k][0]] + table.inside_score_[k][0];
+      const int32_t s1 = prev[table.inside_from_[k][1]] + table.inside_score_[k][1];
+      const bool better = s1 > s0;
+      cur[y] = (better ? s1 : s0) + emission[y];
+      from[y] = better ? table.inside_from_[k][1] : table.inside_from_[k][0];
+    }
+  }
+  const int32_t* last = best + (n - 1) * kLabelCount;
+  // The sentence ends after a label that may end it: O (always reachable) or
+  // the first best of the others.
+  int arg = table.closing_[0];
+  int32_t top = last[arg];
+  for (int i = 1; i < kOpen; ++i) {
+    const int y = table.closing_[i];
+    const bool better = last[y] > top;
+    top = better ? last[y] : top;
+    arg = better ? y : arg;
+  }
+  for (size_t t = n; t-- > 0;) {
+    labels[t] = static_cast<uint8_t>(arg);
+    arg = back[t * kLabelCount + arg];
+  }
+}
+
+namespace {
+
+// Working storage of Tagger::label, per thread: one tagger serves every
+// thread, and a long-lived caller then allocates only while documents keep
+// getting longer.
+struct LabelScratch {
+  TokenFeatures base;
+  TokenFeatures extra;
+  std::vector<uint32_t> feature_rows;  // per base feature, the offset of its row
+  std::vector<int16_t> scores;         // per candidate token, both stages' scores
+  std::vector<int32_t> path_scores;
+  std::vector<uint8_t> backpointers;
+};
+
+// A token's weights are summed in 16 bits: enough for every feature it can get.
+static_assert((kMaxFeaturesPerToken + kMaxSecondPassFeaturesPerToken) * 127 <= INT16_MAX, "scores fit in 16 bits");
+
+// A hint to start loading `at` into cache.
+inline void prefetch(const void* at) {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(at);
+#else
+  (void)at;
+#endif
+}
+
+}  // namespace
+
+template <typename Index>
+void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, std::vector<uint32_t>* feature_rows,
+                        int16_t* scores) const {
+  // Look up every feature's row before summing any: the lookups are
+  // independent, so their cache misses overlap, and the rows are prefetched
+  // a few features ahead of the sums.
+  const size_t count = base.ids.size();
+  if (feature_rows->size() < count) feature_rows->resize(count);
+  uint32_t* row_at = feature_rows->data();
+  for (size_t k = 0; k < count; ++k) row_at[k] = static_cast<uint32_t>(row_of_bucket[base.ids[k] & hash_mask_] * kRowWidth);
+  const int8_t* rows = rows_.data();
+  constexpr size_t kPrefetchDistance = 16;
+  for (size_t k = 0; k < count && k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
+  int16_t* token_scores = scores;
+  for (const auto& [first, end] : base.segments) {
+    for (size_t t = first; t < end; ++t, token_scores += kRowWidth) {
+      // A local sum stays in registers (rows_ could alias `scores`).
+      int16_t acc[kRowWidth] = {};
+      for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
+        if (k + kPrefetchDistance < count) prefetch(rows + row_at[k + kPrefetchDistance]);
+        const int8_t* row = rows + row_at[k];
+        for (size_t l = 0; l < kRowWidth; ++l) acc[l] = static_cast<int16_t>(acc[l] + row[l]);
+      }
+      std::memcpy(token_scores, acc, sizeof acc);
+    }
+  }
+}
+
 std::vector<uint8_t> Tagger::label(const Document& doc) const {
   std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
-  TokenFeatures base;
+  thread_local LabelScratch scratch;
+  TokenFeatures& base = scratch.base;
   extract_features(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base);
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // Scores of every candidate token for both stages, from one sweep over the
   // weight rows; the context stage adds its own few features afterwards.
-  std::vector<int32_t> scores(candidates * kLabelCount, 0);
-  std::vector<int32_t> context_scores(has_context_ ? candidates * kLabelCount : 0, 0);
-  std::vector<int32_t> scratch;
-  std::vector<uint8_t> back;
-  // Look up every feature's row before summing any: the lookups are
-  // independent, so their cache misses overlap, and the rows are prefetched a
-  // few features ahead of the sums.
-  std::vector<uint32_t> feature_rows(base.ids.size());
-  for (size_t k = 0; k < base.ids.size(); ++k) feature_rows[k] = row_of_bucket_[base.ids[k] & hash_mask_];
-  constexpr size_t kPrefetchDistance = 8;
-  for (size_t k = 0; k < feature_rows.size() && k < kPrefetchDistance; ++k) prefetch_row(feature_rows[k]);
+  // (sweep_rows writes every candidate's scores: no need to clear them.)
+  if (scratch.scores.size() < candidates * kRowWidth) scratch.scores.resize(candidates * kRowWidth);
+  if (narrow_row_of_bucket_.empty()) sweep_rows(wide_row_of_bucket_, base, &scratch.feature_rows, scratch.scores.data());
+  else sweep_rows(narrow_row_of_bucket_, base, &scratch.feature_rows, scratch.scores.data());
+  const int16_t* scores = scratch.scores.data();
   size_t at = 0;
   for (const auto& [first, end] : base.segments) {
-    const size_t segment_start = at;
-    for (size_t t = first; t < end; ++t, ++at) {
-      int32_t* acc = &scores[at * kLabelCount];
-      int32_t* context_acc = has_context_ ? &context_scores[at * kLabelCount] : nullptr;
-      for (uint32_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
-        if (k + kPrefetchDistance < feature_rows.size()) prefetch_row(feature_rows[k + kPrefetchDistance]);
-        if (feature_rows[k] == 0) continue;
-        const int8_t* row = &rows_[(feature_rows[k] - 1) * row_stride_];
-        for (int l = 0; l < kLabelCount; ++l) acc[l] += row[l];
-        if (context_acc != nullptr)
-          for (int l = 0; l < kLabelCount; ++l) context_acc[l] += row[kLabelCount + l];
-      }
-    }
-    viterbi_decode(&scores[segment_start * kLabelCount], end - first, base_transitions_.data(), labels.data() + first, &scratch, &back);
+    decode_rows(scores + at * kRowWidth, kRowWidth, end - first, base_transitions_, labels.data() + first, &scratch.path_scores,
+                &scratch.backpointers);
+    at += end - first;
   }
   if (!has_context_) return labels;
-  TokenFeatures extra;
+  TokenFeatures& extra = scratch.extra;
   extract_second_pass_features(base, labels, &extra);
+  int16_t* context_scores = scratch.scores.data() + kLabelCount;
   at = 0;
   for (const auto& [first, end] : base.segments) {
     const size_t segment_start = at;
     for (size_t t = first; t < end; ++t, ++at) {
-      int32_t* acc = &context_scores[at * kLabelCount];
+      int16_t* acc = context_scores + at * kRowWidth;
       for (uint32_t k = extra.offsets[t]; k < extra.offsets[t + 1]; ++k) {
-        const int8_t* row = stored_row(extra.ids[k]);
-        if (row == nullptr) continue;
-        for (int l = 0; l < kLabelCount; ++l) acc[l] += row[kLabelCount + l];
+        const uint32_t bucket = extra.ids[k] & hash_mask_;
+        const size_t row = narrow_row_of_bucket_.empty() ? wide_row_of_bucket_[bucket] : narrow_row_of_bucket_[bucket];
+        const int8_t* weights = &rows_[row * kRowWidth + kLabelCount];
+        for (int l = 0; l < kLabelCount; ++l) acc[l] = static_cast<int16_t>(acc[l] + weights[l]);
       }
     }
-    viterbi_decode(&context_scores[segment_start * kLabelCount], end - first, context_transitions_.data(), labels.data() + first,
-                   &scratch, &back);
+    decode_rows(context_scores + segment_start * kRowWidth, kRowWidth, end - first, context_transitions_, labels.data() + first,
+                &scratch.path_scores, &scratch.backpointers);
   }
   return labels;
 }

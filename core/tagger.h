@@ -71,10 +71,44 @@ std::string encode_tagger_model(const TaggerModel& model);
 
 // Best BILOU-valid label sequence for one sentence: `emissions` holds
 // n x kLabelCount scores, `transitions` kTransitionCount scores; writes n
-// labels. Score is float (training) or int32_t (tagging).
+// labels. Score is float (training) or int32_t. Among equal scores the
+// lowest labels win.
 template <typename Score>
 void viterbi_decode(const Score* emissions, size_t n, const Score* transitions, uint8_t* labels, std::vector<Score>* scratch,
                     std::vector<uint8_t>* backpointers);
+
+// A stage's transition scores arranged for decode_rows. BILOU allows few
+// transitions, in two patterns: a label that opens a mention or is O (O,
+// B-*, U-*) follows any label that closes one or O (O, L-*, U-*), and I-x
+// and L-x follow B-x or I-x. The first pattern is a dense 9 x 9 block,
+// scored for all nine targets at once.
+class TransitionTable {
+ public:
+  TransitionTable() = default;
+  // `transitions`: kTransitionCount scores as viterbi_decode takes them.
+  explicit TransitionTable(const std::vector<int32_t>& transitions);
+
+  static constexpr int kOpenCount = 1 + 2 * 4;    // O, B-*, U-*
+  static constexpr int kInsideCount = 2 * 4;      // I-*, L-*
+  static constexpr int kOpenLanes = 12;           // kOpenCount, padded for vector code
+
+ private:
+  friend void decode_rows(const int16_t*, size_t, size_t, const TransitionTable&, uint8_t*, std::vector<int32_t>*,
+                          std::vector<uint8_t>*);
+  int32_t from_start_[kLabelCount] = {};  // kUnreachable where a label may not start
+  uint8_t open_[kOpenCount] = {};         // the labels that may start, ascending
+  uint8_t closing_[kOpenCount] = {};      // their predecessors (the labels that may end), ascending
+  int32_t open_score_[kOpenCount][kOpenLanes] = {};  // [i][j]: from closing_[i] to open_[j]
+  uint8_t inside_[kInsideCount] = {};     // I-* and L-*
+  uint8_t inside_from_[kInsideCount][2] = {};      // B-x and I-x, ascending
+  int32_t inside_score_[kInsideCount][2] = {};
+};
+
+// viterbi_decode<int32_t> for the tagger's score layout: token t's
+// kLabelCount emission scores are int16 at emissions[t * stride]. The same
+// labels, ties included; `scratch` and `backpointers` are reused storage.
+void decode_rows(const int16_t* emissions, size_t stride, size_t n, const TransitionTable& transitions, uint8_t* labels,
+                 std::vector<int32_t>* scratch, std::vector<uint8_t>* backpointers);
 
 // Turns a label sequence into mentions (ill-formed runs are closed leniently).
 std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels);
@@ -97,33 +131,30 @@ class Tagger {
   WordClusters clusters_;
   bool has_clusters_ = false;
   bool has_context_ = false;
-  // The weight row of feature `id`: base labels, then (with a context stage)
-  // context labels. Null when neither stage stores a row for its bucket
-  // (all its weights are zero), so the feature adds nothing.
-  const int8_t* stored_row(uint32_t id) const {
-    const uint32_t row = row_of_bucket_[id & hash_mask_];
-    return row == 0 ? nullptr : &rows_[(row - 1) * row_stride_];
-  }
+  // Row k of the packed weights: kLabelCount base-stage weights, then
+  // kLabelCount context-stage weights (zeros without a context stage).
+  static constexpr size_t kRowWidth = 2 * kLabelCount;
 
-  // A hint to start loading row `row` (an entry of row_of_bucket_) into cache.
-  void prefetch_row(uint32_t row) const {
-#if defined(__GNUC__) || defined(__clang__)
-    if (row != 0) __builtin_prefetch(&rows_[(row - 1) * row_stride_]);
-#else
-    (void)row;
-#endif
-  }
+  // Writes into `scores` (kRowWidth per candidate token, in segment order)
+  // the sum of the rows of each token's features in `base`, using a row
+  // index of type Index.
+  template <typename Index>
+  void sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, std::vector<uint32_t>* feature_rows,
+                  int16_t* scores) const;
 
   uint32_t hash_mask_ = 0;
-  // Per hash bucket, 0 or 1 + the index of its row in rows_. Only stored
-  // rows are kept, packed, the two stages interleaved, so one memory access
-  // per feature serves both passes and the hot set stays a fraction of a
-  // dense buckets x labels table.
-  std::vector<uint32_t> row_of_bucket_;
-  size_t row_stride_ = kLabelCount;
+  // Per hash bucket, the index of its row in rows_; row 0 is all zeros and
+  // stands for every bucket neither stage stores, so that every feature adds
+  // a row without a branch. The rows of the two stages are interleaved, so
+  // one memory access per feature serves both passes, and only stored rows
+  // are kept, packed, so the hot set is a fraction of a dense buckets x
+  // labels table. The index is 16-bit whenever the rows fit (the shipped
+  // model's do), which halves its cache footprint; otherwise 32-bit.
+  std::vector<uint16_t> narrow_row_of_bucket_;
+  std::vector<uint32_t> wide_row_of_bucket_;
   std::vector<int8_t> rows_;
-  std::vector<int32_t> base_transitions_;
-  std::vector<int32_t> context_transitions_;
+  TransitionTable base_transitions_;
+  TransitionTable context_transitions_;
 };
 
 }  // namespace ai
