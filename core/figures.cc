@@ -6,6 +6,7 @@
 #include "figures.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -72,6 +73,32 @@ struct FuzzyWord {
   bool needs_article = false;  // handful, few, couple
 };
 
+// Whether a token can start a figure, as far as the token itself tells.
+enum StartClass : uint8_t {
+  kNeverStarts = 0,
+  kStarts = 1,
+  kMayStart = 2,  // it depends on the neighbours: Scanner::can_start decides
+};
+
+// The StartClass of a punctuation token by its first byte: "$", "-", "+",
+// "(", "'" can start a figure; of the others, a minus sign, a closing quote
+// or a currency symbol may.
+constexpr std::array<uint8_t, 256> make_punct_starts() {
+  std::array<uint8_t, 256> starts{};
+  for (const char c : {'$', '-', '+', '(', '\''}) starts[static_cast<unsigned char>(c)] = kStarts;
+  for (size_t c = 0x80; c < 256; ++c) starts[c] = kMayStart;
+  return starts;
+}
+constexpr std::array<uint8_t, 256> kPunctStarts = make_punct_starts();
+
+// The one-byte punctuation tokens looked up in the lexicon.
+constexpr std::array<uint8_t, 256> make_symbol_entries() {
+  std::array<uint8_t, 256> symbols{};
+  for (const char c : {'$', '%', '#'}) symbols[static_cast<unsigned char>(c)] = 1;
+  return symbols;
+}
+constexpr std::array<uint8_t, 256> kSymbolEntries = make_symbol_entries();
+
 struct Lex {
   uint32_t flags = 0;
   const NumberWord* number = nullptr;
@@ -86,10 +113,16 @@ struct Lex {
   uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
 
-// Every word the finder reacts to, in any case: one hash probe per token.
-using Lexicon = WordTable<Lex>;
+// Every word the finder reacts to, in any case: one table lookup per token.
+// `starts` holds the StartClass of each entry of `words`, by entry number,
+// apart from the Lex so that the pass over all tokens reads a small array
+// rather than the large Lex records.
+struct Lexicon {
+  WordTable<Lex> words;
+  std::vector<uint8_t> starts;
+};
 
-void add_all(Lexicon& lex, std::initializer_list<const char*> words, uint32_t flags) {
+void add_all(WordTable<Lex>& lex, std::initializer_list<const char*> words, uint32_t flags) {
   for (const char* w : words) lex.add(w).flags |= flags;
 }
 
@@ -123,7 +156,7 @@ const QualifierPhrase kQualifierPhrases[] = {
 };
 
 Lexicon build_lexicon() {
-  Lexicon lex;
+  WordTable<Lex> lex;
   add_all(lex,
           {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
            "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "they", "them",
@@ -286,7 +319,16 @@ Lexicon build_lexicon() {
                                               "sat", "sun", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
                                               "thurs.", "fri.", "sat.", "sun."};
   for (const char* w : kWeekdayNames) lex.add(w).weekday = weekday_number(w);
-  return lex;
+  // The rule of Scanner::can_start for a word found in the lexicon.
+  std::vector<uint8_t> starts(lex.size() + 1, kNeverStarts);
+  for (uint32_t entry = 1; entry <= lex.size(); ++entry) {
+    const Lex& l = *lex.value(entry);
+    if (l.flags & kArticle) starts[entry] = kMayStart;  // "a dozen", "a day", "an estimated": the next word decides
+    else if (l.number || l.month || l.weekday >= 0 || l.currency ||
+             (l.flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord)))
+      starts[entry] = kStarts;
+  }
+  return {std::move(lex), std::move(starts)};
 }
 
 // ---------------------------------------------------------------------------
@@ -305,6 +347,14 @@ bool has_hyphen(std::string_view s) {
   for (const char c : s)
     if (c == '-') return true;
   return false;
+}
+
+// has_hyphen for a word read into a folded key: folding leaves '-' as it is
+// and turns no other byte a token can hold into one.
+bool has_hyphen(const FoldedWord& key) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull, kHyphens = kOnes * '-';
+  const uint64_t a = key.low ^ kHyphens, b = key.high ^ kHyphens;  // a hyphen becomes a zero byte
+  return (((a - kOnes) & ~a) | ((b - kOnes) & ~b)) & kHighs;
 }
 
 bool all_digits(std::string_view s) {
@@ -400,23 +450,23 @@ struct UnitMatch {
 class Scanner {
  public:
   Scanner(const Lexicon& lexicon, const Document& doc, const FigureOptions& options)
-      : lexicon_(lexicon), doc_(doc), options_(options), n_(doc.tokens.size()), lex_(n_, nullptr),
-        sentence_start_(n_, 0) {}
+      : lexicon_(lexicon), doc_(doc), options_(options), n_(doc.tokens.size()),
+        lex_(new const Lex*[n_]), facts_(new uint8_t[n_]), candidates_(new uint32_t[n_]) {}
 
   std::vector<Figure> run() {
-    look_up_tokens();
+    const size_t candidates = look_up_tokens();
     std::vector<Figure> figures;
     figures.reserve(n_ / 32 + 4);  // news text states a figure every 30-40 tokens
-    for (size_t i = 0; i < n_; ++i) {
-      if (!can_start(i)) continue;
+    size_t resume = 0;  // the token after the last figure, name or code taken
+    for (size_t c = 0; c < candidates; ++c) {
+      const size_t i = candidates_[c];
+      if (i < resume || ((facts_[i] & kMayStart) && !can_start(i))) continue;
       Figure figure;
       size_t end = 0;
       if (match(i, &figure, &end)) {
         if (figure.span.end > figure.span.start) figures.push_back(std::move(figure));
-        i = end - 1;
-      } else if (end > i) {
-        i = end - 1;  // a name, code or phone number taken whole
       }
+      resume = std::max(end, i + 1);  // past a figure, or a name, code or phone number taken whole
     }
     return figures;
   }
@@ -424,11 +474,11 @@ class Scanner {
  private:
   // --- token access -------------------------------------------------------
   const NumberWord* word_number(std::string_view lower) const {
-    const Lex* l = lexicon_.find(lower);
+    const Lex* l = lexicon_.words.find(lower);
     return l ? l->number : nullptr;
   }
   const Unit* word_unit(std::string_view lower) const {
-    const Lex* l = lexicon_.find(lower);
+    const Lex* l = lexicon_.words.find(lower);
     return l ? l->unit : nullptr;
   }
   std::string_view text(size_t i) const {
@@ -470,18 +520,71 @@ class Scanner {
     return is_any(i, {"-", "--", "\xE2\x80\x93", "\xE2\x80\x94"});  // hyphen, en dash, em dash
   }
   bool capitalised(size_t i) const { return i < n_ && kind(i) == TokenKind::kWord && is_ascii_upper(text(i)[0]); }
-  bool is_sentence_start(size_t i) const { return i < n_ && sentence_start_[i]; }
+  bool is_sentence_start(size_t i) const { return i < n_ && (facts_[i] & kSentenceStart); }
 
-  void look_up_tokens() {
-    for (const Sentence& s : doc_.sentences)
-      if (s.first_token < n_) sentence_start_[s.first_token] = 1;
-    const char* text_end = doc_.text.data() + doc_.text.size();
+  // One pass over the tokens: each one's lexicon entry, and the list of
+  // tokens that can start a figure (every token can_start accepts, and some
+  // it may reject: their facts say kMayStart). Returns the list's length.
+  size_t look_up_tokens() {
+    // Everything the loop reads but does not change, in locals: its byte
+    // stores could alias anything reached through a pointer or reference.
+    const WordTable<Lex>::Reader words = lexicon_.words.reader();
+    const uint8_t* const starts = lexicon_.starts.data();
+    const char* const text = doc_.text.data();
+    const Token* const tokens = doc_.tokens.data();
+    const Lex** const lex = lex_.get();
+    uint8_t* const facts = facts_.get();
+    uint32_t* const list = candidates_.get();
+    // The tokens with 16 readable bytes at their start, whose keys take
+    // two plain loads; the last few are looked up with care below.
+    size_t padded = n_;
+    while (padded > 0 && doc_.text.size() - tokens[padded - 1].start < 16) --padded;
+    size_t candidates = 0;
+    // Half the words are in the lexicon, at random, and token kinds follow
+    // no pattern either: every token is looked up and classified as a word,
+    // a number and a punctuation mark, and masks keep the right answer,
+    // rather than branches that would mispredict.
     for (size_t i = 0; i < n_; ++i) {
-      const std::string_view t = text(i);
-      if (kind(i) == TokenKind::kNumber) continue;
-      if (kind(i) == TokenKind::kPunct && t.size() == 1 && t[0] != '$' && t[0] != '%' && t[0] != '#') continue;
-      lex_[i] = lexicon_.find(t, text_end);
+      const Token& token = tokens[i];
+      const char* const p = text + token.start;
+      const size_t size = token.end - token.start;
+      const auto first = static_cast<unsigned char>(p[0]);
+      uint32_t entry;
+      bool hyphen;
+      if (__builtin_expect(i < padded, 1)) {
+        const FoldedWord key = FoldedWord::of_padded(p, size);  // no word's key past 16 bytes
+        entry = words.entry(key);
+        hyphen = has_hyphen(key);
+        if (__builtin_expect(size > kMaxWordTableWord, 0)) hyphen = has_hyphen(std::string_view(p, size));
+      } else {
+        entry = lexicon_.words.entry(std::string_view(p, size));
+        hyphen = has_hyphen(std::string_view(p, size));
+      }
+      const uint32_t word = 0 - static_cast<uint32_t>(token.kind == TokenKind::kWord);
+      const uint32_t punct = 0 - static_cast<uint32_t>(token.kind == TokenKind::kPunct);
+      // Numbers and most single punctuation marks have no entry, whatever their key.
+      entry &= word | (punct & (0 - static_cast<uint32_t>((size > 1) | kSymbolEntries[first])));
+      // A word: a lexicon word's class, or else a hyphenated compound
+      // ("twenty-one", "two-hour") or a possible currency code ("USD 5";
+      // never hyphenated); or a digit first (which no lexicon word has).
+      const uint32_t code = (size == 3) & is_ascii_upper(p[0]) & is_ascii_upper(p[1]);
+      const uint32_t unknown = (static_cast<uint32_t>(hyphen) | (code << 1)) & (0 - static_cast<uint32_t>(entry == 0));
+      const uint32_t as_word = starts[entry] | unknown | static_cast<uint32_t>(is_digit(p[0]));
+      const uint32_t start = (as_word & word) | (kPunctStarts[first] & punct) | (kStarts & ~(word | punct));
+      // "US$", "HK$": the word before a glued "$" may start a figure.
+      if (__builtin_expect(first == '$', 0) && size == 1 && i > 0 && facts[i - 1] == kNeverStarts &&
+          tokens[i - 1].kind == TokenKind::kWord && tokens[i - 1].end == token.start) {
+        facts[i - 1] = kMayStart;
+        list[candidates++] = static_cast<uint32_t>(i - 1);
+      }
+      lex[i] = words.value(entry);
+      facts[i] = static_cast<uint8_t>(start);
+      list[candidates] = static_cast<uint32_t>(i);
+      candidates += start != kNeverStarts;
     }
+    for (const Sentence& s : doc_.sentences)
+      if (s.first_token < n_) facts[s.first_token] |= kSentenceStart;
+    return candidates;
   }
 
   // Token i + 1 is "$" with no space before it.
@@ -655,7 +758,7 @@ class Scanner {
       out->span = {doc_.tokens[i].start, doc_.tokens[i + 2].end};
       out->kind = FigureKind::kDate;
       out->value = {static_cast<double>(first), static_cast<double>(second)};
-      char buffer[16];
+      char buffer[24];  // room for any two ints, though years have four digits
       std::snprintf(buffer, sizeof buffer, "%04d/%04d", first, second);
       out->date_text = buffer;
       *end = i + 3;
@@ -1694,7 +1797,7 @@ class Scanner {
     }
     if (q.year_range) {
       f.kind = FigureKind::kDate;
-      char buffer[16];
+      char buffer[24];  // room for any two ints, though years have four digits
       std::snprintf(buffer, sizeof buffer, "%04d/%04d", static_cast<int>(q.lo), static_cast<int>(q.hi));
       f.date_text = buffer;
       return;
@@ -2438,8 +2541,12 @@ class Scanner {
   const Document& doc_;
   const FigureOptions& options_;
   size_t n_;
-  std::vector<const Lex*> lex_;
-  std::vector<unsigned char> sentence_start_;
+  // Per token: its StartClass, and kSentenceStart.
+  static constexpr uint8_t kSentenceStart = 4;
+  // Filled by look_up_tokens, so left uninitialised (zeroing them cost more than filling).
+  std::unique_ptr<const Lex*[]> lex_;
+  std::unique_ptr<uint8_t[]> facts_;
+  std::unique_ptr<uint32_t[]> candidates_;  // tokens that may start a figure, ascending
 };
 
 // Figures from digit tokens with units glued ("180-day", "34-year-old", "20ft")

@@ -9,6 +9,13 @@ namespace {
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
+// 10^n, exact for the n a double holds exactly (as std::pow gives it, without the call).
+double power_of_ten(int n) {
+  static constexpr double kPowers[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+  return n >= 0 && n <= 22 ? kPowers[n] : std::pow(10.0, n);
+}
+
 struct NamedWord {
   const char* name;
   NumberWord word;
@@ -99,7 +106,7 @@ Numeral read_numeral(std::string_view text) {
   // One correctly rounded division, as strtod gives, while the digits fit a
   // double exactly; beyond that the precision is lost either way.
   const bool exact = digits < 9007199254740992.0 && n.decimals <= 22;
-  n.value = n.decimals == 0 ? value : exact ? digits / std::pow(10.0, n.decimals) : approximate;
+  n.value = n.decimals == 0 ? value : exact ? digits / power_of_ten(n.decimals) : approximate;
   n.length = i;
   if (n.decimals > 0) {
     n.step = fraction_scale;
@@ -109,14 +116,14 @@ Numeral read_numeral(std::string_view text) {
     // is trusted to the hundred, not the thousand.
     int trailing_zeros = last_nonzero_integer_digit < 0 ? 0 : n.integer_digits - 1 - last_nonzero_integer_digit;
     trailing_zeros = std::max(0, std::min(trailing_zeros, n.integer_digits - 2));
-    n.step = std::pow(10.0, trailing_zeros);
+    n.step = power_of_ten(trailing_zeros);
   }
   return n;
 }
 
 double Numeral::scaled(double factor) const {
   if (decimals == 0 || digits >= 9007199254740992.0 || decimals > 22) return value * factor;
-  const double power = std::pow(10.0, decimals);
+  const double power = power_of_ten(decimals);
   // Exact when factor is a power of ten at least as large as the decimals.
   if (factor >= power && std::fmod(factor, power) == 0) return digits * (factor / power);
   return digits * factor / power;

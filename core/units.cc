@@ -1,5 +1,7 @@
 #include "units.h"
 
+#include <vector>
+
 namespace ai {
 namespace {
 
@@ -176,8 +178,14 @@ const char* base_unit_code(Dimension dimension) {
 }
 
 const Unit* unit_by_code(std::string_view code) {
-  for (const Unit& u : kUnits)
-    if (code == u.code) return &u;
+  // The codes measured once: comparing with each const char* would take a strlen per unit.
+  static const std::vector<std::string_view> kCodes = [] {
+    std::vector<std::string_view> codes;
+    for (const Unit& u : kUnits) codes.emplace_back(u.code);
+    return codes;
+  }();
+  for (size_t i = 0; i < kCodes.size(); ++i)
+    if (code == kCodes[i]) return &kUnits[i];
   return nullptr;
 }
 

@@ -51,3 +51,22 @@ TEST_CASE("pathological inputs complete with sane output", "[figures][linear]") 
     }
   }
 }
+
+TEST_CASE("figures at the very end of a text read as they do mid-text", "[figures][linear]") {
+  // The last tokens of a text are looked up without reading past its end;
+  // the answer must not change. Each text is tried bare and then padded.
+  const char* const texts[] = {"It cost US$5", "It cost USD 5", "a two-hour", "twenty-one", "a dozen",
+                               "the mid-2020", "about 40%", "It was 3pm", "fell 5"};
+  for (const char* text : texts) {
+    INFO(text);
+    const figures_test::Found bare = figures_test::find(text);
+    const figures_test::Found padded = figures_test::find(std::string(text) + " and so on, and so on.");
+    REQUIRE(bare.figures.size() >= 1);
+    REQUIRE(padded.figures.size() >= bare.figures.size());
+    for (size_t i = 0; i < bare.figures.size(); ++i) {
+      CHECK(figures_test::span_of(bare, bare.figures[i]) == figures_test::span_of(padded, padded.figures[i]));
+      CHECK(bare.figures[i].kind == padded.figures[i].kind);
+      CHECK(bare.figures[i].value.min == padded.figures[i].value.min);
+    }
+  }
+}

@@ -65,3 +65,36 @@ TEST_CASE("word tables grow past their first capacity", "[word_table]") {
   }
   CHECK(table.find("w3000") == nullptr);
 }
+
+TEST_CASE("entries number the words from 1, and 0 is every other word", "[word_table]") {
+  ai::WordTable<int> table;
+  table.add("rose") = 10;
+  table.add("fell") = 20;
+  table.add("ROSE") = 11;  // the same word: its value, not a new entry
+  CHECK(table.size() == 2);
+  const uint32_t rose = table.entry("Rose"), fell = table.entry("fell");
+  CHECK(rose != 0);
+  CHECK(fell != 0);
+  CHECK(rose != fell);
+  CHECK(*table.value(rose) == 11);
+  CHECK(*table.value(fell) == 20);
+  CHECK(table.entry("risen") == 0);
+  CHECK(table.value(0) == nullptr);
+}
+
+TEST_CASE("padded keys of words longer than a table word match nothing", "[word_table]") {
+  // A 16-byte word and the same bytes with more after them, read in place.
+  const ai::WordTable<int> table({{"sixteen-letters!", 1}, {"sixteen", 2}});
+  const std::string text = "sixteen-letters!! and more text after it";
+  struct Case {
+    size_t size;
+    int expected;
+  };
+  const Case cases[] = {{16, 1}, {17, 0}, {7, 2}, {20, 0}};
+  for (const Case& c : cases) {
+    INFO("size " << c.size);
+    const ai::FoldedWord key = ai::FoldedWord::of_padded(text.data(), c.size);
+    const uint32_t entry = table.entry(key);
+    CHECK((entry ? *table.value(entry) : 0) == c.expected);
+  }
+}
