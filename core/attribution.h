@@ -183,9 +183,12 @@ class People {
 // What quotes and sources both read from one document: its attribution
 // phrases and its people. Build one per document, after the entities, and
 // pass it to find_quotes and find_sources. `doc` and `entities` must outlive
-// it.
+// it: both are kept by reference, so temporaries are refused at compile time.
 struct AttributionContext {
   AttributionContext(const Document& doc, const std::vector<Entity>& entities) : words(doc), people(words, entities) {}
+  AttributionContext(const Document& doc, std::vector<Entity>&& entities) = delete;
+  AttributionContext(Document&& doc, const std::vector<Entity>& entities) = delete;
+  AttributionContext(Document&& doc, std::vector<Entity>&& entities) = delete;
 
   const Attributor words;
   const People people;

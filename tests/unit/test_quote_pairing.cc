@@ -4,6 +4,7 @@
 // open even when no mark starts the paragraph.
 #include <catch2/catch.hpp>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "attribution.h"
@@ -46,6 +47,13 @@ TEST_CASE("quote pairing: a paragraph break drops open quotes unless a mark cont
   }
 }
 
+// The context keeps the document and the entities by reference: built from a
+// temporary list (`{}`), it read freed stack memory (AddressSanitizer caught it).
+static_assert(!std::is_constructible_v<ai::AttributionContext, const ai::Document&, std::vector<ai::Entity>&&>,
+              "an attribution context must not accept a temporary entity list");
+static_assert(!std::is_constructible_v<ai::AttributionContext, ai::Document&&, const std::vector<ai::Entity>&>,
+              "an attribution context must not accept a temporary document");
+
 TEST_CASE("attribution context: quotes and sources from one context match the standalone calls", "[quotes]") {
   const std::vector<std::string> texts = {
       "Officials said the road was closed. \xE2\x80\x9CWe will reopen it,\xE2\x80\x9D said Jane Roe, the mayor.",
@@ -56,7 +64,8 @@ TEST_CASE("attribution context: quotes and sources from one context match the st
     INFO(text);
     const ai::Document doc = ai::analyze_text(text);
     const ai::Layout layout = ai::analyze_layout(doc);
-    const ai::AttributionContext attribution(doc, {});
+    const std::vector<ai::Entity> no_entities;
+    const ai::AttributionContext attribution(doc, no_entities);
     const std::vector<ai::Quote> quotes = ai::find_quotes(attribution, layout);
     const std::vector<ai::Source> sources = ai::find_sources(attribution, layout, quotes);
     const std::vector<ai::Quote> alone = ai::find_quotes(doc, layout, {});
