@@ -597,6 +597,8 @@ std::vector<uint8_t> Tagger::label(const Document& doc) const {
   extract_features(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base);
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
+  // No token may start a name: every label is O (and the score buffer may be empty).
+  if (candidates == 0) return labels;
   // Scores of every candidate token for both stages, from one sweep over the
   // weight rows; the context stage adds its own few features afterwards.
   // (sweep_rows writes every candidate's scores: no need to clear them.)

@@ -1,5 +1,6 @@
 // The shipped entity model: expected tags on sentences of our own, its
 // recorded accuracy on CoNLL-2003 valid, and loading damaged model bytes.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -49,6 +50,18 @@ TEST_CASE("the shipped model tags names in sentences of our own", "[tagger]") {
   for (const Case& c : cases) {
     INFO(c.text);
     CHECK(tag(c.text) == c.mentions);
+  }
+}
+
+// A text with no token that may start a name used to offset a null score
+// buffer (UBSan, found by fuzz_inspect on an empty input).
+TEST_CASE("texts without name candidates are labelled O throughout", "[tagger]") {
+  for (const char* text : {"", "   \n\n ", "1,2,3 ... !!! 45%", "\xEF\xBF\xBD\xEF\xBF\xBD"}) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    const std::vector<uint8_t> labels = shipped_tagger().label(doc);
+    CHECK(labels.size() == doc.tokens.size());
+    CHECK(std::all_of(labels.begin(), labels.end(), [](uint8_t l) { return l == ai::kOutside; }));
   }
 }
 
