@@ -220,8 +220,7 @@ test('the keyboard reaches everything: tabs, entity marking, stepping, sorting',
   const report = await libraryReport(await page.inputValue('#input'));
   const entity = report.entities.find((e) => e.mentions.length > 1) || report.entities[0];
   if (entity) {
-    await page.focus(`#panel-entities .entity-button[data-entity="${entity.id}"]`);
-    await page.keyboard.press('Enter');
+    await page.press(`#panel-entities .entity-button[data-entity="${entity.id}"]`, 'Enter');
     assert.equal(await page.getAttribute(`#panel-entities .entity-button[data-entity="${entity.id}"]`, 'aria-pressed'), 'true');
     await page.keyboard.press('Enter');
     const expectedIndex = entity.mentions.length > 1 ? 2 : 1;
@@ -231,9 +230,11 @@ test('the keyboard reaches everything: tabs, entity marking, stepping, sorting',
   }
   if (report.figures.length > 1) {
     await page.click('#tab-figures');
-    await page.focus('#panel-figures th button[data-sort="kind"]');
-    await page.keyboard.press('Enter');
-    assert.equal(await page.getAttribute('#panel-figures th:nth-child(3)', 'aria-sort'), 'ascending');
+    // Focus and key press in one action: a separate focus() then press() lost
+    // the key now and then on a loaded machine (the sort never happened).
+    await page.press('#panel-figures th button[data-sort="kind"]', 'Enter');
+    await page.waitForFunction(() => document.querySelector('#panel-figures th:nth-child(3)').getAttribute('aria-sort') === 'ascending',
+      null, { timeout: 5000, polling: 50 });
     assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'kind', 'focus stays on the sort button');
   }
   // Every control is reachable with Tab and shows a visible focus ring.
