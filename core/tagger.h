@@ -19,8 +19,9 @@
 // class size and the word classes (word_clusters.h format); per stage:
 // i16 transitions[(17 + 1) x 17] (row 17 is the sentence start), u32 row
 // count, rows of (varint bucket delta, u24 mask of the labels with a nonzero
-// weight, one i8 weight per set bit, in label order); finally u32 FNV-1a of
-// everything before. Each stage's weights are quantised with one scale
+// weight, one i8 weight per set bit, in label order); finally a u32
+// checksum of everything before (FNV-1a over 8-byte little-endian words,
+// folded to 32 bits). Each stage's weights are quantised with one scale
 // (its largest weight becomes 127); buckets whose weights are all zero, or
 // all below a pruning threshold, are not stored.
 #pragma once
