@@ -159,12 +159,11 @@ uint32_t read_mask(const unsigned char* at) {
   return mask;
 }
 
-// Writes the kLabelCount weights of the row whose mask is at `at` (zeros
-// where the mask has no bit).
+// Writes the stored weights of the row whose mask is at `at` into `row`,
+// which holds kLabelCount zeros: labels without a mask bit stay zero.
 void expand_row(const unsigned char* at, int8_t* row) {
   uint32_t mask = read_mask(at);
   const unsigned char* weight = at + kMaskBytes;
-  std::memset(row, 0, kLabelCount);
   for (; mask != 0; mask &= mask - 1) row[__builtin_ctz(mask)] = static_cast<int8_t>(*weight++);
 }
 
