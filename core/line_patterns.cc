@@ -14,9 +14,6 @@ constexpr char32_t kRightQuote = 0x2019;
 bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
-// The code point at `pos` (which must be < line.size()) and its length in bytes.
-char32_t code_point_at(std::string_view line, size_t pos, size_t* length) { return decode_code_point(line, pos, length); }
-
 // Characters of a word in a dateline's place: capitals, '.', apostrophes, '-'.
 bool is_place_char(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || cp == '.' || cp == '\'' || cp == kRightQuote || cp == '-'; }
 
@@ -29,7 +26,7 @@ void run_ends(std::string_view line, size_t pos, Accepts accepts, std::vector<si
   ends->push_back(pos);
   while (pos < line.size()) {
     size_t length = 0;
-    if (!accepts(code_point_at(line, pos, &length))) break;
+    if (!accepts(decode_code_point(line, pos, &length))) break;
     pos += length;
     ends->push_back(pos);
   }
@@ -163,7 +160,7 @@ class DatelineReader {
       size_t characters = 0;
       while (at < line_.size() && characters < 40) {
         size_t length = 0;
-        const char32_t cp = code_point_at(line_, at, &length);
+        const char32_t cp = decode_code_point(line_, at, &length);
         if (cp == '(' || cp == ')' || cp == '\n') break;
         at += length;
         ++characters;
@@ -181,7 +178,7 @@ class DatelineReader {
     while (pos < line_.size() && line_[pos] == ' ') ++pos;
     if (pos >= line_.size()) return false;
     size_t length = 0;
-    const char32_t cp = code_point_at(line_, pos, &length);
+    const char32_t cp = decode_code_point(line_, pos, &length);
     if (cp == '-') {
       length = (pos + 1 < line_.size() && line_[pos + 1] == '-') ? 2 : 1;
     } else if (cp != 0x2013 && cp != 0x2014) {
@@ -204,7 +201,7 @@ size_t name_word_end(std::string_view line, size_t pos, bool periods) {
   ++pos;
   while (pos < line.size()) {
     size_t length = 0;
-    const char32_t cp = code_point_at(line, pos, &length);
+    const char32_t cp = decode_code_point(line, pos, &length);
     if (!(is_letter(cp) || cp == '\'' || cp == kRightQuote || cp == '-' || (periods && cp == '.'))) break;
     pos += length;
   }
@@ -261,7 +258,7 @@ bool is_name_and_role(std::string_view line) {
   const std::string_view role = line.substr(pos + 1);
   for (size_t at = 0; at < role.size();) {
     size_t length = 0;
-    const char32_t cp = code_point_at(role, at, &length);
+    const char32_t cp = decode_code_point(role, at, &length);
     if (cp != ' ' && !is_letter(cp)) return false;
     at += length;
   }
