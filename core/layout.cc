@@ -8,8 +8,10 @@
 #include <algorithm>
 #include <iterator>
 #include <cstdlib>
+#include <cstring>
 
 #include "line_patterns.h"
+#include "phrase_set.h"
 #include "structure.h"
 #include "utf8.h"
 
@@ -82,7 +84,6 @@ class Folded {
   bool ends_with(std::string_view phrase) const {
     return size() >= phrase.size() && matches_at(size() - phrase.size(), phrase);
   }
-  bool contains(std::string_view phrase) const { return find(phrase, 0) != std::string_view::npos; }
   size_t find(std::string_view phrase, size_t from) const {
     if (phrase.empty() || phrase.size() > size()) return phrase.empty() ? from : std::string_view::npos;
     for (size_t at = from; at + phrase.size() <= size(); ++at)
@@ -119,13 +120,62 @@ size_t word_count(std::string_view s) {
   return words;
 }
 
+// word_count(s), or `cap` when that is smaller: the furniture tests only ask
+// whether a line is short, and most lines are long paragraphs. Eight bytes a
+// step, counting the non-space bytes that follow a space (or the line's
+// start) without a branch per byte.
+size_t word_count_up_to(std::string_view s, size_t cap) {
+  constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7Full, kHighs = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
+  // Bit 7 of each byte of `bytes` that equals `c`, exactly (no carries across bytes).
+  auto bytes_equal = [&](uint64_t bytes, char c) {
+    const uint64_t t = bytes ^ (kOnes * static_cast<unsigned char>(c));
+    return ~(((t & kLows) + kLows) | t) & kHighs;
+  };
+  size_t words = 0;
+  uint64_t space_before = 0x80;  // bit 7 of byte 0: whether the byte before the chunk is a space
+  size_t at = 0;
+  for (; at + 8 <= s.size() && words < cap; at += 8) {
+    uint64_t bytes;
+    std::memcpy(&bytes, s.data() + at, 8);
+    const uint64_t spaces = bytes_equal(bytes, ' ') | bytes_equal(bytes, '\t');
+    const uint64_t starts = ~spaces & kHighs & ((spaces << 8) | space_before);
+    words += static_cast<size_t>(__builtin_popcountll(starts));
+    space_before = (spaces >> 56) & 0x80;
+  }
+  bool in_word = space_before == 0;
+  for (; at < s.size() && words < cap; ++at) {
+    const bool space = s[at] == ' ' || s[at] == '\t';
+    words += !space && !in_word;
+    in_word = !space;
+  }
+  return std::min(words, cap);
+}
+
+// The phrases furniture lines contain anywhere in them, found in one pass per
+// line: bits of PhraseSet::find_in, tested with the masks below.
+const PhraseSet& furniture_phrases() {
+  static const PhraseSet phrases({
+      // legal: bits 0-11
+      "all rights reserved", "use cookies", "uses cookies", "use of cookies", "cookie policy", "cookie settings",
+      "accept cookies", "accept all cookies", "privacy policy", "terms of use", "terms of service",
+      "may not be published, broadcast",
+      // promo: bits 12-23
+      "newsletter", "sign up", "subscribe", "subscription", "to your inbox", "support our journalism",
+      "support independent journalism", "unlimited access", "download our app", "become a member", "free trial",
+      "register now",
+      // credit: bit 24
+      "ap photo/"});
+  return phrases;
+}
+constexpr uint64_t kLegalPhrases = 0xFFF;
+constexpr uint64_t kPromoPhrases = uint64_t{0xFFF} << 12;
+constexpr uint64_t kCreditPhrases = uint64_t{1} << 24;
+
 // "Watch: ...", "Read more: ...", "READ MORE ...": links to other stories.
 bool is_teaser(std::string_view line, const Folded& lower) {
-  static constexpr const char* kLabels[] = {"watch", "read more", "read also", "also read", "see also",
-                                                           "related",  "listen",  "video",    "more",  "opinion",
-                                                           "live"};
-  for (const char* label : kLabels) {
-    const std::string_view l(label);
+  static constexpr std::string_view kLabels[] = {"watch", "read more", "read also", "also read", "see also",
+                                                 "related", "listen", "video", "more", "opinion", "live"};
+  for (const std::string_view l : kLabels) {
     if (!lower.starts_with(l)) continue;
     size_t rest = l.size();
     while (rest < lower.size() && lower[rest] == ' ') ++rest;
@@ -138,7 +188,7 @@ bool is_teaser(std::string_view line, const Folded& lower) {
 
 // "Most Viewed", "Related Stories", "Share this": site navigation.
 bool is_navigation(const Folded& lower) {
-  static constexpr const char* kLabels[] = {
+  static constexpr std::string_view kLabels[] = {
       "most viewed",      "most read",          "most popular",     "related stories",   "related articles",
       "related topics",   "related content",    "related coverage", "share this",        "share this article",
       "share this story", "share",              "share on facebook", "share on twitter", "skip to content",
@@ -148,7 +198,7 @@ bool is_navigation(const Folded& lower) {
   Folded key(lower);
   while (!key.empty() && (key.back() == ':' || key.back() == '.' || key.back() == ' ')) key.remove_suffix(1);
   // The longest label is 20 bytes: a longer line can only match a prefix.
-  if (key.size() <= 20 && std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return key.equals(l); }))
+  if (key.size() <= 20 && std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return key.equals(l); }))
     return true;
   return (key.starts_with("share this") || key.starts_with("share on ") || key.starts_with("follow us")) &&
          word_count(key.text()) <= 8;
@@ -158,29 +208,21 @@ bool is_navigation(const Folded& lower) {
 // headline may report on a newsletter or on subscription prices): the line
 // must also be short and speak to the reader, as an imperative ("Sign up",
 // "Get the best of ...") or with "you", "your" or "our".
-bool is_promo(const Folded& lower, size_t words) {
-  static constexpr const char* kPhrases[] = {
-      "newsletter", "sign up", "subscribe", "subscription", "to your inbox", "support our journalism",
-      "support independent journalism", "unlimited access", "download our app", "become a member",
-      "free trial", "register now"};
-  if (words > 25) return false;
-  if (!std::any_of(std::begin(kPhrases), std::end(kPhrases), [&](const char* p) { return lower.contains(p); })) return false;
-  static constexpr const char* kImperatives[] = {"sign up", "subscribe", "get ",     "join ",    "support",
-                                                 "download", "register", "click ", "don't miss"};
-  if (std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](const char* p) { return lower.starts_with(p); }))
+// `phrases`: furniture_phrases() found in the line.
+bool is_promo(const Folded& lower, size_t words, uint64_t phrases) {
+  if (words > 25 || (phrases & kPromoPhrases) == 0) return false;
+  static constexpr std::string_view kImperatives[] = {"sign up",  "subscribe", "get ",   "join ",     "support",
+                                                      "download", "register",  "click ", "don't miss"};
+  if (std::any_of(std::begin(kImperatives), std::end(kImperatives), [&](std::string_view p) { return lower.starts_with(p); }))
     return true;
   return lower.has_word("you") || lower.has_word("your") || lower.has_word("our");
 }
 
-// Cookie notices and copyright lines.
-bool is_legal(std::string_view line, const Folded& lower, size_t words) {
+// Cookie notices and copyright lines. `phrases` as for is_promo.
+bool is_legal(std::string_view line, const Folded& lower, size_t words, uint64_t phrases) {
   if (words > 40) return false;
   return line.find("\xC2\xA9") != std::string_view::npos || lower.starts_with("copyright") ||
-         lower.contains("all rights reserved") || lower.contains("use cookies") || lower.contains("uses cookies") ||
-         lower.contains("use of cookies") || lower.contains("cookie policy") || lower.contains("cookie settings") ||
-         lower.contains("accept cookies") || lower.contains("accept all cookies") || lower.contains("privacy policy") ||
-         lower.contains("terms of use") || lower.contains("terms of service") ||
-         lower.contains("may not be published, broadcast");
+         (phrases & kLegalPhrases) != 0;
 }
 
 // "Image caption ..." lines.
@@ -190,27 +232,31 @@ bool is_caption(const Folded& lower) {
 }
 
 // "Photo: Reuters", "(Jane Doe/Getty Images)", "Image copyright AFP".
-bool is_credit(const Folded& lower, size_t words) {
+// `phrases` as for is_promo.
+bool is_credit(const Folded& lower, size_t words, uint64_t phrases) {
   if (words > 20) return false;
-  static constexpr const char* kLabels[] = {"photo:", "photograph:", "image:",      "picture:",  "credit:",
-                                            "image copyright", "image source", "photo credit", "photos:"};
-  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](const char* l) { return lower.starts_with(l); })) return true;
+  static constexpr std::string_view kLabels[] = {"photo:",          "photograph:",  "image:",       "picture:", "credit:",
+                                                 "image copyright", "image source", "photo credit", "photos:"};
+  if (std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return lower.starts_with(l); })) return true;
   Folded key(lower);
   while (!key.empty() && (key.back() == ')' || key.back() == '.')) key.remove_suffix(1);
-  return key.ends_with("getty images") || lower.contains("ap photo/") || key.ends_with("/ap") ||
+  return key.ends_with("getty images") || (phrases & kCreditPhrases) != 0 || key.ends_with("/ap") ||
          key.ends_with("/reuters") || key.ends_with("/afp") || key.ends_with("/shutterstock");
 }
 
 // The reason a line is page furniture, or nullptr if it reads as article.
 const char* furniture_reason(std::string_view line) {
   const Folded lower(line);
-  const size_t words = word_count(line);
   if (is_teaser(line, lower)) return "teaser";
   if (is_navigation(lower)) return "navigation";
   if (is_caption(lower)) return "caption";
-  if (is_credit(lower, words)) return "credit";
-  if (is_legal(line, lower, words)) return "legal";
-  if (is_promo(lower, words)) return "promo";
+  // The tests below all fail for lines of more than 40 words.
+  const size_t words = word_count_up_to(line, 41);
+  if (words > 40) return nullptr;
+  const uint64_t phrases = furniture_phrases().find_in(line);
+  if (is_credit(lower, words, phrases)) return "credit";
+  if (is_legal(line, lower, words, phrases)) return "legal";
+  if (is_promo(lower, words, phrases)) return "promo";
   return nullptr;
 }
 
