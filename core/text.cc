@@ -46,7 +46,13 @@ namespace {
 
 // Byte classes: the tokenizer's fast path classifies a byte with one table
 // lookup and decodes UTF-8 only at bytes >= 0x80, whose class is 0.
-enum ByteClass : uint8_t { kSpaceByte = 1, kDigitByte = 2, kLetterByte = 4 };
+enum ByteClass : uint8_t {
+  kSpaceByte = 1,
+  kDigitByte = 2,
+  kLetterByte = 4,
+  kConnectorByte = 8,     // may join two parts of a word: - . , & '
+  kSentenceEndByte = 16,  // . ! ?
+};
 
 constexpr std::array<uint8_t, 256> make_byte_classes() {
   std::array<uint8_t, 256> classes{};
@@ -55,6 +61,8 @@ constexpr std::array<uint8_t, 256> make_byte_classes() {
     if (c == ' ' || (c >= 0x09 && c <= 0x0D)) k |= kSpaceByte;
     if (c >= '0' && c <= '9') k |= kDigitByte;
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k |= kLetterByte;
+    if (c == '-' || c == '.' || c == ',' || c == '&' || c == '\'') k |= kConnectorByte;
+    if (c == '.' || c == '!' || c == '?') k |= kSentenceEndByte;
     classes[static_cast<size_t>(c)] = k;
   }
   return classes;
@@ -140,6 +148,7 @@ class Tokenizer {
     const size_t size = text_.size();
     size_t pos = 0;
     unsigned newlines = 0;
+    bool has_blank_line = false;
     while (pos < size) {
       const auto byte = static_cast<unsigned char>(text_[pos]);
       if (kByteClasses[byte] & kSpaceByte) {
@@ -157,9 +166,12 @@ class Tokenizer {
           continue;
         }
       }
-      const auto newlines_before = static_cast<uint8_t>(std::min(newlines, 255u));
-      has_blank_line_ = has_blank_line_ || newlines >= 2;
-      newlines = 0;
+      uint8_t newlines_before = 0;
+      if (newlines > 0) {  // one token in twenty or so
+        newlines_before = static_cast<uint8_t>(std::min(newlines, 255u));
+        has_blank_line |= newlines >= 2;
+        newlines = 0;
+      }
       size_t end;
       TokenKind kind;
       if (is_alnum(cp) || (cp == '.' && pos + 1 < size && is_digit(peek(pos + 1)) && !prev_is_alnum(pos))) {
@@ -172,7 +184,8 @@ class Tokenizer {
         kind = TokenKind::kPunct;
       }
       // The tokens is_sentence_final accepts: ".", "!", "?" runs, ".25", "…".
-      if (newlines_before > 0 || cp == '.' || cp == '!' || cp == '?' || cp == 0x2026)
+      const bool sentence_end = byte < 0x80 ? (kByteClasses[byte] & kSentenceEndByte) != 0 : cp == 0x2026;
+      if (newlines_before > 0 || sentence_end)
         boundary_candidates_.push_back(static_cast<uint32_t>(tokens.size()));
       // Fields stored one by one into the vector: a Token built on the stack
       // and copied costs a store-forwarding stall per token.
@@ -183,6 +196,7 @@ class Tokenizer {
       token.newlines_before = newlines_before;
       pos = end;
     }
+    has_blank_line_ = has_blank_line;
     return tokens;
   }
 
@@ -250,6 +264,9 @@ class Tokenizer {
       segment_length += pos - run_start;
       has_letter = has_letter || run_has_letter;
       if (pos >= size) break;
+      // Most words end at a space or a punctuation mark that cannot join.
+      const auto byte = static_cast<unsigned char>(text_[pos]);
+      if (byte < 0x80 && !(kByteClasses[byte] & kConnectorByte)) break;
       size_t len;
       const char32_t cp = at(pos, &len);
       if (cp >= 0x80 && is_letter(cp)) {
@@ -261,6 +278,8 @@ class Tokenizer {
       // Only these connectors can continue a word; anything else ends it.
       if (cp != '-' && cp != '.' && cp != ',' && cp != '&' && !is_apostrophe(cp)) break;
       const char32_t next = peek(pos + len);
+      // Each rule below joins only before a letter or a digit.
+      if (!is_alnum(next)) break;
       const char32_t prev = pos > start ? peek_back(pos) : 0;
       if (cp == '-' && is_alnum(next) && pos > start) {
         segment_length = 0;
