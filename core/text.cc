@@ -110,11 +110,33 @@ char32_t code_point_at(std::string_view text, size_t pos, size_t* len) {
   return decode_code_point(text, pos, len);
 }
 
-// Abbreviations whose final period belongs to the word, lower-cased.
-constexpr std::string_view kAbbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st", "jr",
-    "sr", "inc", "corp", "ltd", "co", "bros", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
-    "nov", "dec", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "rev", "hon", "adm", "cmdr"};
+// A word of at most 8 bytes as an integer, byte i in bits 8i..8i+7 and
+// ASCII letters lower-cased; shorter words end in zero bytes, which no word
+// byte is, so equal keys mean equal (folded) words.
+constexpr uint64_t short_word_key(std::string_view word) {
+  uint64_t key = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    key |= static_cast<uint64_t>(c >= 'A' && c <= 'Z' ? c + 32 : c) << (8 * i);
+  }
+  return key;
+}
+
+// Abbreviations whose final period belongs to the word, as short_word_key()s:
+// one is looked up at nearly every period, and comparing integers avoids a
+// length test per entry that mispredicts.
+constexpr uint64_t kAbbreviations[] = {
+    short_word_key("mr"),   short_word_key("mrs"),  short_word_key("ms"),   short_word_key("dr"),
+    short_word_key("prof"), short_word_key("gen"),  short_word_key("sen"),  short_word_key("rep"),
+    short_word_key("gov"),  short_word_key("lt"),   short_word_key("col"),  short_word_key("capt"),
+    short_word_key("sgt"),  short_word_key("st"),   short_word_key("jr"),   short_word_key("sr"),
+    short_word_key("inc"),  short_word_key("corp"), short_word_key("ltd"),  short_word_key("co"),
+    short_word_key("bros"), short_word_key("jan"),  short_word_key("feb"),  short_word_key("mar"),
+    short_word_key("apr"),  short_word_key("aug"),  short_word_key("sep"),  short_word_key("sept"),
+    short_word_key("oct"),  short_word_key("nov"),  short_word_key("dec"),  short_word_key("vs"),
+    short_word_key("etc"),  short_word_key("approx"), short_word_key("dept"), short_word_key("est"),
+    short_word_key("fig"),  short_word_key("mt"),   short_word_key("ft"),   short_word_key("rev"),
+    short_word_key("hon"),  short_word_key("adm"),  short_word_key("cmdr")};
 
 // "U.S" or "a.m" or "J" (an upper-case initial): single letters joined by periods.
 bool is_initials(std::string_view word) {
@@ -129,11 +151,11 @@ bool is_initials(std::string_view word) {
 }
 
 bool is_abbreviation(std::string_view word) {
-  if (word.size() > 6) return false;
-  char lower[8];
-  for (size_t i = 0; i < word.size(); ++i) lower[i] = static_cast<char>((word[i] >= 'A' && word[i] <= 'Z') ? word[i] + 32 : word[i]);
-  const std::string_view key(lower, word.size());
-  return std::any_of(std::begin(kAbbreviations), std::end(kAbbreviations), [&](std::string_view a) { return key == a; });
+  if (word.empty() || word.size() > 6) return false;
+  const uint64_t key = short_word_key(word);
+  bool found = false;
+  for (const uint64_t abbreviation : kAbbreviations) found |= key == abbreviation;
+  return found;
 }
 
 class Tokenizer {
@@ -145,6 +167,7 @@ class Tokenizer {
   std::vector<Token> run() {
     std::vector<Token> tokens;
     tokens.reserve(text_.size() / 5 + 1);
+    boundary_candidates_.reserve(text_.size() / 32 + 1);  // news prose has one per 100 bytes or so
     const size_t size = text_.size();
     size_t pos = 0;
     unsigned newlines = 0;
@@ -384,6 +407,7 @@ bool starts_like_sentence(std::string_view text, const Token& token) {
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& tokens,
                                       const std::vector<uint32_t>& candidates) {
   std::vector<Sentence> sentences;
+  sentences.reserve(candidates.size() + 1);  // each sentence but the last ends at a candidate
   size_t first = 0;
   auto close = [&](size_t end_token) {
     if (end_token <= first) return;
@@ -420,6 +444,7 @@ std::vector<Span> split_paragraphs(const std::vector<Token>& tokens, const std::
   const unsigned breaks_at = has_blank_lines ? 2 : 1;
   std::vector<Span> paragraphs;
   if (tokens.empty()) return paragraphs;
+  paragraphs.reserve(candidates.size() + 1);  // each paragraph but the last ends at a candidate
   size_t first = 0;
   for (const uint32_t i : candidates) {
     if (i > 0 && tokens[i].newlines_before >= breaks_at) {
