@@ -122,21 +122,31 @@ constexpr uint64_t short_word_key(std::string_view word) {
   return key;
 }
 
-// Abbreviations whose final period belongs to the word, as short_word_key()s:
-// one is looked up at nearly every period, and comparing integers avoids a
-// length test per entry that mispredicts.
-constexpr uint64_t kAbbreviations[] = {
-    short_word_key("mr"),   short_word_key("mrs"),  short_word_key("ms"),   short_word_key("dr"),
-    short_word_key("prof"), short_word_key("gen"),  short_word_key("sen"),  short_word_key("rep"),
-    short_word_key("gov"),  short_word_key("lt"),   short_word_key("col"),  short_word_key("capt"),
-    short_word_key("sgt"),  short_word_key("st"),   short_word_key("jr"),   short_word_key("sr"),
-    short_word_key("inc"),  short_word_key("corp"), short_word_key("ltd"),  short_word_key("co"),
-    short_word_key("bros"), short_word_key("jan"),  short_word_key("feb"),  short_word_key("mar"),
-    short_word_key("apr"),  short_word_key("aug"),  short_word_key("sep"),  short_word_key("sept"),
-    short_word_key("oct"),  short_word_key("nov"),  short_word_key("dec"),  short_word_key("vs"),
-    short_word_key("etc"),  short_word_key("approx"), short_word_key("dept"), short_word_key("est"),
-    short_word_key("fig"),  short_word_key("mt"),   short_word_key("ft"),   short_word_key("rev"),
-    short_word_key("hon"),  short_word_key("adm"),  short_word_key("cmdr")};
+// Abbreviations whose final period belongs to the word.
+constexpr std::string_view kAbbreviations[] = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "st", "jr",
+    "sr", "inc", "corp", "ltd", "co", "bros", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+    "nov", "dec", "vs", "etc", "approx", "dept", "est", "fig", "mt", "ft", "rev", "hon", "adm", "cmdr"};
+
+// kAbbreviations as an open-addressed table of short_word_key()s (0 marks a
+// free slot; no word has key 0): one is looked up at nearly every period,
+// and a probe or two costs less than comparing strings of varying length.
+constexpr size_t kAbbreviationSlots = 128;
+constexpr size_t abbreviation_slot(uint64_t key) { return (key * 0x9E3779B97F4A7C15ull) >> 57; }
+struct AbbreviationTable {
+  uint64_t slots[kAbbreviationSlots] = {};
+};
+constexpr AbbreviationTable make_abbreviation_table() {
+  AbbreviationTable table;
+  for (const std::string_view word : kAbbreviations) {
+    const uint64_t key = short_word_key(word);
+    size_t slot = abbreviation_slot(key);
+    while (table.slots[slot] != 0) slot = (slot + 1) % kAbbreviationSlots;
+    table.slots[slot] = key;
+  }
+  return table;
+}
+constexpr AbbreviationTable kAbbreviationTable = make_abbreviation_table();
 
 // "U.S" or "a.m" or "J" (an upper-case initial): single letters joined by periods.
 bool is_initials(std::string_view word) {
@@ -153,9 +163,10 @@ bool is_initials(std::string_view word) {
 bool is_abbreviation(std::string_view word) {
   if (word.empty() || word.size() > 6) return false;
   const uint64_t key = short_word_key(word);
-  bool found = false;
-  for (const uint64_t abbreviation : kAbbreviations) found |= key == abbreviation;
-  return found;
+  for (size_t slot = abbreviation_slot(key); kAbbreviationTable.slots[slot] != 0;
+       slot = (slot + 1) % kAbbreviationSlots)
+    if (kAbbreviationTable.slots[slot] == key) return true;
+  return false;
 }
 
 class Tokenizer {

@@ -75,3 +75,19 @@ TEST_CASE("joiners continue a word only before a letter or digit", "[text]") {
     CHECK(tokens_of(c.input) == c.expected);
   }
 }
+
+TEST_CASE("every listed abbreviation keeps its period, in lower, title and upper case", "[text]") {
+  const char* abbreviations[] = {"mr",  "mrs", "ms",   "dr",  "prof", "gen",  "sen", "rep", "gov", "lt",     "col",
+                                 "capt", "sgt", "st",  "jr",  "sr",   "inc",  "corp", "ltd", "co",  "bros",  "jan",
+                                 "feb", "mar", "apr",  "aug", "sep",  "sept", "oct", "nov", "dec", "vs",     "etc",
+                                 "approx", "dept", "est", "fig", "mt", "ft",   "rev", "hon", "adm", "cmdr"};
+  for (const char* abbreviation : abbreviations) {
+    std::string lower = abbreviation, title = lower, upper = lower;
+    title[0] = static_cast<char>(title[0] - 32);
+    for (char& c : upper) c = static_cast<char>(c - 32);
+    for (const std::string& word : {lower, title, upper}) {
+      INFO(word);
+      CHECK(tokens_of(word + ". x") == Strings{word + ".", "x"});
+    }
+  }
+}
