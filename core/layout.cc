@@ -109,21 +109,11 @@ class Folded {
   std::string_view text_;
 };
 
-size_t word_count(std::string_view s) {
-  size_t words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
-// word_count(s), or `cap` when that is smaller: the furniture tests only ask
-// whether a line is short, and most lines are long paragraphs. Eight bytes a
-// step, counting the non-space bytes that follow a space (or the line's
-// start) without a branch per byte.
+// The number of words (runs of bytes other than space and tab) in `s`, or
+// `cap` when that is smaller: every test here only asks whether a line is
+// short, and most lines are long paragraphs. Eight bytes a step, counting
+// the non-space bytes that follow a space (or the line's start) without a
+// branch per byte.
 size_t word_count_up_to(std::string_view s, size_t cap) {
   constexpr uint64_t kLows = 0x7F7F7F7F7F7F7F7Full, kHighs = 0x8080808080808080ull, kOnes = 0x0101010101010101ull;
   // Bit 7 of each byte of `bytes` that equals `c`, exactly (no carries across bytes).
@@ -201,7 +191,7 @@ bool is_navigation(const Folded& lower) {
   if (key.size() <= 20 && std::any_of(std::begin(kLabels), std::end(kLabels), [&](std::string_view l) { return key.equals(l); }))
     return true;
   return (key.starts_with("share this") || key.starts_with("share on ") || key.starts_with("follow us")) &&
-         word_count(key.text()) <= 8;
+         word_count_up_to(key.text(), 9) <= 8;
 }
 
 // Newsletter and subscription pleas. The keyword alone is not enough (a
@@ -262,7 +252,7 @@ const char* furniture_reason(std::string_view line) {
 
 // A title: 2 to 25 words, no final period or colon.
 bool looks_like_headline(std::string_view line) {
-  const size_t words = word_count(line);
+  const size_t words = word_count_up_to(line, 26);
   if (words < 2 || words > 25 || line.size() > 250) return false;
   const char last = line.back();
   return last != '.' && last != ',' && last != ':' && last != ';';
@@ -315,7 +305,7 @@ class LayoutReader {
 
   bool is_byline(Span line) const {
     const std::string_view text = doc_.span_text(line);
-    if (word_count(text) > 12 || ends_with(text, ".")) return false;
+    if (word_count_up_to(text, 13) > 12 || ends_with(text, ".")) return false;
     return has_byline_form(text);
   }
 

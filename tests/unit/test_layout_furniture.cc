@@ -121,3 +121,37 @@ TEST_CASE("furniture word limits: credit 20, promo 25, legal 40 words", "[struct
     CHECK(furniture_reason_of(c.line) == c.reason);
   }
 }
+
+TEST_CASE("headline and byline word limits: 25 and 12 words", "[structure][layout]") {
+  auto title_words = [](size_t count) {
+    std::string text = "Storm";
+    for (size_t i = 1; i < count; ++i) text += " Hits";
+    return text;
+  };
+  struct Case {
+    std::string line;
+    bool found;
+  };
+  const Case headlines[] = {{title_words(2), true}, {title_words(25), true}, {title_words(26), false},
+                            {"Storm\t \tHits", true}};
+  for (const Case& c : headlines) {
+    INFO(c.line);
+    const std::string input = c.line + "\n\nSchools shut on Monday. They reopen on Friday.";
+    const ai::Document doc = ai::analyze_text(input);
+    const ai::Layout layout = ai::analyze_layout(doc);
+    CHECK(layout.headline.has_value() == c.found);
+  }
+  auto byline_of = [](size_t names) {
+    std::string text = "By Jane";
+    for (size_t i = 1; i < names; ++i) text += " Doe";
+    return text;
+  };
+  const Case bylines[] = {{byline_of(2), true}, {byline_of(11), true}, {byline_of(12), false}};
+  for (const Case& c : bylines) {
+    INFO(c.line);
+    const std::string input = "Storm Hits Coast\n\n" + c.line + "\n\nSchools shut on Monday. They reopen on Friday.";
+    const ai::Document doc = ai::analyze_text(input);
+    const ai::Layout layout = ai::analyze_layout(doc);
+    CHECK(layout.byline.has_value() == c.found);
+  }
+}
