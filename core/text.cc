@@ -228,7 +228,9 @@ class Tokenizer {
       token.end = static_cast<uint32_t>(end);
       token.kind = kind;
       token.newlines_before = newlines_before;
-      pos = end;
+      // Most tokens are followed by one space: skip it without a trip
+      // through the space loop above.
+      pos = end + (end < size && text_[end] == ' ');
     }
     has_blank_line_ = has_blank_line;
     return tokens;
