@@ -34,7 +34,7 @@ TEST_CASE("decode_rows picks the labels of viterbi_decode, ties included", "[tag
   const size_t stride = 2 * ai::kLabelCount + 3;  // rows wider than the labels, as in the tagger
   Lcg rng{12345};
   std::vector<int32_t> path_scratch, fast_scratch;
-  std::vector<uint8_t> path_back, fast_back;
+  std::vector<uint8_t> path_back;
   for (const Case& c : cases) {
     for (int trial = 0; trial < 40; ++trial) {
       std::vector<int32_t> transitions(ai::kTransitionCount);
@@ -49,7 +49,7 @@ TEST_CASE("decode_rows picks the labels of viterbi_decode, ties included", "[tag
       }
       std::vector<uint8_t> expected(n), got(n);
       ai::viterbi_decode(emissions.data(), n, transitions.data(), expected.data(), &path_scratch, &path_back);
-      ai::decode_rows(rows.data(), stride, n, table, got.data(), &fast_scratch, &fast_back);
+      ai::decode_rows(rows.data(), stride, n, table, got.data(), &fast_scratch);
       INFO("ranges " << c.emission_range << "/" << c.transition_range << ", trial " << trial << ", n " << n);
       CHECK(got == expected);
     }
@@ -68,8 +68,8 @@ TEST_CASE("decode_rows always returns a well-formed BILOU sequence", "[tagger]")
   rows[1 * ai::kLabelCount + last_loc] = 1000;
   rows[2 * ai::kLabelCount + inside_per] = 1000;
   std::vector<int32_t> scratch;
-  std::vector<uint8_t> back, labels(n);
-  ai::decode_rows(rows.data(), ai::kLabelCount, n, table, labels.data(), &scratch, &back);
+  std::vector<uint8_t> labels(n);
+  ai::decode_rows(rows.data(), ai::kLabelCount, n, table, labels.data(), &scratch);
   CHECK(ai::label_transition_allowed(-1, labels[0]));
   for (size_t t = 1; t < n; ++t) CHECK(ai::label_transition_allowed(labels[t - 1], labels[t]));
   CHECK(ai::label_transition_allowed(labels[n - 1], -1));
