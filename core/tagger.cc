@@ -556,6 +556,73 @@ inline void prefetch(const void* at) {
 #endif
 }
 
+#if (defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+// A sum of packed weight rows (kWidth int8 weights each) in int16 lanes,
+// with GCC and Clang vector extensions. Sixteen weights are read as eight
+// int16 lanes: the even weights are a lane's low bytes, sign-extended by
+// shifting left then right, and the odd ones its high bytes, shifted right;
+// they are summed apart and interleaved once per token. That is three
+// operations per sixteen weights where widening bytes takes five or more,
+// and the last two of the 34 weights come from a load that ends with the row
+// (overlapping the one before it, in sums of their own) instead of one by one.
+class RowSum {
+ public:
+  static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
+
+  void add(const int8_t* row) {
+    for (int v = 0; v < kFullVectors; ++v) add_lanes(row + 16 * v, v);
+    if (kTail != 0) add_lanes(row + kWidth - 16, kFullVectors);
+  }
+  void store(int16_t* out) const {
+    for (int v = 0; v < kFullVectors; ++v) {
+      for (int i = 0; i < 8; ++i) {
+        out[16 * v + 2 * i] = even_[v][i];
+        out[16 * v + 2 * i + 1] = odd_[v][i];
+      }
+    }
+    for (int i = 8 - kTail / 2; i < 8; ++i) {
+      out[kWidth - 16 + 2 * i] = even_[kFullVectors][i];
+      out[kWidth - 16 + 2 * i + 1] = odd_[kFullVectors][i];
+    }
+  }
+
+ private:
+  typedef int16_t Lanes16 __attribute__((vector_size(16)));
+  typedef uint16_t UnsignedLanes16 __attribute__((vector_size(16)));
+  static constexpr int kFullVectors = kWidth / 16;
+  static constexpr int kTail = kWidth % 16;
+  static_assert(kWidth >= 16 && kTail % 2 == 0, "the tail is whole lanes of a load within the row");
+
+  void add_lanes(const int8_t* at, int v) {
+    Lanes16 pairs, low_bytes_up;
+    UnsignedLanes16 bits;
+    std::memcpy(&pairs, at, sizeof pairs);
+    std::memcpy(&bits, at, sizeof bits);
+    // Shifted left unsigned: shifting a negative signed lane left is undefined.
+    bits <<= 8;
+    std::memcpy(&low_bytes_up, &bits, sizeof bits);
+    even_[v] += low_bytes_up >> 8;
+    odd_[v] += pairs >> 8;
+  }
+  Lanes16 even_[kFullVectors + 1] = {};
+  Lanes16 odd_[kFullVectors + 1] = {};
+};
+#else
+class RowSum {
+ public:
+  static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
+
+  void add(const int8_t* row) {
+    for (int l = 0; l < kWidth; ++l) sums_[l] = static_cast<int16_t>(sums_[l] + row[l]);
+  }
+  void store(int16_t* out) const { std::memcpy(out, sums_, sizeof sums_); }
+
+ private:
+  int16_t sums_[kWidth] = {};
+};
+#endif
+
 }  // namespace
 
 template <typename Index>
@@ -564,24 +631,26 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   // Look up every feature's row before summing any: the lookups are
   // independent, so their cache misses overlap, and the rows are prefetched
   // a few features ahead of the sums.
+  // The list ends with kPrefetchDistance zero rows, so that prefetching
+  // ahead needs no test for the end.
+  constexpr size_t kPrefetchDistance = 16;
   const size_t count = base.ids.size();
-  if (feature_rows->size() < count) feature_rows->resize(count);
+  if (feature_rows->size() < count + kPrefetchDistance) feature_rows->resize(count + kPrefetchDistance);
   uint32_t* row_at = feature_rows->data();
   for (size_t k = 0; k < count; ++k) row_at[k] = static_cast<uint32_t>(row_of_bucket[base.ids[k] & hash_mask_] * kRowWidth);
+  std::fill(row_at + count, row_at + count + kPrefetchDistance, 0);
+  static_assert(RowSum::kWidth == kRowWidth, "RowSum adds whole rows");
   const int8_t* rows = rows_.data();
-  constexpr size_t kPrefetchDistance = 16;
-  for (size_t k = 0; k < count && k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
+  for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
   int16_t* token_scores = scores;
   for (const auto& [first, end] : base.segments) {
     for (size_t t = first; t < end; ++t, token_scores += kRowWidth) {
-      // A local sum stays in registers (rows_ could alias `scores`).
-      int16_t acc[kRowWidth] = {};
+      RowSum sum;
       for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
-        if (k + kPrefetchDistance < count) prefetch(rows + row_at[k + kPrefetchDistance]);
-        const int8_t* row = rows + row_at[k];
-        for (size_t l = 0; l < kRowWidth; ++l) acc[l] = static_cast<int16_t>(acc[l] + row[l]);
+        prefetch(rows + row_at[k + kPrefetchDistance]);
+        sum.add(rows + row_at[k]);
       }
-      std::memcpy(token_scores, acc, sizeof acc);
+      sum.store(token_scores);
     }
   }
 }
