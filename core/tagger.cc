@@ -368,9 +368,18 @@ template void viterbi_decode<int32_t>(const int32_t*, size_t, const int32_t*, ui
                                       std::vector<uint8_t>*);
 
 std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels) {
+  static_assert(kOutside == 0, "eight O labels read as one zero word");
   std::vector<TaggedMention> mentions;
   size_t open = labels.size();  // start of the mention being read, or none
   for (size_t i = 0; i < labels.size(); ++i) {
+    // Most tokens are outside names: runs of O go by eight at a time.
+    uint64_t eight = 1;
+    if (i + 8 <= labels.size()) std::memcpy(&eight, labels.data() + i, sizeof eight);
+    if (eight == 0) {
+      open = labels.size();
+      i += 7;
+      continue;
+    }
     const int label = labels[i];
     if (label == kOutside || label >= kLabelCount) {
       open = labels.size();

@@ -3,6 +3,8 @@
 // (viterbi_decode), ties included; and the word ids the second pass counts by.
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "gazetteer.h"
@@ -137,4 +139,38 @@ TEST_CASE("models with more rows than a 16-bit index find every row", "[tagger]"
     CHECK(labels[first] == expected);
   }
   CHECK(per_checked > 0);  // some token must depend on the upper half's rows
+}
+
+TEST_CASE("labels_to_mentions reads mentions wherever they fall among runs of O", "[tagger]") {
+  const int b_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kBegin);
+  const int i_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kInside);
+  const int l_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kLast);
+  const int u_loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kUnit);
+  const int l_loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kLast);
+  struct Case {
+    size_t length;                                        // all O but for
+    std::vector<std::pair<size_t, int>> labels;           // (token, label)
+    std::vector<std::tuple<size_t, size_t, ai::EntityType>> expected;  // (first, end, type)
+  };
+  const Case cases[] = {
+      {0, {}, {}},
+      {20, {}, {}},
+      {7, {{6, u_loc}}, {{6, 7, ai::EntityType::kLocation}}},
+      {8, {{7, u_loc}}, {{7, 8, ai::EntityType::kLocation}}},
+      {9, {{8, u_loc}}, {{8, 9, ai::EntityType::kLocation}}},
+      {24, {{7, b_per}, {8, i_per}, {9, l_per}}, {{7, 10, ai::EntityType::kPerson}}},
+      {24, {{15, b_per}, {16, l_per}, {23, u_loc}}, {{15, 17, ai::EntityType::kPerson}, {23, 24, ai::EntityType::kLocation}}},
+      // Ill-formed: a run broken by eight O labels is two mentions; I and L
+      // of another type open a new one.
+      {30, {{3, b_per}, {12, l_per}}, {{3, 4, ai::EntityType::kPerson}, {12, 13, ai::EntityType::kPerson}}},
+      {16, {{0, b_per}, {1, l_loc}}, {{0, 1, ai::EntityType::kPerson}, {1, 2, ai::EntityType::kLocation}}},
+  };
+  for (const Case& c : cases) {
+    std::vector<uint8_t> labels(c.length, ai::kOutside);
+    for (const auto& [token, label] : c.labels) labels[token] = static_cast<uint8_t>(label);
+    std::vector<std::tuple<size_t, size_t, ai::EntityType>> got;
+    for (const ai::TaggedMention& m : ai::labels_to_mentions(labels)) got.emplace_back(m.first_token, m.end_token, m.type);
+    INFO("length " << c.length << ", " << c.labels.size() << " labels set");
+    CHECK(got == c.expected);
+  }
 }
