@@ -368,9 +368,18 @@ template void viterbi_decode<int32_t>(const int32_t*, size_t, const int32_t*, ui
                                       std::vector<uint8_t>*);
 
 std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels) {
+  static_assert(kOutside == 0, "eight O labels read as one zero word");
   std::vector<TaggedMention> mentions;
   size_t open = labels.size();  // start of the mention being read, or none
   for (size_t i = 0; i < labels.size(); ++i) {
+    // Most tokens are outside names: runs of O go by eight at a time.
+    uint64_t eight = 1;
+    if (i + 8 <= labels.size()) std::memcpy(&eight, labels.data() + i, sizeof eight);
+    if (eight == 0) {
+      open = labels.size();
+      i += 7;
+      continue;
+    }
     const int label = labels[i];
     if (label == kOutside || label >= kLabelCount) {
       open = labels.size();
@@ -405,8 +414,9 @@ constexpr int kOpenCount = TransitionTable::kOpenCount;
 constexpr int kOpenLanes = TransitionTable::kOpenLanes;
 
 // For each opening label j (O, B-*, U-*), the best of prev[closing[i]] +
-// open_score[i][j] over the closing labels i, the first best on ties, and
-// which closing label gave it: Viterbi's dense 9 x 9 block.
+// open_score[i][j] over the closing labels i: Viterbi's dense 9 x 9 block.
+// Only the best score: which closing label gave it is worked out again for
+// the one label per token that the best path goes through (see decode_rows).
 #if defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)
 // Four lanes at a time, with GCC and Clang vector extensions.
 typedef int32_t Lanes __attribute__((vector_size(16)));
@@ -418,42 +428,28 @@ Lanes lanes_at(const int32_t* at) {
   return v;
 }
 
-void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of,
-                  int32_t* arg_of) {
+void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of) {
   constexpr int kVectors = kOpenLanes / 4;
-  Lanes top[kVectors], arg[kVectors];
-  const Lanes first = broadcast(prev[closing[0]]), first_from = broadcast(closing[0]);
-  for (int v = 0; v < kVectors; ++v) {
-    top[v] = lanes_at(&open_score[0][4 * v]) + first;
-    arg[v] = first_from;
-  }
+  Lanes top[kVectors];
+  const Lanes first = broadcast(prev[closing[0]]);
+  for (int v = 0; v < kVectors; ++v) top[v] = lanes_at(&open_score[0][4 * v]) + first;
   for (int i = 1; i < kOpenCount; ++i) {
-    const Lanes p = broadcast(prev[closing[i]]), x = broadcast(closing[i]);
+    const Lanes p = broadcast(prev[closing[i]]);
     for (int v = 0; v < kVectors; ++v) {
       const Lanes s = lanes_at(&open_score[i][4 * v]) + p;
       const Lanes better = s > top[v];
       top[v] = (s & better) | (top[v] & ~better);
-      arg[v] = (x & better) | (arg[v] & ~better);
     }
   }
   std::memcpy(top_of, top, sizeof top);
-  std::memcpy(arg_of, arg, sizeof arg);
 }
 #else
 // Without SIMD, vector code would run lane by lane with masks: selects are cheaper.
-void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of,
-                  int32_t* arg_of) {
+void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*open_score)[kOpenLanes], int32_t* top_of) {
   for (int j = 0; j < kOpenCount; ++j) {
     int32_t top = prev[closing[0]] + open_score[0][j];
-    int32_t arg = closing[0];
-    for (int i = 1; i < kOpenCount; ++i) {
-      const int32_t s = prev[closing[i]] + open_score[i][j];
-      const bool better = s > top;
-      top = better ? s : top;
-      arg = better ? closing[i] : arg;
-    }
+    for (int i = 1; i < kOpenCount; ++i) top = std::max(top, prev[closing[i]] + open_score[i][j]);
     top_of[j] = top;
-    arg_of[j] = arg;
   }
 }
 #endif
@@ -467,8 +463,11 @@ TransitionTable::TransitionTable(const std::vector<int32_t>& transitions) {
     from_start_[y] = pred.from_start[y] ? transitions[kStartRow * kLabelCount + y] : kUnreachable;
     if (pred.may_end[y]) closing_[closing++] = static_cast<uint8_t>(y);
     if (pred.from_start[y]) {
+      opens_[y] = true;
+      slot_of_[y] = static_cast<uint8_t>(open);
       open_[open++] = static_cast<uint8_t>(y);
     } else {
+      slot_of_[y] = static_cast<uint8_t>(inside);
       for (int k = 0; k < 2; ++k) {
         inside_from_[inside][k] = pred.labels[y][k];
         inside_score_[inside][k] = transitions[pred.labels[y][k] * kLabelCount + y];
@@ -480,40 +479,46 @@ TransitionTable::TransitionTable(const std::vector<int32_t>& transitions) {
     for (int j = 0; j < kOpenCount; ++j) open_score_[i][j] = transitions[closing_[i] * kLabelCount + open_[j]];
 }
 
+int TransitionTable::best_predecessor(const int32_t* prev, int y, int32_t score) const {
+  const int slot = slot_of_[y];
+  if (opens_[y]) {
+    for (int i = 0; i < kOpenCount - 1; ++i)
+      if (prev[closing_[i]] + open_score_[i][slot] == score) return closing_[i];
+    return closing_[kOpenCount - 1];
+  }
+  return prev[inside_from_[slot][0]] + inside_score_[slot][0] == score ? inside_from_[slot][0] : inside_from_[slot][1];
+}
+
 void decode_rows(const int16_t* emissions, size_t stride, size_t n, const TransitionTable& table, uint8_t* labels,
-                 std::vector<int32_t>* scratch, std::vector<uint8_t>* backpointers) {
+                 std::vector<int32_t>* scratch) {
   if (n == 0) return;
   if (scratch->size() < n * kLabelCount) scratch->resize(n * kLabelCount);
-  if (backpointers->size() < n * kLabelCount) backpointers->resize(n * kLabelCount);
   constexpr int kOpen = TransitionTable::kOpenCount;
   int32_t* best = scratch->data();
-  uint8_t* back = backpointers->data();
   // A label that may not start a sentence scores kUnreachable plus its
   // emission, which is still far below any path (and from the second token
   // on every label is reachable: each has a predecessor that may start), so
   // unreachable labels need no tests: they never win. Predecessors are tried
   // in ascending order and only a strictly better one replaces the best so
-  // far: the ties of viterbi_decode.
+  // far: the ties of viterbi_decode. The forward pass keeps only scores, no
+  // backpointers: the path's predecessors are found again on the way back,
+  // one label per token instead of all seventeen.
   for (int y = 0; y < kLabelCount; ++y) best[y] = table.from_start_[y] + emissions[y];
   for (size_t t = 1; t < n; ++t) {
     const int32_t* prev = best + (t - 1) * kLabelCount;
     int32_t* cur = best + t * kLabelCount;
     const int16_t* emission = emissions + t * stride;
-    uint8_t* from = back + t * kLabelCount;
-    int32_t top_of[kOpenLanes], arg_of[kOpenLanes];
-    best_openers(prev, table.closing_, table.open_score_, top_of, arg_of);
+    int32_t top_of[kOpenLanes];
+    best_openers(prev, table.closing_, table.open_score_, top_of);
     for (int j = 0; j < kOpen; ++j) {
       const int y = table.open_[j];
       cur[y] = top_of[j] + emission[y];
-      from[y] = static_cast<uint8_t>(arg_of[j]);
     }
     for (int k = 0; k < TransitionTable::kInsideCount; ++k) {
       const int y = table.inside_[k];
       const int32_t s0 = prev[table.inside_from_[k][0]] + table.inside_score_[k][0];
       const int32_t s1 = prev[table.inside_from_[k][1]] + table.inside_score_[k][1];
-      const bool better = s1 > s0;
-      cur[y] = (better ? s1 : s0) + emission[y];
-      from[y] = better ? table.inside_from_[k][1] : table.inside_from_[k][0];
+      cur[y] = std::max(s0, s1) + emission[y];
     }
   }
   const int32_t* last = best + (n - 1) * kLabelCount;
@@ -527,10 +532,12 @@ void decode_rows(const int16_t* emissions, size_t stride, size_t n, const Transi
     top = better ? last[y] : top;
     arg = better ? y : arg;
   }
-  for (size_t t = n; t-- > 0;) {
+  for (size_t t = n - 1; t > 0; --t) {
     labels[t] = static_cast<uint8_t>(arg);
-    arg = back[t * kLabelCount + arg];
+    const int32_t before_emission = best[t * kLabelCount + arg] - emissions[t * stride + arg];
+    arg = table.best_predecessor(best + (t - 1) * kLabelCount, arg, before_emission);
   }
+  labels[0] = static_cast<uint8_t>(arg);
 }
 
 namespace {
@@ -544,7 +551,6 @@ struct LabelScratch {
   std::vector<uint32_t> feature_rows;  // per base feature, the offset of its row
   std::vector<int16_t> scores;         // per candidate token, both stages' scores
   std::vector<int32_t> path_scores;
-  std::vector<uint8_t> backpointers;
 };
 
 // A token's weights are summed in 16 bits: enough for every feature it can get.
@@ -559,6 +565,73 @@ inline void prefetch(const void* at) {
 #endif
 }
 
+#if (defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+// A sum of packed weight rows (kWidth int8 weights each) in int16 lanes,
+// with GCC and Clang vector extensions. Sixteen weights are read as eight
+// int16 lanes: the even weights are a lane's low bytes, sign-extended by
+// shifting left then right, and the odd ones its high bytes, shifted right;
+// they are summed apart and interleaved once per token. That is three
+// operations per sixteen weights where widening bytes takes five or more,
+// and the last two of the 34 weights come from a load that ends with the row
+// (overlapping the one before it, in sums of their own) instead of one by one.
+class RowSum {
+ public:
+  static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
+
+  void add(const int8_t* row) {
+    for (int v = 0; v < kFullVectors; ++v) add_lanes(row + 16 * v, v);
+    if (kTail != 0) add_lanes(row + kWidth - 16, kFullVectors);
+  }
+  void store(int16_t* out) const {
+    for (int v = 0; v < kFullVectors; ++v) {
+      for (int i = 0; i < 8; ++i) {
+        out[16 * v + 2 * i] = even_[v][i];
+        out[16 * v + 2 * i + 1] = odd_[v][i];
+      }
+    }
+    for (int i = 8 - kTail / 2; i < 8; ++i) {
+      out[kWidth - 16 + 2 * i] = even_[kFullVectors][i];
+      out[kWidth - 16 + 2 * i + 1] = odd_[kFullVectors][i];
+    }
+  }
+
+ private:
+  typedef int16_t Lanes16 __attribute__((vector_size(16)));
+  typedef uint16_t UnsignedLanes16 __attribute__((vector_size(16)));
+  static constexpr int kFullVectors = kWidth / 16;
+  static constexpr int kTail = kWidth % 16;
+  static_assert(kWidth >= 16 && kTail % 2 == 0, "the tail is whole lanes of a load within the row");
+
+  void add_lanes(const int8_t* at, int v) {
+    Lanes16 pairs, low_bytes_up;
+    UnsignedLanes16 bits;
+    std::memcpy(&pairs, at, sizeof pairs);
+    std::memcpy(&bits, at, sizeof bits);
+    // Shifted left unsigned: shifting a negative signed lane left is undefined.
+    bits <<= 8;
+    std::memcpy(&low_bytes_up, &bits, sizeof bits);
+    even_[v] += low_bytes_up >> 8;
+    odd_[v] += pairs >> 8;
+  }
+  Lanes16 even_[kFullVectors + 1] = {};
+  Lanes16 odd_[kFullVectors + 1] = {};
+};
+#else
+class RowSum {
+ public:
+  static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
+
+  void add(const int8_t* row) {
+    for (int l = 0; l < kWidth; ++l) sums_[l] = static_cast<int16_t>(sums_[l] + row[l]);
+  }
+  void store(int16_t* out) const { std::memcpy(out, sums_, sizeof sums_); }
+
+ private:
+  int16_t sums_[kWidth] = {};
+};
+#endif
+
 }  // namespace
 
 template <typename Index>
@@ -567,24 +640,26 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   // Look up every feature's row before summing any: the lookups are
   // independent, so their cache misses overlap, and the rows are prefetched
   // a few features ahead of the sums.
+  // The list ends with kPrefetchDistance zero rows, so that prefetching
+  // ahead needs no test for the end.
+  constexpr size_t kPrefetchDistance = 16;
   const size_t count = base.ids.size();
-  if (feature_rows->size() < count) feature_rows->resize(count);
+  if (feature_rows->size() < count + kPrefetchDistance) feature_rows->resize(count + kPrefetchDistance);
   uint32_t* row_at = feature_rows->data();
   for (size_t k = 0; k < count; ++k) row_at[k] = static_cast<uint32_t>(row_of_bucket[base.ids[k] & hash_mask_] * kRowWidth);
+  std::fill(row_at + count, row_at + count + kPrefetchDistance, 0);
+  static_assert(RowSum::kWidth == kRowWidth, "RowSum adds whole rows");
   const int8_t* rows = rows_.data();
-  constexpr size_t kPrefetchDistance = 16;
-  for (size_t k = 0; k < count && k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
+  for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
   int16_t* token_scores = scores;
   for (const auto& [first, end] : base.segments) {
     for (size_t t = first; t < end; ++t, token_scores += kRowWidth) {
-      // A local sum stays in registers (rows_ could alias `scores`).
-      int16_t acc[kRowWidth] = {};
+      RowSum sum;
       for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
-        if (k + kPrefetchDistance < count) prefetch(rows + row_at[k + kPrefetchDistance]);
-        const int8_t* row = rows + row_at[k];
-        for (size_t l = 0; l < kRowWidth; ++l) acc[l] = static_cast<int16_t>(acc[l] + row[l]);
+        prefetch(rows + row_at[k + kPrefetchDistance]);
+        sum.add(rows + row_at[k]);
       }
-      std::memcpy(token_scores, acc, sizeof acc);
+      sum.store(token_scores);
     }
   }
 }
@@ -607,8 +682,7 @@ std::vector<uint8_t> Tagger::label(const Document& doc) const {
   const int16_t* scores = scratch.scores.data();
   size_t at = 0;
   for (const auto& [first, end] : base.segments) {
-    decode_rows(scores + at * kRowWidth, kRowWidth, end - first, base_transitions_, labels.data() + first, &scratch.path_scores,
-                &scratch.backpointers);
+    decode_rows(scores + at * kRowWidth, kRowWidth, end - first, base_transitions_, labels.data() + first, &scratch.path_scores);
     at += end - first;
   }
   if (!has_context_) return labels;
@@ -628,7 +702,7 @@ std::vector<uint8_t> Tagger::label(const Document& doc) const {
       }
     }
     decode_rows(context_scores + segment_start * kRowWidth, kRowWidth, end - first, context_transitions_, labels.data() + first,
-                &scratch.path_scores, &scratch.backpointers);
+                &scratch.path_scores);
   }
   return labels;
 }

@@ -94,8 +94,16 @@ class TransitionTable {
   static constexpr int kOpenLanes = 12;           // kOpenCount, padded for vector code
 
  private:
-  friend void decode_rows(const int16_t*, size_t, size_t, const TransitionTable&, uint8_t*, std::vector<int32_t>*,
-                          std::vector<uint8_t>*);
+  friend void decode_rows(const int16_t*, size_t, size_t, const TransitionTable&, uint8_t*, std::vector<int32_t>*);
+
+  // The label before `y` on the best path, given the Viterbi scores `prev`
+  // of the previous token and `score`, the best score of a path to `y`
+  // before `y`'s emission: the first predecessor (in ascending order) whose
+  // path reaches that score, which is the one the forward pass kept (it
+  // replaced its best only with a strictly better one, trying predecessors
+  // in order).
+  int best_predecessor(const int32_t* prev, int y, int32_t score) const;
+
   int32_t from_start_[kLabelCount] = {};  // kUnreachable where a label may not start
   uint8_t open_[kOpenCount] = {};         // the labels that may start, ascending
   uint8_t closing_[kOpenCount] = {};      // their predecessors (the labels that may end), ascending
@@ -103,13 +111,15 @@ class TransitionTable {
   uint8_t inside_[kInsideCount] = {};     // I-* and L-*
   uint8_t inside_from_[kInsideCount][2] = {};      // B-x and I-x, ascending
   int32_t inside_score_[kInsideCount][2] = {};
+  bool opens_[kLabelCount] = {};          // whether a label is in open_ (else in inside_)
+  uint8_t slot_of_[kLabelCount] = {};     // its index there
 };
 
 // viterbi_decode<int32_t> for the tagger's score layout: token t's
 // kLabelCount emission scores are int16 at emissions[t * stride]. The same
-// labels, ties included; `scratch` and `backpointers` are reused storage.
+// labels, ties included; `scratch` is reused storage.
 void decode_rows(const int16_t* emissions, size_t stride, size_t n, const TransitionTable& transitions, uint8_t* labels,
-                 std::vector<int32_t>* scratch, std::vector<uint8_t>* backpointers);
+                 std::vector<int32_t>* scratch);
 
 // Turns a label sequence into mentions (ill-formed runs are closed leniently).
 std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels);

@@ -3,6 +3,8 @@
 // (viterbi_decode), ties included; and the word ids the second pass counts by.
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "gazetteer.h"
@@ -34,7 +36,7 @@ TEST_CASE("decode_rows picks the labels of viterbi_decode, ties included", "[tag
   const size_t stride = 2 * ai::kLabelCount + 3;  // rows wider than the labels, as in the tagger
   Lcg rng{12345};
   std::vector<int32_t> path_scratch, fast_scratch;
-  std::vector<uint8_t> path_back, fast_back;
+  std::vector<uint8_t> path_back;
   for (const Case& c : cases) {
     for (int trial = 0; trial < 40; ++trial) {
       std::vector<int32_t> transitions(ai::kTransitionCount);
@@ -49,7 +51,7 @@ TEST_CASE("decode_rows picks the labels of viterbi_decode, ties included", "[tag
       }
       std::vector<uint8_t> expected(n), got(n);
       ai::viterbi_decode(emissions.data(), n, transitions.data(), expected.data(), &path_scratch, &path_back);
-      ai::decode_rows(rows.data(), stride, n, table, got.data(), &fast_scratch, &fast_back);
+      ai::decode_rows(rows.data(), stride, n, table, got.data(), &fast_scratch);
       INFO("ranges " << c.emission_range << "/" << c.transition_range << ", trial " << trial << ", n " << n);
       CHECK(got == expected);
     }
@@ -68,8 +70,8 @@ TEST_CASE("decode_rows always returns a well-formed BILOU sequence", "[tagger]")
   rows[1 * ai::kLabelCount + last_loc] = 1000;
   rows[2 * ai::kLabelCount + inside_per] = 1000;
   std::vector<int32_t> scratch;
-  std::vector<uint8_t> back, labels(n);
-  ai::decode_rows(rows.data(), ai::kLabelCount, n, table, labels.data(), &scratch, &back);
+  std::vector<uint8_t> labels(n);
+  ai::decode_rows(rows.data(), ai::kLabelCount, n, table, labels.data(), &scratch);
   CHECK(ai::label_transition_allowed(-1, labels[0]));
   for (size_t t = 1; t < n; ++t) CHECK(ai::label_transition_allowed(labels[t - 1], labels[t]));
   CHECK(ai::label_transition_allowed(labels[n - 1], -1));
@@ -137,4 +139,38 @@ TEST_CASE("models with more rows than a 16-bit index find every row", "[tagger]"
     CHECK(labels[first] == expected);
   }
   CHECK(per_checked > 0);  // some token must depend on the upper half's rows
+}
+
+TEST_CASE("labels_to_mentions reads mentions wherever they fall among runs of O", "[tagger]") {
+  const int b_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kBegin);
+  const int i_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kInside);
+  const int l_per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kLast);
+  const int u_loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kUnit);
+  const int l_loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kLast);
+  struct Case {
+    size_t length;                                        // all O but for
+    std::vector<std::pair<size_t, int>> labels;           // (token, label)
+    std::vector<std::tuple<size_t, size_t, ai::EntityType>> expected;  // (first, end, type)
+  };
+  const Case cases[] = {
+      {0, {}, {}},
+      {20, {}, {}},
+      {7, {{6, u_loc}}, {{6, 7, ai::EntityType::kLocation}}},
+      {8, {{7, u_loc}}, {{7, 8, ai::EntityType::kLocation}}},
+      {9, {{8, u_loc}}, {{8, 9, ai::EntityType::kLocation}}},
+      {24, {{7, b_per}, {8, i_per}, {9, l_per}}, {{7, 10, ai::EntityType::kPerson}}},
+      {24, {{15, b_per}, {16, l_per}, {23, u_loc}}, {{15, 17, ai::EntityType::kPerson}, {23, 24, ai::EntityType::kLocation}}},
+      // Ill-formed: a run broken by eight O labels is two mentions; I and L
+      // of another type open a new one.
+      {30, {{3, b_per}, {12, l_per}}, {{3, 4, ai::EntityType::kPerson}, {12, 13, ai::EntityType::kPerson}}},
+      {16, {{0, b_per}, {1, l_loc}}, {{0, 1, ai::EntityType::kPerson}, {1, 2, ai::EntityType::kLocation}}},
+  };
+  for (const Case& c : cases) {
+    std::vector<uint8_t> labels(c.length, ai::kOutside);
+    for (const auto& [token, label] : c.labels) labels[token] = static_cast<uint8_t>(label);
+    std::vector<std::tuple<size_t, size_t, ai::EntityType>> got;
+    for (const ai::TaggedMention& m : ai::labels_to_mentions(labels)) got.emplace_back(m.first_token, m.end_token, m.type);
+    INFO("length " << c.length << ", " << c.labels.size() << " labels set");
+    CHECK(got == c.expected);
+  }
 }

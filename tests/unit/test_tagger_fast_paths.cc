@@ -116,3 +116,51 @@ TEST_CASE("roles are recognised in any case and kept once", "[entities]") {
   REQUIRE(entities.size() == 1);
   CHECK(entities[0].roles == std::vector<std::string>{"PRESIDENT"});
 }
+
+TEST_CASE("every lane of a weight row is summed with its sign, the last ones too", "[tagger]") {
+  // Context-stage weights in every bucket (the base stage is all zeros, so it
+  // labels everything O): a one-token name gets the unit label whose summed
+  // weights are highest. The unit labels' context lanes are 21, 25, 29 and
+  // 33 of the 34 in a row; 33 lies past the last full vector, and negative
+  // sums check the sign extension.
+  const int o = ai::kOutside;
+  const int per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kUnit);
+  const int org = ai::make_label(ai::EntityType::kOrganization, ai::TagPosition::kUnit);
+  const int loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kUnit);
+  const int misc = ai::make_label(ai::EntityType::kMisc, ai::TagPosition::kUnit);
+  struct Case {
+    float o, per, org, loc, misc;
+    int expected;
+  };
+  const Case cases[] = {
+      {0, 0, 0, 0, 1.0f, misc},           {0, 0, 0, 0.9f, 1.0f, misc},         {0, 0, 0, 1.0f, 0.9f, loc},
+      {-1.0f, -0.2f, -0.5f, -0.5f, -0.5f, per}, {-1.0f, -0.5f, -0.2f, -0.5f, -0.5f, org},
+      {-1.0f, -0.5f, -0.5f, -0.5f, -0.2f, misc}, {0, -1.0f, -1.0f, -1.0f, -0.9f, o},
+      {-0.3f, -1.0f, -1.0f, -1.0f, -0.2f, misc},
+  };
+  const ai::Document doc = ai::analyze_text("Snow fell in Almaty.");
+  const size_t almaty = 3;
+  REQUIRE(doc.token_text(almaty) == "Almaty");
+  for (const Case& c : cases) {
+    ai::TaggerModel model;
+    model.base.hash_bits = model.context.hash_bits = 10;
+    const size_t buckets = size_t{1} << 10;
+    for (ai::StageWeights* stage : {&model.base, &model.context}) {
+      stage->emissions.assign(buckets * ai::kLabelCount, 0.0f);
+      stage->transitions.assign(ai::kTransitionCount, 0.0f);
+    }
+    model.base.emissions[0] = 1e-3f;  // a stage needs one nonzero weight to have a scale
+    for (size_t b = 0; b < buckets; ++b) {
+      float* row = &model.context.emissions[b * ai::kLabelCount];
+      row[o] = c.o;
+      row[per] = c.per;
+      row[org] = c.org;
+      row[loc] = c.loc;
+      row[misc] = c.misc;
+    }
+    const ai::Result<ai::Tagger> tagger = ai::Tagger::load(ai::encode_tagger_model(model));
+    REQUIRE(tagger.ok());
+    INFO("O " << c.o << ", PER " << c.per << ", ORG " << c.org << ", LOC " << c.loc << ", MISC " << c.misc);
+    CHECK(static_cast<int>(tagger.value().label(doc)[almaty]) == c.expected);
+  }
+}
