@@ -407,19 +407,25 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   // the document's all-caps candidates are ever looked up, so only those are
   // kept, and runs are not scanned at all when there are none. A later run
   // overwrites an earlier one with the same initials.
+  auto may_be_acronym = [&](size_t i) {
+    const size_t size = doc.tokens[i].end - doc.tokens[i].start;
+    return (info[i].flags & kAllCaps) && size >= 2 && size <= 8;
+  };
+  size_t acronym_candidates = 0;
+  for (const auto& [seg_first, seg_end] : out->segments)
+    for (size_t i = seg_first; i < seg_end; ++i) acronym_candidates += may_be_acronym(i);
+  // The table is sized for those, not for all candidates, so clearing it
+  // costs little, and a document without any never touches it.
+  const bool any_acronym = acronym_candidates > 0;
   KeyTable<uint32_t>& acronyms = scratch.acronyms;
-  acronyms.reset(candidates);
-  bool any_acronym = false;
-  for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t i = seg_first; i < seg_end; ++i) {
-      const size_t size = doc.tokens[i].end - doc.tokens[i].start;
-      if (!(info[i].flags & kAllCaps) || size < 2 || size > 8) continue;
-      acronyms.at(acronym_initials(doc.token_text(i)));
-      any_acronym = true;
-    }
+  if (any_acronym) {
+    acronyms.reset(acronym_candidates);
+    for (const auto& [seg_first, seg_end] : out->segments)
+      for (size_t i = seg_first; i < seg_end; ++i)
+        if (may_be_acronym(i)) acronyms.at(acronym_initials(doc.token_text(i)));
   }
   for (size_t start = 0; any_acronym && start < n; ++start) {
-    if (!(info[start].flags & kCapitalized) || (info[start].flags & kHeadline)) continue;
+    if ((info[start].flags & (kCapitalized | kHeadline)) != kCapitalized) continue;
     uint64_t initials = kFnvBasis;
     int letters = 0;
     for (size_t j = start; j < n && j < start + 8; ++j) {
