@@ -289,6 +289,13 @@ uint64_t acronym_initials(std::string_view text) {
   return initials;
 }
 
+// doc.token_text(i) without substr's range check (tokens lie inside the
+// text), for the loops over every token and every candidate.
+std::string_view token_bytes(const Document& doc, size_t i) {
+  const Token& token = doc.tokens[i];
+  return std::string_view(doc.text.data() + token.start, token.end - token.start);
+}
+
 // Per-document working storage of extract_features, kept per thread so that
 // a long-lived caller allocates only while documents keep getting longer.
 struct FeatureScratch {
@@ -320,7 +327,7 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   thread_local FeatureScratch scratch;
   std::vector<TokenInfo>& info = scratch.info;
   info.resize(n);
-  for (size_t i = 0; i < n; ++i) info[i] = describe(doc.token_text(i));
+  for (size_t i = 0; i < n; ++i) info[i] = describe(token_bytes(doc, i));
   std::vector<uint32_t>& sentence_of = scratch.sentence_of;
   sentence_of.assign(n, 0);
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -503,7 +510,7 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
     const uint64_t lower_next = has_next ? info[i + 1].lower : kPad + 2, lower_next2 = has_next2 ? info[i + 2].lower : kPad + 2;
     const uint64_t shape_prev = has_prev ? info[i - 1].shape : kPad + 1, shape_next = has_next ? info[i + 1].shape : kPad + 2;
     const TokenInfo& t = info[i];
-    const std::string_view text = doc.token_text(i);
+    const std::string_view text = token_bytes(doc, i);
     auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
 
     add(kBias, 0);
