@@ -145,7 +145,8 @@ class KeyTable {
     size_t size = 64;
     while (size < keys * 8) size *= 2;
     keys_.assign(size, 0);
-    values_.assign(size, Value{});
+    // Values are set when their key is added: only the keys need clearing.
+    if (values_.size() < size) values_.resize(size);
   }
   Value& at(uint64_t key) {
     if (key == 0) key = 1;
@@ -154,6 +155,7 @@ class KeyTable {
       if (keys_[i] == key) return values_[i];
       if (keys_[i] == 0) {
         keys_[i] = key;
+        values_[i] = Value{};
         return values_[i];
       }
     }
