@@ -316,7 +316,6 @@ struct FeatureScratch {
 void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
                       TokenFeatures* out) {
   const size_t n = doc.tokens.size();
-  out->ids.clear();
   out->segments.clear();
   out->offsets.assign(n + 1, 0);
   out->word_keys.assign(n, 0);
@@ -324,7 +323,10 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->expansions.assign(n, 0);
   out->word_ids.clear();
   out->word_count = 0;
-  if (n == 0 || doc.sentences.empty()) return;
+  if (n == 0 || doc.sentences.empty()) {
+    out->ids.clear();
+    return;
+  }
 
   thread_local FeatureScratch scratch;
   std::vector<TokenInfo>& info = scratch.info;
@@ -490,7 +492,9 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   }
 
   // Ids are written through a pointer into storage sized for the most a
-  // token can get, and trimmed at the end.
+  // token can get, and trimmed at the end. Every slot used is written, so
+  // the ids of an earlier document are left to be overwritten rather than
+  // cleared: only storage beyond them is zero-filled.
   out->ids.resize(candidates * kMaxIdsPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
@@ -585,7 +589,6 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
 
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
   const size_t n = base.word_keys.size();
-  out->ids.clear();
   out->segments = base.segments;
   out->offsets.assign(n + 1, 0);
   size_t candidates = 0;
