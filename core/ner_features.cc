@@ -145,7 +145,8 @@ class KeyTable {
     size_t size = 64;
     while (size < keys * 8) size *= 2;
     keys_.assign(size, 0);
-    values_.assign(size, Value{});
+    // Values are set when their key is added: only the keys need clearing.
+    if (values_.size() < size) values_.resize(size);
   }
   Value& at(uint64_t key) {
     if (key == 0) key = 1;
@@ -154,6 +155,7 @@ class KeyTable {
       if (keys_[i] == key) return values_[i];
       if (keys_[i] == 0) {
         keys_[i] = key;
+        values_[i] = Value{};
         return values_[i];
       }
     }
@@ -289,6 +291,13 @@ uint64_t acronym_initials(std::string_view text) {
   return initials;
 }
 
+// doc.token_text(i) without substr's range check (tokens lie inside the
+// text), for the loops over every token and every candidate.
+std::string_view token_bytes(const Document& doc, size_t i) {
+  const Token& token = doc.tokens[i];
+  return std::string_view(doc.text.data() + token.start, token.end - token.start);
+}
+
 // Per-document working storage of extract_features, kept per thread so that
 // a long-lived caller allocates only while documents keep getting longer.
 struct FeatureScratch {
@@ -307,7 +316,6 @@ struct FeatureScratch {
 void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
                       TokenFeatures* out) {
   const size_t n = doc.tokens.size();
-  out->ids.clear();
   out->segments.clear();
   out->offsets.assign(n + 1, 0);
   out->word_keys.assign(n, 0);
@@ -315,12 +323,15 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->expansions.assign(n, 0);
   out->word_ids.clear();
   out->word_count = 0;
-  if (n == 0 || doc.sentences.empty()) return;
+  if (n == 0 || doc.sentences.empty()) {
+    out->ids.clear();
+    return;
+  }
 
   thread_local FeatureScratch scratch;
   std::vector<TokenInfo>& info = scratch.info;
   info.resize(n);
-  for (size_t i = 0; i < n; ++i) info[i] = describe(doc.token_text(i));
+  for (size_t i = 0; i < n; ++i) info[i] = describe(token_bytes(doc, i));
   std::vector<uint32_t>& sentence_of = scratch.sentence_of;
   sentence_of.assign(n, 0);
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -407,19 +418,25 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   // the document's all-caps candidates are ever looked up, so only those are
   // kept, and runs are not scanned at all when there are none. A later run
   // overwrites an earlier one with the same initials.
+  auto may_be_acronym = [&](size_t i) {
+    const size_t size = doc.tokens[i].end - doc.tokens[i].start;
+    return (info[i].flags & kAllCaps) && size >= 2 && size <= 8;
+  };
+  size_t acronym_candidates = 0;
+  for (const auto& [seg_first, seg_end] : out->segments)
+    for (size_t i = seg_first; i < seg_end; ++i) acronym_candidates += may_be_acronym(i);
+  // The table is sized for those, not for all candidates, so clearing it
+  // costs little, and a document without any never touches it.
+  const bool any_acronym = acronym_candidates > 0;
   KeyTable<uint32_t>& acronyms = scratch.acronyms;
-  acronyms.reset(candidates);
-  bool any_acronym = false;
-  for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t i = seg_first; i < seg_end; ++i) {
-      const size_t size = doc.tokens[i].end - doc.tokens[i].start;
-      if (!(info[i].flags & kAllCaps) || size < 2 || size > 8) continue;
-      acronyms.at(acronym_initials(doc.token_text(i)));
-      any_acronym = true;
-    }
+  if (any_acronym) {
+    acronyms.reset(acronym_candidates);
+    for (const auto& [seg_first, seg_end] : out->segments)
+      for (size_t i = seg_first; i < seg_end; ++i)
+        if (may_be_acronym(i)) acronyms.at(acronym_initials(doc.token_text(i)));
   }
   for (size_t start = 0; any_acronym && start < n; ++start) {
-    if (!(info[start].flags & kCapitalized) || (info[start].flags & kHeadline)) continue;
+    if ((info[start].flags & (kCapitalized | kHeadline)) != kCapitalized) continue;
     uint64_t initials = kFnvBasis;
     int letters = 0;
     for (size_t j = start; j < n && j < start + 8; ++j) {
@@ -475,7 +492,9 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   }
 
   // Ids are written through a pointer into storage sized for the most a
-  // token can get, and trimmed at the end.
+  // token can get, and trimmed at the end. Every slot used is written, so
+  // the ids of an earlier document are left to be overwritten rather than
+  // cleared: only storage beyond them is zero-filled.
   out->ids.resize(candidates * kMaxIdsPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
@@ -497,7 +516,7 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
     const uint64_t lower_next = has_next ? info[i + 1].lower : kPad + 2, lower_next2 = has_next2 ? info[i + 2].lower : kPad + 2;
     const uint64_t shape_prev = has_prev ? info[i - 1].shape : kPad + 1, shape_next = has_next ? info[i + 1].shape : kPad + 2;
     const TokenInfo& t = info[i];
-    const std::string_view text = doc.token_text(i);
+    const std::string_view text = token_bytes(doc, i);
     auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
 
     add(kBias, 0);
@@ -570,7 +589,6 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
 
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
   const size_t n = base.word_keys.size();
-  out->ids.clear();
   out->segments = base.segments;
   out->offsets.assign(n + 1, 0);
   size_t candidates = 0;
