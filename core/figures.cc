@@ -490,25 +490,27 @@ class Scanner {
   const Lex* lex(size_t i) const { return i < n_ ? lex_[i] : nullptr; }
   uint32_t flags(size_t i) const { return i < n_ && lex_[i] ? lex_[i]->flags : 0; }
   bool adjacent(size_t i) const { return i > 0 && i < n_ && doc_.tokens[i].start == doc_.tokens[i - 1].end; }
-  bool is(size_t i, std::string_view word) const {
-    if (i >= n_) return false;
-    const std::string_view t = text(i);
+  // Token text `t` equals `word` (lower case) in any ASCII case.
+  static bool equals_lower(std::string_view t, std::string_view word) {
     if (t.size() != word.size()) return false;
     for (size_t k = 0; k < t.size(); ++k)
       if ((is_ascii_upper(t[k]) ? t[k] + 32 : t[k]) != word[k]) return false;
     return true;
   }
-  bool is_any(size_t i, std::initializer_list<std::string_view> words) const {
+  bool is(size_t i, std::string_view word) const { return i < n_ && equals_lower(text(i), word); }
+  // A template on the list's length rather than an initializer_list: the
+  // token is read once and each call site's loop unrolls over its literal
+  // words, most of which the length comparison rejects.
+  template <size_t N>
+  bool is_any(size_t i, const std::string_view (&words)[N]) const {
     if (i >= n_) return false;
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is(i, w); });
+    return is_any_lower(text(i), words);
   }
-  static bool is_any_lower(std::string_view s, std::initializer_list<std::string_view> words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view w) {
-      if (w.size() != s.size()) return false;
-      for (size_t k = 0; k < s.size(); ++k)
-        if ((is_ascii_upper(s[k]) ? s[k] + 32 : s[k]) != w[k]) return false;
-      return true;
-    });
+  template <size_t N>
+  static bool is_any_lower(std::string_view s, const std::string_view (&words)[N]) {
+    for (const std::string_view w : words)
+      if (equals_lower(s, w)) return true;
+    return false;
   }
   bool is_number_token(size_t i) const { return i < n_ && kind(i) == TokenKind::kNumber; }
   bool starts_with_digit(size_t i) const {
