@@ -1,8 +1,10 @@
 #include "attribution.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <iterator>
+#include <utility>
 
 #include "hash64.h"
 #include "utf8.h"
@@ -145,7 +147,7 @@ constexpr bool kListsFoldExactly =
     folds_exactly(kQuotingOnlyVerbs) && folds_exactly(kNameParticles);
 static_assert(kListsFoldExactly, "a listed word has a byte that a different byte folds onto");
 
-// Which lists a word is in: bits of Attributor::bits_.
+// Which lists a word is in: bits of Attributor::facts_.
 enum WordList : uint32_t {
   kStop = 1u << 0,
   kCapitalStop = 1u << 1,
@@ -179,8 +181,11 @@ enum WordList : uint32_t {
   kQuoting = 1u << 28,
 };
 constexpr uint32_t kRoleHead = kPersonRole | kOutletRole;
+// The lists a speech verb starts with (speech_verb_at):
+// verb_starts_and_roles() below must admit every word in them.
+constexpr uint32_t kVerbStart = kSpeechVerb | kAccording | kCalled;
 
-// The shape of a token, in Attributor::bits_ next to its lists.
+// The shape of a token, in Attributor::facts_ next to its lists.
 constexpr uint32_t kWordShape = 1u << 29;
 constexpr uint32_t kCapitalised = 1u << 30;
 constexpr uint32_t kClitic = 1u << 31;
@@ -221,8 +226,8 @@ constexpr bool kLittleEndian = false;
 #endif
 
 // The first 16 bytes of `text` from byte `start` on (zero past its end),
-// packed first byte lowest: one unaligned load on little-endian machines
-// when 16 bytes are there to read.
+// packed first byte lowest: on little-endian machines one unaligned load
+// when 16 bytes are there to read, one short copy otherwise.
 inline void load_packed(std::string_view text, size_t start, uint64_t packed[2]) {
   const size_t readable = text.size() - start;
   if (kLittleEndian && readable >= 16) {
@@ -230,6 +235,10 @@ inline void load_packed(std::string_view text, size_t start, uint64_t packed[2])
     return;
   }
   packed[0] = packed[1] = 0;
+  if (kLittleEndian) {
+    if (readable > 0) std::memcpy(packed, text.data() + start, readable);
+    return;
+  }
   for (size_t k = 0; k < readable && k < 16; ++k)
     packed[k / 8] |= static_cast<uint64_t>(static_cast<unsigned char>(text[start + k])) << (8 * (k % 8));
 }
@@ -258,12 +267,26 @@ WordKey key_of(std::string_view text) {
   return key_of_packed(packed, text.size());
 }
 
+// The single words the grammar asks for by name.
+constexpr std::pair<std::string_view, WordList> kSingleWords[] = {
+    {"to", kTo},         {"on", kOn},         {"of", kOf},           {"for", kFor},       {"continued", kContinued},
+    {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
+    {"citing", kCiting}, {"quoting", kQuoting}};
+
+// How many words the lists hold, some more than once.
+constexpr size_t kListedWords =
+    std::size(kStopWords) + std::size(kCapitalStopWords) + std::size(kDeterminers) +
+    std::size(kBetweenSubjectAndVerb) + std::size(kWeekdays) + std::size(kFemaleNames) + std::size(kMaleNames) +
+    std::size(kPronouns) + std::size(kPersonRoles) + std::size(kOutletRoles) + std::size(kGroups) +
+    std::size(kDocuments) + std::size(kUnnamedSourceNouns) + std::size(kInstitutionWords) +
+    std::size(kReportingVerbs) + std::size(kQuotingOnlyVerbs) + std::size(kNameParticles) + std::size(kSingleWords);
+
 // Every word of the lists above, with the lists it is in, behind a cuckoo
 // hash table keyed by the lower-cased word: a word is in one of its two
 // slots, so a lookup is two probes and two comparisons, no probing loop.
-// The slots hold 16-bit indexes into dense arrays of the words, so a lookup
-// touches 4 KB of slots and 9 KB of keys rather than a table of whole
-// entries several times that size. Built once per process.
+// The slots hold 16-bit indexes into a dense array of the words, so a
+// lookup touches 4 KB of slots and 15 KB of entries rather than a table of
+// whole entries several times that size. Built once per process.
 class Lexicon {
   static constexpr size_t kSlotBits = 11;
   static constexpr size_t kSlots = size_t{1} << kSlotBits;  // about four times the words
@@ -288,16 +311,11 @@ class Lexicon {
     add(kNameParticles, kParticle);
     add(kReportingVerbs, kSpeechVerb | kReporting);
     add(kQuotingOnlyVerbs, kSpeechVerb);
-    const std::pair<std::string_view, WordList> named[] = {
-        {"to", kTo},         {"on", kOn},         {"of", kOf},           {"for", kFor},       {"continued", kContinued},
-        {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
-        {"citing", kCiting}, {"quoting", kQuoting}};
-    for (const auto& [word, list] : named) add_word(word, list);
+    for (const auto& [word, list] : kSingleWords) add_word(word, list);
     // The last entry is no word: free slots point at it, its key (all zero)
     // matches no word's, and it is in no list.
-    keys_.push_back(WordKey{});
-    words_.push_back(0);
-    spellings_.push_back(std::string_view());
+    entries_[count_++] = Entry{};
+    spellings_[count_ - 1] = std::string_view();
     // At a quarter full a placement practically never cycles; another seed
     // fixes the rare one that does.
     while (!place_all()) ++seed_;
@@ -309,13 +327,14 @@ class Lexicon {
   uint32_t words_of_packed(const uint64_t packed[2], size_t size) const {
     return fits(size) ? words_of_key(key_of_packed(packed, size)) : 0;
   }
-  // The lower-case spelling of the listed word `text` spells, or "".
-  std::string_view spelling_of(std::string_view text) const {
-    if (!fits(text.size())) return {};
-    const WordKey key = key_of(text);
+  // The lower-case spelling of the listed word of `size` bytes packed in
+  // `packed`, or "".
+  std::string_view spelling_of_packed(const uint64_t packed[2], size_t size) const {
+    if (!fits(size)) return {};
+    const WordKey key = key_of_packed(packed, size);
     const Probe probe = probe_of(key);
-    if (keys_[probe.first] == key) return spellings_[probe.first];
-    if (keys_[probe.second] == key) return spellings_[probe.second];
+    if (entries_[probe.first].key == key) return spellings_[probe.first];
+    if (entries_[probe.second].key == key) return spellings_[probe.second];
     return {};
   }
 
@@ -331,7 +350,7 @@ class Lexicon {
   // False for texts no listed word is as long as, and for "".
   bool fits(size_t size) const { return size - 1 < longest_; }
   // The entry of no word: in no list, spelled "".
-  uint16_t none() const { return static_cast<uint16_t>(keys_.size() - 1); }
+  uint16_t none() const { return static_cast<uint16_t>(count_ - 1); }
 
   Probe probe_of(const WordKey& key) const {
     const uint64_t hash = hash_of(key);
@@ -343,9 +362,11 @@ class Lexicon {
     // unpredictable, and a mispredicted branch costs more than the lookup.
     // Both entries' lists are read before the keys are compared, so that no
     // load waits for a comparison. A word is in one slot only.
-    const uint32_t in_first = 0u - static_cast<uint32_t>(keys_[probe.first] == key);
-    const uint32_t in_second = 0u - static_cast<uint32_t>(keys_[probe.second] == key);
-    return (words_[probe.first] & in_first) | (words_[probe.second] & in_second);
+    const Entry& first = entries_[probe.first];
+    const Entry& second = entries_[probe.second];
+    const uint32_t in_first = 0u - static_cast<uint32_t>(first.key == key);
+    const uint32_t in_second = 0u - static_cast<uint32_t>(second.key == key);
+    return (first.lists & in_first) | (second.lists & in_second);
   }
 
   // One multiply per half and no finalizer: a product's high bits depend on
@@ -366,28 +387,27 @@ class Lexicon {
   // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`.
   void add_word(std::string_view word, uint32_t list) {
     const WordKey key = key_of(word);
-    for (size_t e = 0; e < keys_.size(); ++e)
-      if (keys_[e] == key) {
-        words_[e] |= list;
+    for (size_t e = 0; e < count_; ++e)
+      if (entries_[e].key == key) {
+        entries_[e].lists |= list;
         return;
       }
-    keys_.push_back(key);
-    words_.push_back(list);
-    spellings_.push_back(word);
+    spellings_[count_] = word;
+    entries_[count_++] = Entry{key, list};
     longest_ = std::max(longest_, word.size());
   }
   // Places every word in one of its two slots under the current seed, or
   // returns false.
   bool place_all() {
-    slots_.assign(kSlots, none());
+    slots_.fill(none());
     for (uint16_t e = 0; e < none(); ++e) {
       uint16_t moving = e;
-      size_t at = first_slot(hash_of(keys_[moving]));
+      size_t at = first_slot(hash_of(entries_[moving].key));
       size_t kicks = 0;
       while (slots_[at] != none()) {
         if (++kicks > kMaxKicks) return false;
         std::swap(moving, slots_[at]);
-        const uint64_t hash = hash_of(keys_[moving]);
+        const uint64_t hash = hash_of(entries_[moving].key);
         at = at == first_slot(hash) ? second_slot(hash) : first_slot(hash);
       }
       slots_[at] = moving;
@@ -396,16 +416,71 @@ class Lexicon {
   }
 
   // The words, in list order, each once, then the entry of no word.
-  std::vector<WordKey> keys_;
-  std::vector<uint32_t> words_;
-  std::vector<std::string_view> spellings_;  // lower-case
-  std::vector<uint16_t> slots_;              // the table: an entry per slot, none() when free
+  // A word and the lists it is in: one cache line per probe, mostly.
+  struct Entry {
+    WordKey key;
+    uint32_t lists = 0;
+  };
+  // Fixed arrays, not vectors: a lookup in a table the document's other
+  // stages pushed out of the cache loads no vector's pointer first.
+  static constexpr size_t kCapacity = kListedWords + 1;
+  // The words, in list order, each once, then the entry of no word.
+  std::array<Entry, kCapacity> entries_{};
+  std::array<std::string_view, kCapacity> spellings_{};  // lower-case
+  std::array<uint16_t, kSlots> slots_{};                 // the table: an entry per slot, none() when free
+  size_t count_ = 0;
   uint64_t seed_ = 0;
   size_t longest_ = 0;
 };
 
 const Lexicon& lexicon() {
   static const Lexicon instance;
+  return instance;
+}
+
+// A test that rules out most tokens as members of a few lists before any
+// lookup: a bit per (length, first byte, last byte), the bytes by their low
+// five bits. A listed word's byte is a lower-case letter or below 0x40 (see
+// kListsFoldExactly), which a token's byte folds onto only when the two
+// agree in those bits, so every spelling of a listed word passes.
+class EdgeFilter {
+ public:
+  template <size_t N>
+  void add(const std::string_view (&words)[N]) {
+    for (std::string_view word : words) add_word(word);
+  }
+  void add_word(std::string_view word) {
+    const size_t bit = index(word.size(), word.front(), word.back());
+    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+  }
+  // False when no added word is `size` bytes long, starts with `first` and
+  // ends with `last`, ignoring ASCII case.
+  bool may_contain(size_t size, char first, char last) const {
+    // No word is 0 bytes long: longer texts than any word fall there.
+    const size_t bit = index(size <= kMaxKeyBytes ? size : 0, first, last);
+    return (bits_[bit / 64] >> (bit % 64)) & 1;
+  }
+
+ private:
+  static size_t index(size_t size, char first, char last) {
+    return size << 10 | (static_cast<size_t>(first) & 31) << 5 | (static_cast<size_t>(last) & 31);
+  }
+  uint64_t bits_[(kMaxKeyBytes + 1) << 10 >> 6] = {};
+};
+
+// The words a speech verb starts with (the speech verbs, "according" and
+// "called") and the role heads.
+const EdgeFilter& verb_starts_and_roles() {
+  static const EdgeFilter instance = [] {
+    EdgeFilter filter;
+    filter.add(kReportingVerbs);
+    filter.add(kQuotingOnlyVerbs);
+    filter.add_word("according");
+    filter.add_word("called");
+    filter.add(kPersonRoles);
+    filter.add(kOutletRoles);
+    return filter;
+  }();
   return instance;
 }
 
@@ -444,26 +519,56 @@ bool same_role(std::string_view head, std::string_view text) { return equals_fol
 
 }  // namespace
 
-Attributor::Attributor(const Document& doc) : doc_(doc), bits_(doc.tokens.size()) {
-  const Lexicon& words = lexicon();
+Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(), kUnread) {
+  // Only words start a speech verb (speech_verb_at) or a name's role
+  // (People::People). Few tokens pass, but whether a token is a word is
+  // unpredictable, so both tests are made without a branch, and the byte
+  // reads are clamped to the text (for a hand-made empty token) rather than
+  // guarded.
+  const EdgeFilter& filter = verb_starts_and_roles();
   const size_t tokens = doc.tokens.size();
+  const size_t final_byte = doc.text.size() - 1;
   for (size_t i = 0; i < tokens; ++i) {
     const Token& token = doc.tokens[i];
-    uint64_t packed[2];
-    load_packed(doc.text, token.start, packed);
-    const uint32_t lists = words.words_of_packed(packed, token.end - token.start);
-    // Branch-free but for the rare non-ASCII capital: the shape of the
-    // next token is as unpredictable as the last one's.
-    const bool word = token.kind == TokenKind::kWord;
-    const auto lead = static_cast<unsigned char>(packed[0]);
-    bool capital = static_cast<unsigned char>(lead - 'A') < 26;
-    if (lead >= 0x80 && word) {
-      size_t length;
-      capital = is_upper(decode_code_point(doc.text, token.start, &length));
-    }
-    const bool clitic = (lead == '\'') | ((packed[0] & 0xFFFFFF) == 0x9980E2);  // ' or ’ (E2 80 99)
-    bits_[i] = lists | (word ? kWordShape : 0u) | (word & capital ? kCapitalised : 0u) | (clitic ? kClitic : 0u);
+    const char first = doc.text[std::min<size_t>(token.start, final_byte)];
+    const char last = doc.text[std::min<size_t>(token.end - 1u, final_byte)];
+    if ((token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last))
+      candidates_.push_back(static_cast<uint32_t>(i));
   }
+}
+
+uint32_t Attributor::read_facts(size_t i) const {
+  const Token& token = doc_.tokens[i];
+  uint64_t packed[2];
+  load_packed(doc_.text, token.start, packed);
+  const uint32_t lists = lexicon().words_of_packed(packed, token.end - token.start);
+  const bool word = token.kind == TokenKind::kWord;
+  const auto lead = static_cast<unsigned char>(packed[0]);
+  bool capital = static_cast<unsigned char>(lead - 'A') < 26;
+  if (lead >= 0x80 && word) {
+    size_t length;
+    capital = is_upper(decode_code_point(doc_.text, token.start, &length));
+  }
+  const bool clitic = (lead == '\'') | ((packed[0] & 0xFFFFFF) == 0x9980E2);  // ' or ’ (E2 80 99)
+  const uint32_t facts = lists | (word ? kWordShape : 0u) | (word & capital ? kCapitalised : 0u) | (clitic ? kClitic : 0u);
+  facts_[i] = facts;
+  return facts;
+}
+
+size_t Attributor::next_in(uint32_t lists, size_t i, size_t end) const {
+  if (cursor_ > 0 && candidates_[cursor_ - 1] >= i)
+    cursor_ = static_cast<size_t>(std::lower_bound(candidates_.begin(), candidates_.begin() + cursor_, i) -
+                                  candidates_.begin());
+  while (cursor_ < candidates_.size() && candidates_[cursor_] < i) ++cursor_;
+  for (; cursor_ < candidates_.size() && candidates_[cursor_] < end; ++cursor_)
+    if (has(candidates_[cursor_], lists)) return candidates_[cursor_];
+  return end;
+}
+
+size_t Attributor::next_verb_candidate(size_t i, size_t end) const { return next_in(kVerbStart, i, end); }
+
+size_t Attributor::next_verb_or_role_candidate(size_t i, size_t end) const {
+  return next_in(kVerbStart | kRoleHead, i, end);
 }
 
 bool Attributor::is_word(size_t i) const { return has(i, kWordShape); }
@@ -475,7 +580,10 @@ bool Attributor::is_name_particle(size_t i) const { return has(i, kParticle); }
 bool Attributor::is_title_word(size_t i) const { return has(i, kPersonRole); }
 bool Attributor::is_role_head(size_t i) const { return has(i, kRoleHead); }
 std::string_view Attributor::lower_word(size_t i) const {
-  return lexicon().spelling_of(doc_.token_text(i));
+  const Token& token = doc_.tokens[i];
+  uint64_t packed[2];
+  load_packed(doc_.text, token.start, packed);
+  return lexicon().spelling_of_packed(packed, token.end - token.start);
 }
 
 // The first token of the capitalised run ending at `last`, reading no
@@ -615,8 +723,6 @@ std::string_view Attributor::role_in(size_t first, size_t last) const {
 }
 
 std::optional<SpeechVerb> Attributor::speech_verb_at(size_t i, size_t end) const {
-  static_assert(kVerbStartBits == (kSpeechVerb | kAccording | kCalled),
-                "next_verb_candidate must stop wherever a speech verb may start");
   if (i >= end || doc_.tokens[i].kind != TokenKind::kWord) return std::nullopt;
   const bool next_is = i + 1 < end;
   if (has(i, kAccording)) {
@@ -790,9 +896,10 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
   };
   const Attributor& p = words;
   for (const Sentence& s : doc_.sentences) {
-    for (size_t i = s.first_token; i < s.end_token; ++i) {
-      // Most tokens are neither a role head nor a speech verb: one test skips them.
-      if (!p.has(i, kRoleHead | kSpeechVerb | kAccording)) continue;
+    // Most tokens are neither a role head nor a speech verb: the scan skips
+    // them without a lookup.
+    for (size_t i = p.next_verb_or_role_candidate(s.first_token, s.end_token); i < s.end_token;
+         i = p.next_verb_or_role_candidate(i + 1, s.end_token)) {
       // "President Kassym-Jomart Tokayev", "news channel Khabar-24".
       if (p.is_word(i) && i + 1 < s.end_token && p.is_name_word(i + 1) && p.is_role_head(i)) {
         size_t last = i + 1;

@@ -9,10 +9,12 @@
 // tagger; `People` then links names to entities and resolves "he" and "the
 // spokesman" to the person the text named before.
 //
-// Every token meets the word lists (stop words, roles, speech verbs...) many
-// times, so `Attributor` looks each token up once, when it is built, and
-// answers every later question from those per-token facts: build one per
-// document and share it.
+// Every token near a speech verb meets the word lists (stop words, roles,
+// speech verbs...) many times, so `Attributor` looks a token up once, on
+// first use, and answers every later question from those per-token facts:
+// build one per document and share it. Most tokens are never near a speech
+// verb; the scans for verbs and roles pass over them with a test of their
+// length and first and last bytes, not a lookup.
 //
 // Quotes and sources read the same document, so `AttributionContext` holds
 // both per document; find_quotes and find_sources take it (structure.h).
@@ -59,8 +61,10 @@ struct Attribution {
   std::string_view role;  // lower-cased role head when the phrase gives one ("spokesman"), static storage
 };
 
-// The speech verbs and attribution phrases of one document. Building it is
-// one pass over the tokens; the document must outlive it.
+// The speech verbs and attribution phrases of one document. Building it
+// tests each token's edges, no lookup; the document must outlive it.
+// Questions read the facts of the tokens they touch on first use, so one
+// thread at a time.
 class Attributor {
  public:
   explicit Attributor(const Document& doc);
@@ -71,12 +75,10 @@ class Attributor {
   std::optional<SpeechVerb> speech_verb_at(size_t i, size_t end) const;
 
   // The first token from `i` on, before `end`, that a speech verb may start
-  // at (speech_verb_at may still say no), or `end`: scanning for verbs
-  // skips the other tokens with one test each.
-  size_t next_verb_candidate(size_t i, size_t end) const {
-    while (i < end && !has(i, kVerbStartBits)) ++i;
-    return i;
-  }
+  // at (speech_verb_at may still say no), or `end`. Scanning for verbs
+  // visits only the few words that pass a test of their length and first
+  // and last bytes, which building the Attributor applies to each token.
+  size_t next_verb_candidate(size_t i, size_t end) const;
 
   // The subject ending just before token `verb`, reading no further back than
   // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
@@ -88,11 +90,25 @@ class Attributor {
 
  private:
   friend class People;
-  // The lists a speech verb starts with (attribution.cc checks it):
-  // speech verbs, "according" and "called".
-  static constexpr uint32_t kVerbStartBits = (1u << 15) | (1u << 23) | (1u << 24);
+  // In facts_ for a token whose facts are not read yet. No token's facts
+  // are these: "to" and "on" are different words.
+  static constexpr uint32_t kUnread = ~0u;
 
-  bool has(size_t i, uint32_t bits) const { return (bits_[i] & bits) != 0; }
+  // The facts of token `i`: the lists its lower-cased spelling is in and
+  // its shape (word, capitalised, clitic), as bits (attribution.cc).
+  uint32_t facts(size_t i) const {
+    const uint32_t known = facts_[i];
+    return known != kUnread ? known : read_facts(i);
+  }
+  uint32_t read_facts(size_t i) const;
+  bool has(size_t i, uint32_t bits) const { return (facts(i) & bits) != 0; }
+  // The first candidate token from `i` on, before `end`, in one of `lists`,
+  // which must only name lists of speech verb starts and role heads, or
+  // `end`.
+  size_t next_in(uint32_t lists, size_t i, size_t end) const;
+  // Like next_verb_candidate, stopping at role heads too ("spokesman",
+  // "channel"): they start the names People reads from the text.
+  size_t next_verb_or_role_candidate(size_t i, size_t end) const;
   bool is_word(size_t i) const;
   bool is_capitalised(size_t i) const;
   bool is_clitic(size_t i) const;
@@ -113,9 +129,14 @@ class Attributor {
   std::string_view role_in(size_t first, size_t last) const;
 
   const Document& doc_;
-  // Per token, as bits: the lists its lower-cased spelling is in and its
-  // shape (word, capitalised, clitic).
-  std::vector<uint32_t> bits_;
+  // Per token, its facts once read, kUnread before.
+  mutable std::vector<uint32_t> facts_;
+  // The words that may start a speech verb or be a role head, in text
+  // order: the others fail a test of their length and first and last bytes.
+  std::vector<uint32_t> candidates_;
+  // Where in candidates_ the last scan stopped: scans sweep forward, so the
+  // next one usually starts there.
+  mutable size_t cursor_ = 0;
 };
 
 // The people (and named outlets) the text mentions, in text order, to link a

@@ -54,9 +54,11 @@ class QuotePairer {
       // Most tokens are no quote mark and only matter at a paragraph
       // break, which drops the quotes left open: skip them, and apply the
       // break when the next mark comes (a paragraph that starts before the
-      // token ahead of the mark started before the mark too).
+      // token ahead of the mark started before the mark too). A mark is one
+      // punctuation code point, so words and numbers are skipped unread.
       const Token& token = doc_.tokens[i];
-      if (token.end == token.start || !may_be_mark(doc_.text[token.start])) continue;
+      if (token.kind != TokenKind::kPunct || token.end == token.start || !may_be_mark(doc_.text[token.start]))
+        continue;
       if (i > 0 && enters_paragraph(doc_.tokens[i - 1].start)) at_paragraph_break(Mark::kNone);
       const Mark mark = mark_of(doc_.token_text(i));
       if (enters_paragraph(token.start) && at_paragraph_break(mark)) continue;

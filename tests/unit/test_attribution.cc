@@ -107,3 +107,72 @@ TEST_CASE("people: a pronoun skips a name of the other gender", "[attribution]")
     CHECK(resolved->speaker.name == c.speaker);
   }
 }
+
+namespace {
+
+// The texts of the tokens next_verb_candidate stops at in [first, end),
+// scanning forward as find_sources does.
+std::vector<std::string> verb_candidates(const ai::Document& doc, const ai::Attributor& words, size_t first,
+                                         size_t end) {
+  std::vector<std::string> found;
+  for (size_t i = words.next_verb_candidate(first, end); i < end; i = words.next_verb_candidate(i + 1, end))
+    found.emplace_back(doc.token_text(i));
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("verb scans: every spelling of a verb start, none of other words, rescans agree", "[attribution]") {
+  struct Case {
+    std::string text;
+    std::vector<std::string> candidates;
+  };
+  const std::vector<Case> cases = {
+      {"He said so.", {"said"}},
+      {"HE SAID SO, Tweeted Roe, according to Tass.", {"SAID", "Tweeted", "according"}},
+      {"They Called for calm and quipped.", {"Called", "quipped"}},
+      // Same length and edges as a verb ("said"), or a verb inside a longer word: no stop.
+      {"The squid sailed, unsaid, to Saidpur.", {}},
+      // A role head is no verb start; a clitic or a number never is.
+      {"The spokesman's 2 tells.", {"tells"}},
+      {"", {}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    const ai::Document doc = ai::analyze_text(c.text);
+    const ai::Attributor words(doc);
+    CHECK(verb_candidates(doc, words, 0, doc.tokens.size()) == c.candidates);
+    // A second sweep, and one restarted past the first candidate, see the same tokens.
+    CHECK(verb_candidates(doc, words, 0, doc.tokens.size()) == c.candidates);
+    if (!c.candidates.empty()) {
+      const size_t second = token_index(doc, c.candidates.front()) + 1;
+      const std::vector<std::string> rest(c.candidates.begin() + 1, c.candidates.end());
+      CHECK(verb_candidates(doc, words, second, doc.tokens.size()) == rest);
+      CHECK(verb_candidates(doc, words, 0, second) == std::vector<std::string>{c.candidates.front()});
+    }
+  }
+}
+
+TEST_CASE("lazy facts: a phrase reads the same before and after a scan", "[attribution]") {
+  const std::vector<std::string> texts = {
+      "Police spokesman Sultanat Azirbek told reporters.",
+      "A source close to the president said it was over.",
+      "Jane Roe, the Mayor, said it was over.",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    const ai::Attributor cold(doc);
+    const ai::Attributor scanned(doc);
+    const size_t verb = scanned.next_verb_candidate(0, doc.tokens.size());
+    REQUIRE(verb < doc.tokens.size());
+    const std::optional<ai::Attribution> first = cold.subject_before(verb, 0);
+    const std::optional<ai::Attribution> second = scanned.subject_before(verb, 0);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->kind == second->kind);
+    CHECK(first->span == second->span);
+    CHECK(first->name == second->name);
+    CHECK(first->role == second->role);
+  }
+}
