@@ -271,6 +271,11 @@ class Lexicon {
 
  public:
   Lexicon() {
+    // While the lists are added, the slots index the words added so far
+    // (open addressing), so that finding a repeated word is one probe or
+    // two, not a scan of every word: the table is built on the first
+    // inspect, in wasm before the optimising compiler has seen this code.
+    slots_.assign(kSlots, kNoEntry);
     add(kStopWords, kStop);
     add(kCapitalStopWords, kCapitalStop);
     add(kDeterminers, kDeterminer);
@@ -321,6 +326,8 @@ class Lexicon {
 
  private:
   static constexpr size_t kMaxKicks = 100;
+  // A free slot while the lists are added (see add_word).
+  static constexpr uint16_t kNoEntry = UINT16_MAX;
 
   // The entries in a key's two slots.
   struct Probe {
@@ -363,14 +370,19 @@ class Lexicon {
   void add(const std::string_view (&words)[N], uint32_t list) {
     for (std::string_view word : words) add_word(word, list);
   }
-  // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`.
+  // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`. Words
+  // keep the order they are first added in; a repeated one is found through
+  // the slots, which index the words by linear probing until place_all.
   void add_word(std::string_view word, uint32_t list) {
     const WordKey key = key_of(word);
-    for (size_t e = 0; e < keys_.size(); ++e)
-      if (keys_[e] == key) {
-        words_[e] |= list;
+    size_t at = first_slot(hash_of(key));
+    for (; slots_[at] != kNoEntry; at = (at + 1) & kMask) {
+      if (keys_[slots_[at]] == key) {
+        words_[slots_[at]] |= list;
         return;
       }
+    }
+    slots_[at] = static_cast<uint16_t>(keys_.size());
     keys_.push_back(key);
     words_.push_back(list);
     spellings_.push_back(word);
