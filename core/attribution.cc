@@ -294,6 +294,11 @@ class Lexicon {
 
  public:
   Lexicon() {
+    // While the lists are added, the slots index the words added so far
+    // (open addressing), so that finding a repeated word is one probe or
+    // two, not a scan of every word: the table is built on the first
+    // inspect, in wasm before the optimising compiler has seen this code.
+    slots_.fill(kNoEntry);
     add(kStopWords, kStop);
     add(kCapitalStopWords, kCapitalStop);
     add(kDeterminers, kDeterminer);
@@ -340,6 +345,9 @@ class Lexicon {
 
  private:
   static constexpr size_t kMaxKicks = 100;
+  // A free slot while the lists are added (see add_word).
+  static constexpr uint16_t kNoEntry = UINT16_MAX;
+  static_assert(kListedWords < kNoEntry, "entries are numbered in 16 bits");
 
   // The entries in a key's two slots.
   struct Probe {
@@ -384,14 +392,20 @@ class Lexicon {
   void add(const std::string_view (&words)[N], uint32_t list) {
     for (std::string_view word : words) add_word(word, list);
   }
-  // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`.
+  // Adds `word` (lower-case, 1 to kMaxKeyBytes bytes) to `list`. Words
+  // keep the order they are first added in; a repeated one is found through
+  // the slots, which index the words by linear probing until place_all.
   void add_word(std::string_view word, uint32_t list) {
     const WordKey key = key_of(word);
-    for (size_t e = 0; e < count_; ++e)
-      if (entries_[e].key == key) {
-        entries_[e].lists |= list;
+    size_t at = first_slot(hash_of(key));
+    for (; slots_[at] != kNoEntry; at = (at + 1) & kMask) {
+      Entry& listed = entries_[slots_[at]];
+      if (listed.key == key) {
+        listed.lists |= list;
         return;
       }
+    }
+    slots_[at] = static_cast<uint16_t>(count_);
     spellings_[count_] = word;
     entries_[count_++] = Entry{key, list};
     longest_ = std::max(longest_, word.size());

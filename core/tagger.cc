@@ -145,12 +145,15 @@ void put_stage(const StageWeights& stage, float scale, int prune_below, std::str
   *out += rows;
 }
 
-// One stage's stored rows: their buckets, ascending, and where each row's
-// label mask starts in the blob (checked to be followed by its weights).
-struct StageRows {
-  std::vector<int32_t> transitions;
-  std::vector<uint32_t> buckets;
-  std::vector<const unsigned char*> masks;
+// The packed weight table as the stages' rows are read into it: row 0 is
+// all zeros, and each bucket either stage stores gets the next row when
+// its first stored row is read. A row is Tagger::kRowWidth bytes: the base
+// stage's kLabelCount weights, then the context stage's.
+constexpr size_t kPackedRowWidth = 2 * kLabelCount;
+struct PackedRows {
+  std::vector<uint32_t> row_of_bucket;
+  std::vector<int8_t> rows;
+  uint32_t stored = 0;
 };
 
 uint32_t read_mask(const unsigned char* at) {
@@ -167,35 +170,59 @@ void expand_row(const unsigned char* at, int8_t* row) {
   for (; mask != 0; mask &= mask - 1) row[__builtin_ctz(mask)] = static_cast<int8_t>(*weight++);
 }
 
-bool read_stage(Reader* r, uint32_t hash_bits, StageRows* stage, std::string* error) {
-  stage->transitions.resize(kTransitionCount);
-  for (int32_t& t : stage->transitions) {
+// Reads one stage from the front of `bytes` (and drops what it read): its
+// transitions into `transitions`, and each of its rows straight into
+// `packed`, at label `first_label` of its bucket's row. The rows are read in
+// one pass through a pointer, with no lists in between, because this runs on
+// every start of the engine, in wasm before the optimising compiler has seen
+// it.
+bool read_stage(std::string_view* bytes, uint32_t hash_bits, size_t first_label, std::vector<int32_t>* transitions,
+                PackedRows* packed, std::string* error) {
+  Reader r(*bytes);
+  transitions->resize(kTransitionCount);
+  for (int32_t& t : *transitions) {
     int16_t v;
-    if (!r->i16(&v)) return *error = "truncated transitions", false;
+    if (!r.i16(&v)) return *error = "truncated transitions", false;
     t = v;
   }
   const size_t buckets = size_t{1} << hash_bits;
   uint32_t rows = 0;
-  if (!r->u32(&rows)) return *error = "truncated stage", false;
+  if (!r.u32(&rows)) return *error = "truncated stage", false;
   // A row is at least a one-byte index and its mask.
-  if (rows > buckets || rows > r->remaining() / (1 + kMaskBytes)) return *error = "bad row count", false;
-  stage->buckets.resize(rows);
-  stage->masks.resize(rows);
+  if (rows > buckets || rows > r.remaining() / (1 + kMaskBytes)) return *error = "bad row count", false;
+  // Room for each row to be a new one; what the stages share is cut off at the end.
+  packed->rows.resize((size_t{packed->stored} + 1 + rows) * kPackedRowWidth);
+  int8_t* const table = packed->rows.data() + first_label;
+  uint32_t* const row_of_bucket = packed->row_of_bucket.data();
+  const auto* at = reinterpret_cast<const unsigned char*>(bytes->data()) + (bytes->size() - r.remaining());
+  const auto* const end = reinterpret_cast<const unsigned char*>(bytes->data()) + bytes->size();
+  // Counted in a local: the weights are stored through char pointers, which
+  // may alias anything, so a counter in `packed` would be reloaded every row.
+  uint32_t stored = packed->stored;
   uint64_t bucket = 0;
   for (uint32_t k = 0; k < rows; ++k) {
-    uint32_t delta;
-    std::string_view mask_bytes;
-    if (!r->varint(&delta) || !r->bytes(kMaskBytes, &mask_bytes)) return *error = "truncated weights", false;
+    // The bucket's distance from the previous row's: a varint of at most five bytes.
+    uint32_t delta = 0;
+    for (int shift = 0;; shift += 7) {
+      if (shift == 35 || at == end) return *error = "truncated weights", false;
+      const unsigned char b = *at++;
+      delta |= uint32_t{b & 0x7Fu} << shift;
+      if (!(b & 0x80)) break;
+    }
+    if (static_cast<size_t>(end - at) < kMaskBytes) return *error = "truncated weights", false;
     bucket += delta;
     if (bucket >= buckets || (k > 0 && delta == 0)) return *error = "bad weight row index", false;
-    const auto* mask_at = reinterpret_cast<const unsigned char*>(mask_bytes.data());
-    const uint32_t mask = read_mask(mask_at);
+    const uint32_t mask = read_mask(at);
     if (mask == 0 || (mask >> kLabelCount) != 0) return *error = "bad weight row mask", false;
-    std::string_view weights;
-    if (!r->bytes(static_cast<size_t>(__builtin_popcount(mask)), &weights)) return *error = "truncated weights", false;
-    stage->buckets[k] = static_cast<uint32_t>(bucket);
-    stage->masks[k] = mask_at;
+    const auto weights = static_cast<size_t>(__builtin_popcount(mask));
+    if (static_cast<size_t>(end - at) - kMaskBytes < weights) return *error = "truncated weights", false;
+    uint32_t& row = row_of_bucket[bucket];
+    if (row == 0) row = ++stored;
+    expand_row(at, table + size_t{row} * kPackedRowWidth);
+    at += kMaskBytes + weights;
   }
+  packed->stored = stored;
+  bytes->remove_prefix(static_cast<size_t>(at - reinterpret_cast<const unsigned char*>(bytes->data())));
   return true;
 }
 
@@ -260,30 +287,24 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   tagger.has_context_ = (flags & kHasContextStage) != 0;
   if (tagger.has_context_ && context_bits != base_bits) return fail<Tagger>("the two stages' hash sizes differ");
   tagger.hash_mask_ = (uint32_t{1} << base_bits) - 1;
+  static_assert(kRowWidth == kPackedRowWidth, "read_stage writes rows of Tagger::kRowWidth");
   std::string error;
-  StageRows base, context;
-  if (!read_stage(&r, base_bits, &base, &error)) return fail<Tagger>(error);
-  if (tagger.has_context_ && !read_stage(&r, context_bits, &context, &error)) return fail<Tagger>(error);
-  tagger.base_transitions_ = TransitionTable(base.transitions);
-  if (tagger.has_context_) tagger.context_transitions_ = TransitionTable(context.transitions);
-  // Merge the two stages' bucket lists (both ascending) into one packed row
-  // per bucket either stage stores; a stage without a row there gets zeros.
-  std::vector<uint32_t> row_of_bucket(size_t{tagger.hash_mask_} + 1, 0);
-  tagger.rows_.assign((1 + base.buckets.size() + context.buckets.size()) * kRowWidth, 0);
-  size_t b = 0, c = 0;
-  uint32_t stored = 0;
-  while (b < base.buckets.size() || c < context.buckets.size()) {
-    const uint32_t bucket = std::min(b < base.buckets.size() ? base.buckets[b] : UINT32_MAX,
-                                     c < context.buckets.size() ? context.buckets[c] : UINT32_MAX);
-    int8_t* row = &tagger.rows_[size_t{++stored} * kRowWidth];
-    if (b < base.buckets.size() && base.buckets[b] == bucket) expand_row(base.masks[b++], row);
-    if (c < context.buckets.size() && context.buckets[c] == bucket) expand_row(context.masks[c++], row + kLabelCount);
-    row_of_bucket[bucket] = stored;
+  std::vector<int32_t> transitions;
+  PackedRows packed;
+  packed.row_of_bucket.assign(size_t{tagger.hash_mask_} + 1, 0);
+  std::string_view stages;
+  r.bytes(r.remaining(), &stages);
+  if (!read_stage(&stages, base_bits, 0, &transitions, &packed, &error)) return fail<Tagger>(error);
+  tagger.base_transitions_ = TransitionTable(transitions);
+  if (tagger.has_context_) {
+    if (!read_stage(&stages, context_bits, kLabelCount, &transitions, &packed, &error)) return fail<Tagger>(error);
+    tagger.context_transitions_ = TransitionTable(transitions);
   }
-  tagger.rows_.resize((size_t{stored} + 1) * kRowWidth);
-  if (stored <= UINT16_MAX) tagger.narrow_row_of_bucket_.assign(row_of_bucket.begin(), row_of_bucket.end());
-  else tagger.wide_row_of_bucket_ = std::move(row_of_bucket);
-  if (r.remaining() != 0) return fail<Tagger>("trailing bytes after the weights");
+  packed.rows.resize((size_t{packed.stored} + 1) * kRowWidth);
+  tagger.rows_ = std::move(packed.rows);
+  if (packed.stored <= UINT16_MAX) tagger.narrow_row_of_bucket_.assign(packed.row_of_bucket.begin(), packed.row_of_bucket.end());
+  else tagger.wide_row_of_bucket_ = std::move(packed.row_of_bucket);
+  if (!stages.empty()) return fail<Tagger>("trailing bytes after the weights");
   return tagger;
 }
 
