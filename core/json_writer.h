@@ -46,6 +46,15 @@ class JsonWriter {
     raw(std::string_view(literal, N - 1));
   }
 
+  // Appends the first `size` bytes of `padded` (size <= N) with one copy of
+  // fixed length, which compiles to a few moves where a copy of variable
+  // length is a call: for short pieces picked at run time, such as keys.
+  template <size_t N>
+  void raw_prefix(const char (&padded)[N], size_t size) {
+    std::memcpy(room(N), padded, N);
+    size_ += size;
+  }
+
   // Appends `text` as a quoted JSON string: \" \\ \b \f \n \r \t, other
   // control characters as \u00xx (lowercase hex), everything else (including
   // '/', DEL and non-ASCII) verbatim. Each maximal ill-formed UTF-8

@@ -2,107 +2,213 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 
 #include "json_writer.h"
+#include "tape_writer.h"
 
 namespace ai {
 namespace {
 
-// Writes the report straight into one string. Keys appear in byte order
-// within every object: the contract was first written by nlohmann::json,
-// whose objects are sorted maps, and consumers compare output byte for byte.
+// The report's keys, each with its tape index (its place in this list).
+#define AI_REPORT_KEYS(X)                                                                                            \
+  X(agency) X(anonymousSources) X(approx) X(boilerplate) X(byline) X(characters) X(checks) X(citations) X(code)       \
+  X(counted) X(date) X(dateText) X(dateline) X(end) X(entities) X(entity) X(figures) X(fragment) X(headline) X(id)    \
+  X(kind) X(layout) X(location) X(max) X(mentions) X(message) X(min) X(misc) X(name) X(named) X(namedSources)         \
+  X(normalized) X(ok) X(organization) X(paragraphs) X(person) X(place) X(qualifier) X(quotes) X(readingMinutes)       \
+  X(reason) X(roles) X(sentences) X(sources) X(spans) X(speaker) X(start) X(stats) X(text) X(type) X(unit) X(value)   \
+  X(verb) X(warnings) X(words)
+
+enum class Key : uint8_t {
+#define AI_KEY_ENUM(name) name,
+  AI_REPORT_KEYS(AI_KEY_ENUM)
+#undef AI_KEY_ENUM
+};
+
+// Each key as JSON writes it: after a comma (a later member) or an opening
+// brace (the first member), quoted, followed by its colon; padded so that
+// JsonWriter::raw_prefix copies it in one piece.
+struct JsonKey {
+  char text[24];
+  size_t size;
+};
+constexpr JsonKey kJsonKeys[] = {
+#define AI_KEY_JSON(name) {",\"" #name "\":", sizeof(",\"" #name "\":") - 1},
+    AI_REPORT_KEYS(AI_KEY_JSON)
+#undef AI_KEY_JSON
+};
+constexpr JsonKey kJsonFirstKeys[] = {
+#define AI_KEY_JSON(name) {"{\"" #name "\":", sizeof("{\"" #name "\":") - 1},
+    AI_REPORT_KEYS(AI_KEY_JSON)
+#undef AI_KEY_JSON
+};
+static_assert(std::size(kJsonKeys) <= TapeWriter::kMaxKeys, "every key needs a one-byte tape tag");
+
+constexpr std::string_view kKeyNames[] = {
+#define AI_KEY_NAME(name) #name,
+    AI_REPORT_KEYS(AI_KEY_NAME)
+#undef AI_KEY_NAME
+};
+
+// ReportWriter's output through a JsonWriter. ReportWriter says where the
+// separators go (begin_object names the first key, key() a later one,
+// next_element() precedes every element but the first), so no call has to
+// look back at what came before it.
+class JsonSink {
+ public:
+  explicit JsonSink(JsonWriter* out) : out_(*out) {}
+
+  void begin_object(Key first_key) { write(kJsonFirstKeys[static_cast<size_t>(first_key)]); }
+  void key(Key k) { write(kJsonKeys[static_cast<size_t>(k)]); }
+  void end_object() { out_.raw("}"); }
+  void begin_array() { out_.raw("["); }
+  void next_element() { out_.raw(","); }
+  void end_array() { out_.raw("]"); }
+  void string(std::string_view s) { out_.string(s); }
+  void span_text(std::string_view whole_text, Span span) { string(whole_text.substr(span.start, span.size())); }
+  void unsigned_number(uint64_t n) { out_.unsigned_number(n); }
+  void double_number(double x) { out_.double_number(x); }
+  void boolean(bool b) { out_.boolean(b); }
+  void null() { out_.null(); }
+
+ private:
+  void write(const JsonKey& json_key) { out_.raw_prefix(json_key.text, json_key.size); }
+
+  JsonWriter& out_;
+};
+
+// ReportWriter's output through a TapeWriter (see tape_writer.h).
+class TapeSink {
+ public:
+  TapeSink(TapeWriter* out, TapeSpanTexts span_texts) : out_(*out), slice_span_texts_(span_texts == TapeSpanTexts::kSliceWhenWhole) {}
+
+  void begin_object(Key first_key) {
+    out_.begin_object();
+    key(first_key);
+  }
+  void key(Key k) { out_.key(static_cast<size_t>(k)); }
+  void end_object() { out_.end_object(); }
+  void begin_array() { out_.begin_array(); }
+  void next_element() {}
+  void end_array() { out_.end_array(); }
+  void string(std::string_view s) { out_.string(s); }
+  // A span that starts and ends on code point boundaries is, as the reader
+  // decodes it, exactly the reader's text between the span's UTF-16 offsets;
+  // one that cuts a character in two gets U+FFFD there, so its bytes go along.
+  void span_text(std::string_view whole_text, Span span) {
+    if (slice_span_texts_ && is_code_point_boundary(whole_text, span.start) &&
+        is_code_point_boundary(whole_text, span.end)) {
+      out_.span_text_slice();
+    } else {
+      out_.span_text(whole_text.substr(span.start, span.size()));
+    }
+  }
+  void unsigned_number(uint64_t n) { out_.unsigned_number(n); }
+  void double_number(double x) { out_.double_number(x); }
+  void boolean(bool b) { out_.boolean(b); }
+  void null() { out_.null(); }
+
+ private:
+  static bool is_code_point_boundary(std::string_view text, size_t pos) {
+    return pos >= text.size() || (static_cast<unsigned char>(text[pos]) & 0xC0) != 0x80;
+  }
+
+  TapeWriter& out_;
+  bool slice_span_texts_;
+};
+
+// Walks the report once, in the order of the contract, into a sink (JsonSink
+// or TapeSink). Keys appear in byte order within every object: the contract
+// was first written by nlohmann::json, whose objects are sorted maps, and
+// consumers compare output byte for byte.
+template <typename Sink>
 class ReportWriter {
  public:
-  ReportWriter(std::string_view text, OffsetUnit unit, JsonWriter* out) : text_(text), map_(text, unit), out_(*out) {}
+  ReportWriter(std::string_view text, OffsetUnit unit, Sink* out) : text_(text), map_(text, unit), out_(*out) {}
 
   void report(const Report& report) {
-    raw("{\"boilerplate\":");
+    out_.begin_object(Key::boilerplate);
     array(report.layout.boilerplate, [&](const Boilerplate& b) {
-      raw("{\"end\":");
+      out_.begin_object(Key::end);
       offset(b.span.end);
-      raw(",\"reason\":");
+      key(Key::reason);
       string(b.reason);
       start_and_text(b.span);
-      raw("}");
+      out_.end_object();
     });
-    raw(",\"checks\":");
+    key(Key::checks);
     array(report.checks, [&](const Check& c) {
-      raw("{\"kind\":");
+      out_.begin_object(Key::kind);
       string(c.kind);
-      raw(",\"message\":");
+      key(Key::message);
       string(c.message);
-      raw(",\"ok\":");
-      boolean(c.ok);
-      raw(",\"spans\":");
+      key(Key::ok);
+      out_.boolean(c.ok);
+      key(Key::spans);
       array(c.spans, [&](const Span& s) { span(s); });
-      raw("}");
+      out_.end_object();
     });
-    raw(",\"entities\":");
+    key(Key::entities);
     array(report.entities, [&](const Entity& e) { entity(e); });
-    raw(",\"figures\":");
+    key(Key::figures);
     array(report.figures, [&](const Figure& f) { figure(f); });
-    raw(",\"layout\":");
+    key(Key::layout);
     layout(report.layout);
-    raw(",\"quotes\":");
+    key(Key::quotes);
     array(report.quotes, [&](const Quote& q) { quote(q); });
-    raw(",\"sources\":");
+    key(Key::sources);
     array(report.sources, [&](const Source& s) { source(s); });
-    raw(",\"stats\":");
+    key(Key::stats);
     stats(report.stats);
-    raw(",\"warnings\":");
+    key(Key::warnings);
     array(report.warnings, [&](const Warning& w) {
-      raw("{\"code\":");
+      out_.begin_object(Key::code);
       string(w.code);
-      raw(",\"message\":");
+      key(Key::message);
       string(w.message);
-      raw("}");
+      out_.end_object();
     });
-    raw("}");
+    out_.end_object();
   }
 
  private:
-  template <size_t N>
-  void raw(const char (&literal)[N]) {
-    out_.raw(literal);
-  }
+  void key(Key k) { out_.key(k); }
   void string(std::string_view s) { out_.string(s); }
   void optional_string(std::string_view s) {  // empty means absent
-    if (s.empty()) raw("null");
+    if (s.empty()) out_.null();
     else string(s);
   }
   void number(size_t n) { out_.unsigned_number(n); }
   // JSON has no infinity: an unbounded side of an amount is null.
   void number(double x) { out_.double_number(x); }
-  void boolean(bool b) { out_.boolean(b); }
   void offset(size_t byte_offset) { number(map_.to_unit(byte_offset)); }
-  void text_of(Span s) { string(text_.substr(s.start, s.end - s.start)); }
 
-  // The ",start,text" tail shared by every object that embeds a span.
+  // The start and text members shared by every object that embeds a span.
   void start_and_text(Span s) {
-    raw(",\"start\":");
+    key(Key::start);
     offset(s.start);
-    raw(",\"text\":");
-    text_of(s);
+    key(Key::text);
+    out_.span_text(text_, s);
   }
   void span(Span s) {
-    raw("{\"end\":");
+    out_.begin_object(Key::end);
     offset(s.end);
     start_and_text(s);
-    raw("}");
+    out_.end_object();
   }
   void optional_span(const std::optional<Span>& s) {
     if (s) span(*s);
-    else raw("null");
+    else out_.null();
   }
 
   template <typename T, typename F>
   void array(const std::vector<T>& items, F&& write_item) {
-    raw("[");
+    out_.begin_array();
     for (size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) raw(",");
+      if (i > 0) out_.next_element();
       write_item(items[i]);
     }
-    raw("]");
+    out_.end_array();
   }
 
   void iso_date(const CivilDate& date) {
@@ -116,159 +222,161 @@ class ReportWriter {
       number(a.min);
       return;
     }
-    raw("{\"max\":");
+    out_.begin_object(Key::max);
     number(a.max);
-    raw(",\"min\":");
+    key(Key::min);
     number(a.min);
-    raw("}");
+    out_.end_object();
   }
 
   void entity(const Entity& e) {
-    raw("{\"id\":");
+    out_.begin_object(Key::id);
     string(e.id);
-    raw(",\"mentions\":");
+    key(Key::mentions);
     array(e.mentions, [&](const Span& s) { span(s); });
-    raw(",\"name\":");
+    key(Key::name);
     string(e.name);
-    raw(",\"roles\":");
+    key(Key::roles);
     array(e.roles, [&](const std::string& role) { string(role); });
-    raw(",\"type\":");
+    key(Key::type);
     string(entity_type_name(e.type));
-    raw("}");
+    out_.end_object();
   }
 
   void figure(const Figure& f) {
-    raw("{\"approx\":");
-    boolean(f.approx);
-    raw(",\"counted\":");
+    out_.begin_object(Key::approx);
+    out_.boolean(f.approx);
+    key(Key::counted);
     optional_string(f.counted);
     if (f.date) {
-      raw(",\"date\":");
+      key(Key::date);
       iso_date(*f.date);
     } else if (!f.date_text.empty()) {
-      raw(",\"date\":");
+      key(Key::date);
       string(f.date_text);
     }
-    raw(",\"end\":");
+    key(Key::end);
     offset(f.span.end);
-    raw(",\"kind\":");
+    key(Key::kind);
     string(figure_kind_name(f.kind));
-    raw(",\"normalized\":");
+    key(Key::normalized);
     if (f.normalized) {
-      raw("{\"unit\":");
+      out_.begin_object(Key::unit);
       string(f.normalized_unit);
-      raw(",\"value\":");
+      key(Key::value);
       amount(*f.normalized);
-      raw("}");
+      out_.end_object();
     } else {
-      raw("null");
+      out_.null();
     }
-    raw(",\"qualifier\":");
+    key(Key::qualifier);
     optional_string(f.qualifier);
     start_and_text(f.span);
-    raw(",\"unit\":");
+    key(Key::unit);
     optional_string(f.unit);
-    raw(",\"value\":");
+    key(Key::value);
     amount(f.value);
-    raw("}");
+    out_.end_object();
   }
 
   void quote(const Quote& q) {
-    raw("{\"end\":");
+    out_.begin_object(Key::end);
     offset(q.span.end);
-    raw(",\"fragment\":");
-    boolean(q.fragment);
-    raw(",\"speaker\":");
+    key(Key::fragment);
+    out_.boolean(q.fragment);
+    key(Key::speaker);
     if (q.speaker) {
-      raw("{\"entity\":");
+      out_.begin_object(Key::entity);
       optional_string(q.speaker->entity_id);
-      raw(",\"name\":");
+      key(Key::name);
       string(q.speaker->name);
-      raw("}");
+      out_.end_object();
     } else {
-      raw("null");
+      out_.null();
     }
     start_and_text(q.span);
-    raw(",\"verb\":");
+    key(Key::verb);
     optional_string(q.verb);
-    raw("}");
+    out_.end_object();
   }
 
   void source(const Source& s) {
-    raw("{\"citations\":");
+    out_.begin_object(Key::citations);
     array(s.citations, [&](const Span& c) { span(c); });
-    raw(",\"entity\":");
+    key(Key::entity);
     optional_string(s.entity_id);
-    raw(",\"name\":");
+    key(Key::name);
     string(s.name);
-    raw(",\"named\":");
-    boolean(s.named);
-    raw(",\"sentences\":");
+    key(Key::named);
+    out_.boolean(s.named);
+    key(Key::sentences);
     number(s.sentences);
-    raw("}");
+    out_.end_object();
   }
 
   void layout(const Layout& l) {
-    raw("{\"byline\":");
+    out_.begin_object(Key::byline);
     optional_span(l.byline);
-    raw(",\"dateline\":");
+    key(Key::dateline);
     if (l.dateline) {
       const Dateline& d = *l.dateline;
-      raw("{\"agency\":");
+      out_.begin_object(Key::agency);
       optional_span(d.agency);
-      raw(",\"date\":");
+      key(Key::date);
       if (d.date) iso_date(*d.date);
-      else raw("null");
+      else out_.null();
       // The date as written, also when it gives no year ("Jan 5").
-      raw(",\"dateText\":");
+      key(Key::dateText);
       optional_span(d.date_span);
-      raw(",\"end\":");
+      key(Key::end);
       offset(d.span.end);
-      raw(",\"place\":");
+      key(Key::place);
       optional_span(d.place);
       start_and_text(d.span);
-      raw("}");
+      out_.end_object();
     } else {
-      raw("null");
+      out_.null();
     }
-    raw(",\"headline\":");
+    key(Key::headline);
     optional_span(l.headline);
-    raw("}");
+    out_.end_object();
   }
 
   void stats(const Stats& s) {
-    raw("{\"anonymousSources\":");
+    out_.begin_object(Key::anonymousSources);
     number(s.anonymous_sources);
-    raw(",\"characters\":");
+    key(Key::characters);
     number(s.characters);
-    raw(",\"entities\":{\"location\":");
+    key(Key::entities);
+    out_.begin_object(Key::location);
     number(s.locations);
-    raw(",\"misc\":");
+    key(Key::misc);
     number(s.misc);
-    raw(",\"organization\":");
+    key(Key::organization);
     number(s.organizations);
-    raw(",\"person\":");
+    key(Key::person);
     number(s.people);
-    raw("},\"figures\":");
+    out_.end_object();
+    key(Key::figures);
     number(s.figures);
-    raw(",\"namedSources\":");
+    key(Key::namedSources);
     number(s.named_sources);
-    raw(",\"paragraphs\":");
+    key(Key::paragraphs);
     number(s.paragraphs);
-    raw(",\"quotes\":");
+    key(Key::quotes);
     number(s.quotes);
-    raw(",\"readingMinutes\":");
+    key(Key::readingMinutes);
     number(std::round(s.reading_minutes * 10) / 10);
-    raw(",\"sentences\":");
+    key(Key::sentences);
     number(s.sentences);
-    raw(",\"words\":");
+    key(Key::words);
     number(s.words);
-    raw("}");
+    out_.end_object();
   }
 
   std::string_view text_;
   OffsetMap map_;
-  JsonWriter& out_;
+  Sink& out_;
 };
 
 // A little more than the bytes report_to_json writes for `report`; span
@@ -317,8 +425,31 @@ size_t estimated_size(const Report& report) {
 
 std::string report_to_json(const Report& report, OffsetUnit unit) {
   JsonWriter out(estimated_size(report));
-  ReportWriter(report.text, unit, &out).report(report);
+  JsonSink sink(&out);
+  ReportWriter<JsonSink>(report.text, unit, &sink).report(report);
   return out.take();
+}
+
+std::string report_to_tape(const Report& report, OffsetUnit unit, TapeSpanTexts span_texts) {
+  // Never more than the JSON: keys and most punctuation shrink to a byte.
+  TapeWriter out(estimated_size(report));
+  TapeSink sink(&out, unit == OffsetUnit::kUtf16 ? span_texts : TapeSpanTexts::kBytes);
+  ReportWriter<TapeSink>(report.text, unit, &sink).report(report);
+  return out.take();
+}
+
+std::string_view report_tape_keys_json() {
+  static const std::string keys = [] {
+    std::string json = "[";
+    for (std::string_view name : kKeyNames) {
+      if (json.size() > 1) json += ',';
+      json += '"';
+      json += name;  // plain identifiers: nothing to escape
+      json += '"';
+    }
+    return json + "]";
+  }();
+  return keys;
 }
 
 }  // namespace ai

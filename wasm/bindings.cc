@@ -4,9 +4,9 @@
 // which is ~40x faster for large inputs than embind's std::string.
 //
 // Result buffer layout, owned by the caller, released with free():
-//   uint32 status (0 = ok: payload is the report JSON; 1 = error: payload is a message)
+//   uint32 status (0 = ok: payload is the report, as JSON or as a tape; 1 = error: payload is a message)
 //   uint32 payload length in bytes
-//   payload bytes (UTF-8)
+//   payload bytes (UTF-8 text, or the tape of core/tape_writer.h)
 #include <malloc.h>
 
 #include <cstdint>
@@ -31,6 +31,24 @@ uint8_t* make_result(uint32_t status, const std::string& payload) {
   return buffer;
 }
 
+// Inspects `length` bytes at `text` with options given as JSON (may be empty)
+// and writes the report with `write`. Returns a result buffer (see the top of
+// this file), or null when out of memory.
+template <typename WriteReport>
+uint8_t* inspect_into_result(const ai::Inspector* inspector, const char* text, size_t length, const char* options,
+                             size_t options_length, WriteReport&& write) {
+  ai::Result<ai::ParsedOptions> parsed = ai::parse_options_json(std::string_view(options, options_length));
+  if (!parsed.ok()) return make_result(1, parsed.error());
+  try {
+    ai::Result<ai::Report> report = inspector->inspect(std::string_view(text, length), parsed.value().inspect);
+    if (!report.ok()) return make_result(1, report.error());
+    return make_result(0, write(report.value(), parsed.value().offsets));
+  } catch (const std::bad_alloc&) {
+    // The wasm heap is capped at 4 GB; the caller gets an error, not an abort.
+    return make_result(1, "out of memory: the text is too large to inspect in this environment");
+  }
+}
+
 }  // namespace
 
 extern "C" {
@@ -49,20 +67,28 @@ ai::Inspector* ai_create(uint8_t** error_out) {
 void ai_destroy(ai::Inspector* inspector) { delete inspector; }
 
 // Inspects `length` bytes at `text` with options given as JSON (may be empty).
-// Returns a result buffer (see the top of this file), or null when out of memory.
+// Returns a result buffer whose payload is the report JSON, or null when out of memory.
 uint8_t* ai_inspect(const ai::Inspector* inspector, const char* text, size_t length, const char* options,
                     size_t options_length) {
-  ai::Result<ai::ParsedOptions> parsed = ai::parse_options_json(std::string_view(options, options_length));
-  if (!parsed.ok()) return make_result(1, parsed.error());
-  try {
-    ai::Result<ai::Report> report = inspector->inspect(std::string_view(text, length), parsed.value().inspect);
-    if (!report.ok()) return make_result(1, report.error());
-    return make_result(0, ai::report_to_json(report.value(), parsed.value().offsets));
-  } catch (const std::bad_alloc&) {
-    // The wasm heap is capped at 4 GB; the caller gets an error, not an abort.
-    return make_result(1, "out of memory: the text is too large to inspect in this environment");
-  }
+  return inspect_into_result(inspector, text, length, options, options_length,
+                             [](const ai::Report& report, ai::OffsetUnit unit) { return ai::report_to_json(report, unit); });
 }
+
+// Like ai_inspect, but the payload is the report as a tape (core/tape_writer.h,
+// keys indexing ai_report_tape_keys()). `text_is_js_string` is nonzero when
+// the caller wrote `text` with TextEncoder from a string it keeps: span texts
+// then come as slices of that string where they can (see report_json.h).
+uint8_t* ai_inspect_tape(const ai::Inspector* inspector, const char* text, size_t length, const char* options,
+                         size_t options_length, int text_is_js_string) {
+  const ai::TapeSpanTexts span_texts = text_is_js_string ? ai::TapeSpanTexts::kSliceWhenWhole : ai::TapeSpanTexts::kBytes;
+  return inspect_into_result(inspector, text, length, options, options_length,
+                             [span_texts](const ai::Report& report, ai::OffsetUnit unit) {
+                               return ai::report_to_tape(report, unit, span_texts);
+                             });
+}
+
+// The tape's key table as a NUL-terminated JSON array of strings.
+const char* ai_report_tape_keys() { return ai::report_tape_keys_json().data(); }
 
 const char* ai_version() { return ai::Inspector::version(); }
 

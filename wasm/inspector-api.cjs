@@ -12,8 +12,10 @@
 //   element.innerHTML = highlight(text, report);        // <mark data-kind=...>
 //
 // Text crosses into wasm as UTF-8 bytes written by TextEncoder.encodeInto into
-// memory from _malloc, and the report comes back as JSON in one result buffer
-// (see wasm/bindings.cc); nothing stays allocated between calls. Every view of
+// memory from _malloc, and the report comes back in one result buffer (see
+// wasm/bindings.cc): as JSON for inspectJson, as a binary tape that
+// readReportTape turns into objects for inspect. Nothing stays allocated
+// between calls. Every view of
 // the heap is taken afresh after each allocation, because memory growth
 // detaches the old ones.
 
@@ -70,13 +72,18 @@ function readCString(heap, pointer) {
   return decoder.decode(heap.subarray(pointer, end));
 }
 
-// Reads and frees a result buffer: [u32 status][u32 length][payload].
-function takeResult(module, pointer) {
+// Reads and frees a result buffer: [u32 status][u32 length][payload]. An
+// error's payload is always text; a success's is read by
+// `readPayload(heap, start, length)`, by default as UTF-8 text.
+function takeResult(module, pointer, readPayload) {
   try {
     const words = module.HEAPU32;
     const status = words[pointer >>> 2];
     const length = words[(pointer >>> 2) + 1];
-    const payload = decoder.decode(module.HEAPU8.subarray(pointer + 8, pointer + 8 + length));
+    const start = pointer + 8;
+    const payload = status === 0 && readPayload
+      ? readPayload(module.HEAPU8, start, length)
+      : decoder.decode(module.HEAPU8.subarray(start, start + length));
     return { ok: status === 0, payload };
   } finally {
     module._free(pointer);
@@ -102,9 +109,10 @@ function createEngine(createModule) {
   });
 }
 
-// Copies `input` (a string or UTF-8 bytes) into the heap and returns the
-// report JSON from the core. Frees everything it allocated, on every path.
-function inspectJson(engine, input, options) {
+// Copies `input` (a string or UTF-8 bytes) into the heap, runs the core and
+// returns the result's payload: the report JSON, or with `readTape` what it
+// makes of the report tape. Frees everything it allocated, on every path.
+function runInspect(engine, input, options, readTape) {
   const module = engine.module;
   const optionBytes = encoder.encode(options);
   let textPointer = 0;
@@ -126,9 +134,11 @@ function inspectJson(engine, input, options) {
     optionsPointer = module._malloc(Math.max(optionBytes.length, 1)) >>> 0;
     if (optionsPointer === 0) throw fail('out of memory');
     module.HEAPU8.set(optionBytes, optionsPointer);
-    const resultPointer = module._ai_inspect(engine.handle, textPointer, length, optionsPointer, optionBytes.length) >>> 0;
+    const resultPointer = (readTape
+      ? module._ai_inspect_tape(engine.handle, textPointer, length, optionsPointer, optionBytes.length, typeof input === 'string' ? 1 : 0)
+      : module._ai_inspect(engine.handle, textPointer, length, optionsPointer, optionBytes.length)) >>> 0;
     if (resultPointer === 0) throw fail('out of memory: the text is too large to inspect here');
-    const result = takeResult(module, resultPointer);
+    const result = takeResult(module, resultPointer, readTape);
     if (!result.ok) throw fail(result.payload);
     return result.payload;
   } finally {
@@ -137,14 +147,133 @@ function inspectJson(engine, input, options) {
   }
 }
 
-// Every span ({start, end, text}) anywhere in the report, in document order of the JSON.
-function forEachSpan(value, visit) {
-  if (Array.isArray(value)) {
-    for (const item of value) forEachSpan(item, visit);
-  } else if (value !== null && typeof value === 'object') {
-    if (typeof value.start === 'number' && typeof value.end === 'number' && typeof value.text === 'string') visit(value);
-    for (const key of Object.keys(value)) forEachSpan(value[key], visit);
+function inspectJson(engine, input, options) {
+  return runInspect(engine, input, options, null);
+}
+
+// The tape's tags (core/tape_writer.h).
+const TAPE_OBJECT_BEGIN = 1;
+const TAPE_OBJECT_END = 2;
+const TAPE_ARRAY_BEGIN = 3;
+const TAPE_ARRAY_END = 4;
+const TAPE_STRING = 5;
+const TAPE_SPAN_TEXT = 6;
+const TAPE_SPAN_TEXT_SLICE = 7;
+const TAPE_UNSIGNED = 8;
+const TAPE_DOUBLE = 9;
+const TAPE_TRUE = 10;
+const TAPE_FALSE = 11;
+const TAPE_NULL = 12;
+const TAPE_KEY_BASE = 16;
+// Below this many bytes an ASCII string is built faster by hand than by TextDecoder.
+const SHORT_STRING_BYTES = 32;
+
+const tapeKeysByEngine = new WeakMap();
+
+// The names the tape's key tags index, read from the engine once.
+function tapeKeys(engine) {
+  let keys = tapeKeysByEngine.get(engine);
+  if (keys === undefined) {
+    keys = JSON.parse(readCString(engine.module.HEAPU8, engine.module._ai_report_tape_keys() >>> 0));
+    tapeKeysByEngine.set(engine, keys);
   }
+  return keys;
+}
+
+// Builds the report from the tape at heap[start, start + length), exactly as
+// JSON.parse would build it from the report JSON. `text` is the string the
+// core inspected (or null for bytes): span texts marked as slices come from
+// it, and with `sliceEverySpanText` all span texts do.
+function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
+  const view = new DataView(heap.buffer, heap.byteOffset, heap.byteLength);
+  let pos = start;
+
+  function readVarint() {
+    let byte = heap[pos++];
+    if (byte < 0x80) return byte;
+    let value = byte & 0x7f;
+    let scale = 0x80;
+    do {
+      byte = heap[pos++];
+      value += (byte & 0x7f) * scale;  // not <<: values reach 2^53
+      scale *= 0x80;
+    } while (byte >= 0x80);
+    return value;
+  }
+
+  function readString() {
+    const size = readVarint();
+    const from = pos;
+    pos += size;
+    if (size < SHORT_STRING_BYTES) {
+      let ascii = '';
+      for (let i = from; i < pos; i++) {
+        const byte = heap[i];
+        if (byte >= 0x80) return decoder.decode(heap.subarray(from, pos));
+        ascii += String.fromCharCode(byte);
+      }
+      return ascii;
+    }
+    return decoder.decode(heap.subarray(from, pos));
+  }
+
+  function readValue(tag) {
+    switch (tag) {
+      case TAPE_OBJECT_BEGIN: {
+        const object = {};
+        for (;;) {
+          const keyTag = heap[pos++];
+          if (keyTag === TAPE_OBJECT_END) return object;
+          const key = keys[keyTag - TAPE_KEY_BASE];
+          const valueTag = heap[pos++];
+          if (valueTag === TAPE_SPAN_TEXT_SLICE) {
+            object[key] = text.slice(object.start, object.end);
+          } else if (valueTag === TAPE_SPAN_TEXT && sliceEverySpanText) {
+            pos += readVarint();
+            object[key] = text.slice(object.start, object.end);
+          } else {
+            object[key] = readValue(valueTag);
+          }
+        }
+      }
+      case TAPE_ARRAY_BEGIN: {
+        const array = [];
+        for (;;) {
+          const elementTag = heap[pos++];
+          if (elementTag === TAPE_ARRAY_END) return array;
+          array.push(readValue(elementTag));
+        }
+      }
+      case TAPE_STRING:
+      case TAPE_SPAN_TEXT:
+        return readString();
+      case TAPE_UNSIGNED:
+        return readVarint();
+      case TAPE_DOUBLE: {
+        const value = view.getFloat64(pos, true);
+        pos += 8;
+        return value;
+      }
+      case TAPE_TRUE: return true;
+      case TAPE_FALSE: return false;
+      case TAPE_NULL: return null;
+      default:
+        throw fail('internal error: unknown tag ' + tag + ' in the report tape');
+    }
+  }
+
+  const report = readValue(heap[pos++]);
+  if (pos !== start + length) throw fail('internal error: the report tape has ' + (start + length - pos) + ' bytes left over');
+  return report;
+}
+
+// The report as objects, as JSON.parse(inspectJson(...)) gives them, built
+// from the tape without JSON text in between.
+function inspectReport(engine, input, options, sliceEverySpanText) {
+  const keys = tapeKeys(engine);
+  const text = typeof input === 'string' ? input : null;
+  return runInspect(engine, input, options,
+    (heap, start, length) => readReportTape(heap, start, length, keys, text, sliceEverySpanText));
 }
 
 function defineHidden(object, name, value) {
@@ -181,12 +310,13 @@ class Inspector {
   // repaired as TextDecoder would) and returns the report. Synchronous.
   inspect(text, options) {
     const merged = this.checkedOptions(text, options);
-    const report = JSON.parse(inspectJson(this[ENGINE_KEY], text, optionsJson(merged)));
     const offsets = (merged && merged.offsets) || 'utf16';
-    if (typeof text === 'string' && offsets === 'utf16' && LONE_SURROGATE.test(text)) {
-      // TextEncoder wrote U+FFFD (one UTF-16 unit) for each unpaired surrogate,
-      // so offsets still index `text`; only the copied span texts differ.
-      forEachSpan(report, (span) => { span.text = text.slice(span.start, span.end); });
+    // TextEncoder writes U+FFFD (one UTF-16 unit) for each unpaired
+    // surrogate, so offsets still index `text`; span texts are then taken
+    // from `text` itself rather than from the bytes the core saw.
+    const unpaired = typeof text === 'string' && offsets === 'utf16' && LONE_SURROGATE.test(text);
+    const report = inspectReport(this[ENGINE_KEY], text, optionsJson(merged), unpaired);
+    if (unpaired) {
       report.warnings.push({
         code: 'unpaired-surrogate',
         message: 'the text contains unpaired UTF-16 surrogates; they were read as U+FFFD',

@@ -194,3 +194,20 @@ TEST_CASE("the writer grows past its expected size and can be reused", "[json]")
   writer.raw("{}");
   CHECK(writer.take() == "{}");
 }
+
+TEST_CASE("raw_prefix appends only the first bytes of its padded piece", "[json]") {
+  static constexpr char kPadded[8] = {'a', 'b', 'c', 'X', 'X', 'X', 'X', 'X'};
+  struct Case {
+    size_t size;
+    const char* expected;
+  };
+  const Case cases[] = {{0, "[]"}, {1, "[a]"}, {3, "[abc]"}, {8, "[abcXXXXX]"}};
+  for (const Case& c : cases) {
+    INFO("size " << c.size);
+    ai::JsonWriter writer(/*expected_size=*/1);  // the padded copy must grow the buffer too
+    writer.raw("[");
+    writer.raw_prefix(kPadded, c.size);
+    writer.raw("]");
+    CHECK(writer.take() == c.expected);
+  }
+}

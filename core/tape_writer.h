@@ -1,0 +1,102 @@
+// tape_writer.h — a compact binary "tape" of a JSON-shaped value, for a
+// reader that builds the objects directly (the wasm package's inspect()),
+// instead of writing JSON text that the reader must parse again.
+//
+// The tape is a sequence of one-byte tags, some followed by a payload:
+//
+//   kObjectBegin ... kObjectEnd       members: a key byte, then the value
+//   kArrayBegin ... kArrayEnd         elements: values
+//   kKeyBase + i                      the key with index i in the caller's key table
+//   kString, varint n, n bytes        UTF-8, ill-formed sequences left as they are
+//   kSpanText, varint n, n bytes      like kString, but the "text" of a span object
+//   kSpanTextSlice                    the "text" of a span object, no bytes: the reader
+//                                     takes it from its own copy of the text (see below)
+//   kUnsigned, varint                 an integer below 2^53 (exact as a JS number)
+//   kDouble, 8 bytes little endian    any other number
+//   kTrue, kFalse, kNull
+//
+// Varints are LEB128: 7 bits a byte, low bits first, high bit set on all but
+// the last byte. Keys are indices, not strings: both ends share one key table
+// (the report's is report_key_names() in report_json.h).
+//
+//   ai::TapeWriter tape;
+//   tape.begin_object();
+//   tape.key(3);                 // the key with index 3
+//   tape.unsigned_number(42);
+//   tape.end_object();
+//   std::string bytes = tape.take();   // 01 13 06 2a 02
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+namespace ai {
+
+class TapeWriter {
+ public:
+  enum Tag : uint8_t {
+    kObjectBegin = 1,
+    kObjectEnd = 2,
+    kArrayBegin = 3,
+    kArrayEnd = 4,
+    kString = 5,
+    kSpanText = 6,
+    kSpanTextSlice = 7,
+    kUnsigned = 8,
+    kDouble = 9,
+    kTrue = 10,
+    kFalse = 11,
+    kNull = 12,
+    kKeyBase = 16,  // keys take the tags from here up
+  };
+  static constexpr size_t kMaxKeys = 256 - kKeyBase;
+
+  // Starts an empty tape with room for `expected_size` bytes (it grows as needed).
+  explicit TapeWriter(size_t expected_size = 0) : buffer_(expected_size, '\0') {}
+
+  void begin_object() { tag(kObjectBegin); }
+  void end_object() { tag(kObjectEnd); }
+  void begin_array() { tag(kArrayBegin); }
+  void end_array() { tag(kArrayEnd); }
+  // Precondition: index < kMaxKeys.
+  void key(size_t index) { tag(static_cast<uint8_t>(kKeyBase + index)); }
+
+  // The bytes go on the tape as they are; the reader decodes them as UTF-8
+  // with U+FFFD for ill-formed sequences (TextDecoder's default).
+  void string(std::string_view text) { tagged_bytes(kString, text); }
+  void span_text(std::string_view text) { tagged_bytes(kSpanText, text); }
+  void span_text_slice() { tag(kSpanTextSlice); }
+
+  // Integers from 2^53 up become doubles (the nearest one), as JSON.parse reads them.
+  void unsigned_number(uint64_t value);
+  // Any double, -0.0 included; NaN and infinities are written as null (JSON has no such number).
+  void double_number(double value);
+  void boolean(bool value) { tag(value ? kTrue : kFalse); }
+  void null() { tag(kNull); }
+
+  // Returns everything written so far and leaves the writer empty.
+  std::string take();
+
+ private:
+  static constexpr size_t kMaxVarintBytes = 10;
+
+  char* room(size_t n) {
+    if (buffer_.size() - size_ < n) grow(n);
+    return &buffer_[size_];
+  }
+  void grow(size_t n);
+  void tag(uint8_t t) {
+    *room(1) = static_cast<char>(t);
+    ++size_;
+  }
+  // Writes the varint at `out`, which has room for kMaxVarintBytes; returns the bytes written.
+  static size_t put_varint(char* out, uint64_t value);
+  void tagged_bytes(uint8_t t, std::string_view bytes);
+
+  std::string buffer_;  // its size is the capacity; bytes past size_ are unused
+  size_t size_ = 0;
+};
+
+}  // namespace ai
