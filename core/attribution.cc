@@ -564,7 +564,7 @@ uint32_t Attributor::read_facts(size_t i) const {
     capital = is_upper(decode_code_point(doc_.text, token.start, &length));
   }
   const bool clitic = (lead == '\'') | ((packed[0] & 0xFFFFFF) == 0x9980E2);  // ' or ’ (E2 80 99)
-  const uint32_t facts = lists | (word ? kWordShape : 0u) | (word & capital ? kCapitalised : 0u) | (clitic ? kClitic : 0u);
+  const uint32_t facts = lists | (word ? kWordShape : 0u) | ((word && capital) ? kCapitalised : 0u) | (clitic ? kClitic : 0u);
   facts_[i] = facts;
   return facts;
 }

@@ -569,7 +569,7 @@ class Scanner {
       // A word: a lexicon word's class, or else a hyphenated compound
       // ("twenty-one", "two-hour") or a possible currency code ("USD 5";
       // never hyphenated); or a digit first (which no lexicon word has).
-      const uint32_t code = (size == 3) & is_ascii_upper(p[0]) & is_ascii_upper(p[1]);
+      const uint32_t code = static_cast<uint32_t>(size == 3) & static_cast<uint32_t>(is_ascii_upper(p[0])) & static_cast<uint32_t>(is_ascii_upper(p[1]));
       const uint32_t unknown = (static_cast<uint32_t>(hyphen) | (code << 1)) & (0 - static_cast<uint32_t>(entry == 0));
       const uint32_t as_word = starts[entry] | unknown | static_cast<uint32_t>(is_digit(p[0]));
       const uint32_t start = (as_word & word) | (kPunctStarts[first] & punct) | (kStarts & ~(word | punct));
