@@ -1,5 +1,7 @@
 #include "gazetteer.h"
 
+#include <cstring>
+
 #include "hash64.h"
 #include "text.h"
 
@@ -7,88 +9,153 @@ namespace ai {
 
 namespace {
 
-int type_from_name(std::string_view name) {
-  if (name == "PER") return 0;
-  if (name == "ORG") return 1;
-  if (name == "LOC") return 2;
-  if (name == "MISC") return 3;
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
+constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
+
+// One byte of a token's FNV-1a hash, with ASCII letters case-folded.
+uint64_t fold_and_hash(uint64_t h, unsigned char u) {
+  if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
+  return (h ^ u) * kFnvPrime;
+}
+
+uint64_t folded_token_hash(std::string_view token) {
+  uint64_t h = kFnvBasis;
+  for (char c : token) h = fold_and_hash(h, static_cast<unsigned char>(c));
+  return h;
+}
+
+// Spaces plus newlines in `text`, eight bytes per step: this runs on every
+// start of the engine, in wasm before the optimising compiler has seen it.
+size_t count_spaces_and_newlines(std::string_view text) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+  // The high bit of each byte of `v` that is zero, and no other bit.
+  auto zero_bytes = [](uint64_t v) { return ~(((v & kLow7) + kLow7) | v | kLow7); };
+  size_t count = 0;
+  size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    count += static_cast<size_t>(__builtin_popcountll(zero_bytes(word ^ (kOnes * ' '))) +
+                                 __builtin_popcountll(zero_bytes(word ^ (kOnes * '\n'))));
+  }
+  for (; i < text.size(); ++i) count += text[i] == ' ' || text[i] == '\n';
+  return count;
+}
+
+// The type a gazetteer line starting at `line` names before its tab, and the
+// length of that prefix with the tab; -1 if it starts with no "TYPE<tab>".
+int line_type(std::string_view line, size_t* prefix_length) {
+  static constexpr std::string_view kPrefixes[] = {"PER\t", "ORG\t", "LOC\t", "MISC\t"};
+  for (int type = 0; type < 4; ++type) {
+    if (line.substr(0, kPrefixes[type].size()) == kPrefixes[type]) {
+      *prefix_length = kPrefixes[type].size();
+      return type;
+    }
+  }
   return -1;
 }
 
-bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
-
-// Splits `name` into the tokens the core tokenizer would give, when that is
-// just splitting at spaces: runs of ASCII letters and digits, possibly joined
-// by single hyphens ("Addis Ababa", "Al-Muntar"). Most names are like that,
-// and tokenizing them through analyze_text was most of the model's load
-// time. Returns false, leaving `tokens` to the tokenizer, for anything else
-// (periods, apostrophes, commas, other punctuation, non-ASCII letters).
-bool split_plain_name(std::string_view name, std::vector<std::string_view>* tokens) {
-  tokens->clear();
-  size_t start = 0;
-  for (size_t i = 0; i <= name.size(); ++i) {
-    const char c = i < name.size() ? name[i] : ' ';
+// The folded token hashes of the name at `text[start]` up to the end of its
+// line, when the core tokenizer would just split it at spaces: runs of ASCII
+// letters and digits, possibly joined by single hyphens ("Addis Ababa",
+// "Al-Muntar"). Most names are like that, and tokenizing them through
+// analyze_text was most of the model's load time. Reads the name once,
+// and sets `*end` to the end of its line whatever the name is.
+struct PlainName {
+  bool plain = true;
+  size_t tokens = 0;  // may exceed kGazetteerMaxTokens; only that many hashes are kept
+  uint64_t hashes[kGazetteerMaxTokens];
+};
+PlainName read_plain_name(std::string_view text, size_t start, size_t* end) {
+  PlainName name;
+  uint64_t h = kFnvBasis;
+  bool in_token = false;
+  auto end_token = [&] {
+    if (name.tokens < static_cast<size_t>(kGazetteerMaxTokens)) name.hashes[name.tokens] = h;
+    ++name.tokens;
+    h = kFnvBasis;
+    in_token = false;
+  };
+  size_t i = start;
+  for (; i < text.size() && text[i] != '\n'; ++i) {
+    const char c = text[i];
     if (c == ' ') {
-      if (i > start) tokens->push_back(name.substr(start, i - start));
-      start = i + 1;
-    } else if (c == '-') {
-      if (i == start || i + 1 >= name.size() || !is_ascii_alnum(name[i - 1]) || !is_ascii_alnum(name[i + 1])) return false;
-    } else if (!is_ascii_alnum(c)) {
-      return false;
+      if (in_token) end_token();
+      continue;
     }
+    // A hyphen joins two letters or digits; the byte before the name is its
+    // type's tab, and the one after it a newline, so neither passes.
+    const bool joins = c == '-' && is_ascii_alnum(text[i - 1]) && i + 1 < text.size() && is_ascii_alnum(text[i + 1]);
+    if (!joins && !is_ascii_alnum(c)) {
+      name.plain = false;
+      const size_t newline = text.find('\n', i);
+      *end = newline == std::string_view::npos ? text.size() : newline;
+      return name;
+    }
+    h = fold_and_hash(h, static_cast<unsigned char>(c));
+    in_token = true;
   }
-  return true;
+  if (in_token) end_token();
+  *end = i;
+  return name;
 }
 
 }  // namespace
 
 uint64_t gazetteer_key_extend(uint64_t key, std::string_view token) {
-  uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : token) {
-    unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 'A' && u <= 'Z') u = static_cast<unsigned char>(u + 32);
-    h = (h ^ u) * 0x100000001b3ULL;
-  }
-  return gazetteer_key_extend_folded_hash(key, h);
+  return gazetteer_key_extend_folded_hash(key, folded_token_hash(token));
 }
 
 Result<Gazetteer> Gazetteer::parse(std::string_view text) {
   Gazetteer g;
   // About one key per token: size the table once instead of rehashing as it fills.
-  size_t tokens_estimate = 1;
-  for (char c : text) tokens_estimate += c == ' ' || c == '\n';
-  g.reserve(tokens_estimate);
+  g.reserve(count_spaces_and_newlines(text) + 1);
   size_t line_start = 0;
   size_t line_number = 0;
   std::vector<std::string_view> tokens;
   while (line_start < text.size()) {
-    size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string_view::npos) line_end = text.size();
-    const std::string_view line = text.substr(line_start, line_end - line_start);
-    line_start = line_end + 1;
     ++line_number;
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    const int type = tab == std::string_view::npos ? -1 : type_from_name(line.substr(0, tab));
-    if (type < 0) return Result<Gazetteer>::failure("gazetteer line " + std::to_string(line_number) + " is not TYPE<tab>name");
-    const std::string_view name = line.substr(tab + 1);
-    if (!split_plain_name(name, &tokens)) {
-      const Document doc = analyze_text(name);
-      tokens.clear();
-      for (size_t i = 0; i < doc.tokens.size(); ++i) tokens.push_back(doc.token_text(i));
+    if (text[line_start] == '\n' || text[line_start] == '#') {
+      const size_t newline = text.find('\n', line_start);
+      line_start = newline == std::string_view::npos ? text.size() : newline + 1;
+      continue;
     }
+    size_t prefix_length = 0;
+    const int type = line_type(text.substr(line_start), &prefix_length);
+    if (type < 0) return Result<Gazetteer>::failure("gazetteer line " + std::to_string(line_number) + " is not TYPE<tab>name");
+    const size_t name_start = line_start + prefix_length;
+    size_t name_end = name_start;
+    const PlainName name = read_plain_name(text, name_start, &name_end);
+    line_start = name_end + 1;
+    if (name.plain) {
+      if (name.tokens <= static_cast<size_t>(kGazetteerMaxTokens)) g.add_hashed(name.hashes, name.tokens, type, 1);
+      continue;
+    }
+    const Document doc = analyze_text(text.substr(name_start, name_end - name_start));
+    tokens.clear();
+    for (size_t i = 0; i < doc.tokens.size(); ++i) tokens.push_back(doc.token_text(i));
     g.add(tokens, type);
   }
   return g;
 }
 
 void Gazetteer::add(const std::vector<std::string_view>& tokens, int type, uint16_t count) {
-  if (tokens.empty() || tokens.size() > static_cast<size_t>(kGazetteerMaxTokens) || type < 0 || type > 3) return;
+  if (tokens.size() > static_cast<size_t>(kGazetteerMaxTokens)) return;
+  uint64_t hashes[kGazetteerMaxTokens];
+  for (size_t i = 0; i < tokens.size(); ++i) hashes[i] = folded_token_hash(tokens[i]);
+  add_hashed(hashes, tokens.size(), type, count);
+}
+
+void Gazetteer::add_hashed(const uint64_t* folded_hashes, size_t tokens, int type, uint16_t count) {
+  if (tokens == 0 || tokens > static_cast<size_t>(kGazetteerMaxTokens) || type < 0 || type > 3) return;
   uint64_t key = gazetteer_key_start();
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    key = gazetteer_key_extend(key, tokens[i]);
+  for (size_t i = 0; i < tokens; ++i) {
+    key = gazetteer_key_extend_folded_hash(key, folded_hashes[i]);
     const size_t slot = find_or_insert(key);
-    if (i + 1 < tokens.size()) {
+    if (i + 1 < tokens) {
       flags_[slot] |= kPrefixFlag;
     } else {
       if ((flags_[slot] & 0xF) == 0) ++entries_;

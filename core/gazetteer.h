@@ -81,6 +81,8 @@ class Gazetteer {
   static constexpr size_t kMissing = ~size_t{0};
   // Grows the table (never shrinks it) to hold `keys` keys at most half full.
   void reserve(size_t keys);
+  // add() from the tokens' folded FNV-1a hashes (as gazetteer_key_extend computes them).
+  void add_hashed(const uint64_t* folded_hashes, size_t tokens, int type, uint16_t count);
   size_t find_or_insert(uint64_t key);
   // Slot index of `key`, or kMissing.
   size_t find(uint64_t key) const;

@@ -170,6 +170,36 @@ void expand_row(const unsigned char* at, int8_t* row) {
   for (; mask != 0; mask &= mask - 1) row[__builtin_ctz(mask)] = static_cast<int8_t>(*weight++);
 }
 
+// The number of rows the stages at the front of `bytes` store together (one
+// stage, or two with `has_context`), found by skipping over the first
+// stage's rows; 0 if they are malformed (read_stage then says how). With it
+// the packed table is allocated once: grown for the second stage, it was
+// copied and zero-filled a second time, on every start of the engine.
+size_t count_stage_rows(std::string_view bytes, bool has_context) {
+  const auto* at = reinterpret_cast<const unsigned char*>(bytes.data());
+  const auto* const end = at + bytes.size();
+  constexpr size_t kTransitionBytes = kTransitionCount * 2;
+  constexpr size_t kMinRowBytes = 2 + kMaskBytes;  // a one-byte index, the mask and a weight
+  size_t total = 0;
+  for (int stage = 0; stage < (has_context ? 2 : 1); ++stage) {
+    if (static_cast<size_t>(end - at) < kTransitionBytes + 4) return 0;
+    at += kTransitionBytes;
+    const uint32_t rows = uint32_t{at[0]} | uint32_t{at[1]} << 8 | uint32_t{at[2]} << 16 | uint32_t{at[3]} << 24;
+    at += 4;
+    if (rows > static_cast<size_t>(end - at) / kMinRowBytes) return 0;
+    total += rows;
+    if (stage == 1) break;
+    for (uint32_t k = 0; k < rows; ++k) {
+      while (at != end && (*at & 0x80)) ++at;  // the index's continued bytes
+      if (static_cast<size_t>(end - at) < 1 + kMaskBytes) return 0;
+      const size_t row_bytes = 1 + kMaskBytes + static_cast<size_t>(__builtin_popcount(read_mask(at + 1)));
+      if (static_cast<size_t>(end - at) < row_bytes) return 0;
+      at += row_bytes;
+    }
+  }
+  return total;
+}
+
 // Reads one stage from the front of `bytes` (and drops what it read): its
 // transitions into `transitions`, and each of its rows straight into
 // `packed`, at label `first_label` of its bucket's row. The rows are read in
@@ -294,6 +324,7 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   packed.row_of_bucket.assign(size_t{tagger.hash_mask_} + 1, 0);
   std::string_view stages;
   r.bytes(r.remaining(), &stages);
+  packed.rows.reserve((count_stage_rows(stages, tagger.has_context_) + 1) * kRowWidth);
   if (!read_stage(&stages, base_bits, 0, &transitions, &packed, &error)) return fail<Tagger>(error);
   tagger.base_transitions_ = TransitionTable(transitions);
   if (tagger.has_context_) {

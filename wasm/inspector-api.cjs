@@ -67,9 +67,9 @@ function mergeOptions(defaults, options) {
 }
 
 function readCString(heap, pointer) {
-  let end = pointer;
-  while (heap[end] !== 0) end++;
-  return decoder.decode(heap.subarray(pointer, end));
+  // indexOf, not a loop over the bytes: this runs on the first inspect, before the loop would be compiled.
+  const end = heap.indexOf(0, pointer);
+  return decoder.decode(heap.subarray(pointer, end < 0 ? heap.length : end));
 }
 
 // Reads and frees a result buffer: [u32 status][u32 length][payload]. An
