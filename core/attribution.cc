@@ -273,6 +273,15 @@ constexpr std::pair<std::string_view, WordList> kSingleWords[] = {
     {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
     {"citing", kCiting}, {"quoting", kQuoting}};
 
+// The length of the single word in `list`.
+constexpr size_t single_word_size(WordList list) {
+  for (const auto& entry : kSingleWords)
+    if (entry.second == list) return entry.first.size();
+  return 0;
+}
+constexpr size_t kCloseSize = single_word_size(kClose);
+constexpr size_t kFamiliarSize = single_word_size(kFamiliar);
+
 // How many words the lists hold, some more than once.
 constexpr size_t kListedWords =
     std::size(kStopWords) + std::size(kCapitalStopWords) + std::size(kDeterminers) +
@@ -542,13 +551,18 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
   const EdgeFilter& filter = verb_starts_and_roles();
   const size_t tokens = doc.tokens.size();
   const size_t final_byte = doc.text.size() - 1;
+  // Every token is written and the count advances only past those that
+  // pass: no branch on the test.
+  candidates_.resize(tokens);
+  size_t passed = 0;
   for (size_t i = 0; i < tokens; ++i) {
     const Token& token = doc.tokens[i];
     const char first = doc.text[std::min<size_t>(token.start, final_byte)];
     const char last = doc.text[std::min<size_t>(token.end - 1u, final_byte)];
-    if ((token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last))
-      candidates_.push_back(static_cast<uint32_t>(i));
+    candidates_[passed] = static_cast<uint32_t>(i);
+    passed += (token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last);
   }
+  candidates_.resize(passed);
 }
 
 uint32_t Attributor::read_facts(size_t i) const {
@@ -580,6 +594,15 @@ size_t Attributor::next_in(uint32_t lists, size_t i, size_t end) const {
 }
 
 size_t Attributor::next_verb_candidate(size_t i, size_t end) const { return next_in(kVerbStart, i, end); }
+
+size_t Attributor::last_verb_candidate(size_t begin, size_t end) const {
+  auto it = std::lower_bound(candidates_.begin(), candidates_.end(), end);
+  while (it != candidates_.begin() && *(it - 1) >= begin) {
+    --it;
+    if (has(*it, kVerbStart)) return *it;
+  }
+  return end;
+}
 
 size_t Attributor::next_verb_or_role_candidate(size_t i, size_t end) const {
   return next_in(kVerbStart | kRoleHead, i, end);
@@ -659,7 +682,9 @@ std::optional<Attribution> Attributor::name_phrase(size_t first, size_t last, si
 // ending at token `last`.
 std::optional<Attribution> Attributor::unnamed_source_before(size_t last, size_t limit) const {
   for (size_t k = last; k > limit && last - k < 10; --k) {
-    if (has(k, kClose | kFamiliar) && has(k - 1, kUnnamedSourceNoun)) {
+    // Most tokens here are read by nothing else: rule them out by length.
+    const size_t size = doc_.tokens[k].end - doc_.tokens[k].start;
+    if ((size == kCloseSize || size == kFamiliarSize) && has(k, kClose | kFamiliar) && has(k - 1, kUnnamedSourceNoun)) {
       size_t first = k - 1;
       if (first > limit && has(first - 1, kDeterminer)) --first;
       Attribution a;

@@ -80,6 +80,10 @@ class Attributor {
   // and last bytes, which building the Attributor applies to each token.
   size_t next_verb_candidate(size_t i, size_t end) const;
 
+  // The last token before `end`, from `begin` on, that a speech verb may
+  // start at, or `end`: next_verb_candidate for scans that walk backwards.
+  size_t last_verb_candidate(size_t begin, size_t end) const;
+
   // The subject ending just before token `verb`, reading no further back than
   // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
   std::optional<Attribution> subject_before(size_t verb, size_t limit) const;

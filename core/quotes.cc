@@ -185,7 +185,8 @@ class SpeakerFinder {
     if (!glued && own == 0) return;
     const Sentence& before = doc_.sentences[glued ? own : own - 1];
     const size_t end = glued ? pair.open : before.end_token;
-    for (size_t k = std::max(before.first_token, previous_close); k < end; ++k) {
+    for (size_t k = words_.next_verb_candidate(std::max(before.first_token, previous_close), end); k < end;
+         k = words_.next_verb_candidate(k + 1, end)) {
       std::optional<SpeechVerb> verb = words_.speech_verb_at(k, end);
       if (!verb || !verb->reporting || verb->text == "according to" || verb->text == "citing") continue;
       if (std::optional<Attribution> who = words_.subject_before(k, before.first_token)) {
@@ -199,8 +200,13 @@ class SpeakerFinder {
 
   // "X said: “...”", "X called on Y to “...”": the nearest verb before.
   bool before(size_t open, size_t start, size_t quote_start, Quote* quote) const {
-    for (size_t k = open; k > start && open - k < kVerbSearchBefore;) {
-      --k;
+    // Tokens from `start` on, at most kVerbSearchBefore back; the scan
+    // visits only the words a verb may start at.
+    const size_t first = start >= open ? open : std::max(start, open > kVerbSearchBefore ? open - kVerbSearchBefore : 0);
+    for (size_t scanned_from = open;;) {
+      const size_t k = words_.last_verb_candidate(first, scanned_from);
+      if (k == scanned_from) break;
+      scanned_from = k;
       std::optional<SpeechVerb> verb = words_.speech_verb_at(k, open);
       if (!verb) continue;
       std::optional<Attribution> who = verb->text == "according to" ? words_.phrase_after(verb->end_token, open)
@@ -215,11 +221,14 @@ class SpeakerFinder {
   bool after(size_t from, size_t end, size_t quote_start, Quote* quote) const {
     size_t first_word = from;
     while (first_word < end && doc_.token_text(first_word) == ",") ++first_word;
+    size_t candidate = words_.next_verb_candidate(from, end);
     for (size_t k = from; k < end && k - from < kVerbSearchAfter; ++k) {
       if (is_clause_end(doc_.token_text(k)) && k >= first_word) {
         // An appositive comma may sit between subject and verb; a period may not.
         if (doc_.token_text(k) != ",") return false;
       }
+      if (k < candidate) continue;
+      candidate = words_.next_verb_candidate(k + 1, end);
       std::optional<SpeechVerb> verb = words_.speech_verb_at(k, end);
       if (!verb) continue;
       std::optional<Attribution> who = (k == first_word || verb->text == "according to")

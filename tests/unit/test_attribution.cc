@@ -176,3 +176,27 @@ TEST_CASE("lazy facts: a phrase reads the same before and after a scan", "[attri
     CHECK(first->role == second->role);
   }
 }
+
+TEST_CASE("verb scans backwards: the last candidate of every range is the forward scan's last", "[attribution]") {
+  const std::vector<std::string> texts = {
+      "He said so.",
+      "HE SAID SO, Tweeted Roe, according to Tass, who Called for calm.",
+      "The spokesman told reporters the squid sailed, unsaid, to Saidpur, and added nothing.",
+      "No verbs here at all.",
+      "",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    const ai::Attributor words(doc);
+    const size_t tokens = doc.tokens.size();
+    for (size_t begin = 0; begin <= tokens; ++begin)
+      for (size_t end = begin; end <= tokens; ++end) {
+        INFO("tokens [" << begin << ", " << end << ")");
+        size_t expected = end;
+        for (size_t i = words.next_verb_candidate(begin, end); i < end; i = words.next_verb_candidate(i + 1, end))
+          expected = i;
+        CHECK(words.last_verb_candidate(begin, end) == expected);
+      }
+  }
+}
