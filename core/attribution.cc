@@ -520,14 +520,19 @@ std::string common_noun_phrase(std::string_view words) {
   return name;
 }
 
-// "Mayor Ines Duarte" -> "Ines Duarte": a tagger may keep a title in the name.
-std::string_view without_titles(std::string_view name) {
+// "Mayor Ines Duarte" -> "Ines Duarte": a tagger may keep a title in the
+// name. Sets `first_word_lists` to the lists the first word left is in: the
+// lookup that finds it is no title tells its gender too.
+std::string_view without_titles(std::string_view name, uint32_t* first_word_lists) {
   size_t start = 0;
-  for (size_t space = name.find(' '); space != std::string_view::npos; space = name.find(' ', start)) {
-    if (!word_in(name.substr(start, space - start), kPersonRole)) break;
+  for (;;) {
+    const size_t space = name.find(' ', start);
+    // The last word is the name, even when it is a title.
+    const size_t size = space == std::string_view::npos ? name.size() - start : space - start;
+    *first_word_lists = lexicon().words_of(name.substr(start, size));
+    if (space == std::string_view::npos || (*first_word_lists & kPersonRole) == 0) return name.substr(start);
     start = space + 1;
   }
-  return name.substr(start);
 }
 
 // FNV-1a over a name's bytes from the last one back, so that one pass over
@@ -893,6 +898,7 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
   entity_mentions_.reserve(mention_count);
   mentions_.reserve(mention_count + mention_count / 2 + 8);  // and some the text makes
   role_heads_.reserve(role_count + 8);
+  entity_forms_.reserve(entities.size());
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
@@ -901,20 +907,22 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       role_heads_.push_back(std::string_view(role).substr(space == std::string::npos ? 0 : space + 1));
     }
     const auto roles_end = static_cast<uint32_t>(role_heads_.size());
-    Mention mention = make_mention(without_titles(entity.name), entity.id, roles_begin, roles_end,
+    uint32_t first_word_lists = 0;
+    const std::string_view name = without_titles(entity.name, &first_word_lists);
+    Mention mention = make_mention(name, first_word_lists, entity.id, roles_begin, roles_end,
                                    entity.type == EntityType::kPerson);
+    entity_forms_.push_back(mention);
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
       mention.at = m.start;
-      mention.order = static_cast<uint32_t>(mentions_.size());
       mentions_.push_back(mention);
     }
   }
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
             [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
 
-  auto is_person_name = [&](Span name, std::string_view role, const Entity* entity) {
-    if (entity != nullptr) return entity->type == EntityType::kPerson;
+  // Whether a name no entity covers names a person.
+  auto is_person_name = [&](Span name, std::string_view role) {
     if (!role.empty()) return word_in(role, kPersonRole);
     const std::string_view text = doc_.span_text(name);
     const size_t space = text.rfind(' ');
@@ -926,11 +934,17 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
     const Entity* entity = entity_overlapping(name);
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
     if (!role.empty()) role_heads_.push_back(role);
-    Mention mention = make_mention(entity ? without_titles(entity->name) : doc_.span_text(name),
-                                   entity ? std::string_view(entity->id) : "", roles_begin,
-                                   static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
+    Mention mention;
+    if (entity != nullptr) {
+      mention = entity_form(*entity);
+      mention.roles_begin = roles_begin;
+      mention.roles_end = static_cast<uint32_t>(role_heads_.size());
+    } else {
+      const std::string_view text = doc_.span_text(name);
+      mention = make_mention(text, lexicon().words_of(text.substr(0, text.find(' '))), "", roles_begin,
+                             static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role));
+    }
     mention.at = name.start;
-    mention.order = static_cast<uint32_t>(mentions_.size());
     mentions_.push_back(mention);
   };
   const Attributor& p = words;
@@ -961,16 +975,22 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       }
     }
   }
-  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
-    return a.at != b.at ? a.at < b.at : a.order < b.order;
-  });
+  // By position, mentions at one position in the order they were added.
+  // Sorting 8-byte keys and moving each mention once costs less than
+  // sorting the mentions; positions fit 32 bits, as token offsets do.
+  std::vector<uint64_t> keys(mentions_.size());
+  for (size_t m = 0; m < mentions_.size(); ++m) keys[m] = static_cast<uint64_t>(mentions_[m].at) << 32 | m;
+  std::sort(keys.begin(), keys.end());
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions_.size());
+  for (const uint64_t key : keys) sorted.push_back(mentions_[static_cast<uint32_t>(key)]);
+  mentions_ = std::move(sorted);
 }
 
-People::Mention People::make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
-                                     uint32_t roles_end, bool person) {
-  const uint32_t first_name = lexicon().words_of(name.substr(0, name.find(' ')));
-  return {0, name, entity_id, roles_begin, roles_end, person, (first_name & kFemaleName) != 0,
-          (first_name & kMaleName) != 0};
+People::Mention People::make_mention(std::string_view name, uint32_t first_word_lists, std::string_view entity_id,
+                                     uint32_t roles_begin, uint32_t roles_end, bool person) {
+  return {0, name, entity_id, roles_begin, roles_end, person, (first_word_lists & kFemaleName) != 0,
+          (first_word_lists & kMaleName) != 0};
 }
 
 const Entity* People::entity_overlapping(Span span) const {
@@ -1029,9 +1049,9 @@ const Entity* People::entity_named(std::string_view name) const {
 }
 
 Speaker People::named(Span name) const {
-  if (const Entity* e = entity_overlapping(name)) return {std::string(without_titles(e->name)), e->id};
+  if (const Entity* e = entity_overlapping(name)) return {std::string(entity_form(*e).name), e->id};
   const std::string_view text = doc_.span_text(name);
-  if (const Entity* e = entity_named(text)) return {std::string(without_titles(e->name)), e->id};
+  if (const Entity* e = entity_named(text)) return {std::string(entity_form(*e).name), e->id};
   // "Tokayev" after "Kassym-Jomart Tokayev": use the fullest form named before.
   auto end = std::lower_bound(mentions_.begin(), mentions_.end(), name.start,
                               [](const Mention& m, size_t at) { return m.at < at; });

@@ -173,15 +173,17 @@ class People {
     bool person = false;
     bool female_first_name = false;  // the first word is a known female (male) first name
     bool male_first_name = false;
-    uint32_t order = 0;  // among the mentions, as added: mentions at one position keep it
   };
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
   const Entity* entity_named(std::string_view name) const;
   void index_name_endings() const;
-  // A mention of `name` (at 0: the caller places it).
-  static Mention make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
-                              uint32_t roles_end, bool person);
+  // A mention of `name`, whose first word is in the word lists
+  // `first_word_lists` (at 0: the caller places it).
+  static Mention make_mention(std::string_view name, uint32_t first_word_lists, std::string_view entity_id,
+                              uint32_t roles_begin, uint32_t roles_end, bool person);
+  // The mention entity `e` (one of entities_) makes, its name without titles.
+  const Mention& entity_form(const Entity& e) const { return entity_forms_[static_cast<size_t>(&e - entities_.data())]; }
 
   const Document& doc_;
   const std::vector<Entity>& entities_;
@@ -203,6 +205,8 @@ class People {
   // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
   std::vector<std::string_view> role_heads_;
   std::vector<Mention> mentions_;  // sorted by `at`
+  // Per entity, its mention: a name's titles and gender are read once.
+  std::vector<Mention> entity_forms_;
 };
 
 // What quotes and sources both read from one document: its attribution
