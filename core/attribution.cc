@@ -568,6 +568,8 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
     passed += (token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last);
   }
   candidates_.resize(passed);
+  // About one candidate in seven is a speech verb, whose subject is kept.
+  subjects_.reserve(passed / 4 + 4);
 }
 
 uint32_t Attributor::read_facts(size_t i) const {
@@ -784,6 +786,20 @@ std::optional<SpeechVerb> Attributor::speech_verb_at(size_t i, size_t end) const
 constexpr size_t kAsideTokens = 25;
 
 std::optional<Attribution> Attributor::subject_before(size_t verb, size_t limit) const {
+  auto kept = std::lower_bound(subjects_.begin(), subjects_.end(), verb,
+                               [](const KeptSubject& k, size_t token) { return k.verb < token; });
+  if (kept != subjects_.end() && kept->verb == verb)
+    return kept->limit == limit ? kept->subject : read_subject_before(verb, limit);
+  std::optional<Attribution> subject = read_subject_before(verb, limit);
+  // People asks first, verb after verb: this appends.
+  if (kept == subjects_.end())
+    subjects_.push_back(KeptSubject{verb, limit, subject});
+  else
+    subjects_.insert(kept, KeptSubject{verb, limit, subject});
+  return subject;
+}
+
+std::optional<Attribution> Attributor::read_subject_before(size_t verb, size_t limit) const {
   size_t last = verb;
   // Step back over auxiliaries and a time phrase: "X has said", "X on Thursday said".
   while (last > limit) {
@@ -811,7 +827,7 @@ std::optional<Attribution> Attributor::subject_before(size_t verb, size_t limit)
   if (comma <= limit || !is_punct(comma - 1, ",")) return std::nullopt;
   const size_t before = comma - 1;  // the first comma
   if (before <= limit) return std::nullopt;
-  if (has(comma, kCiting | kQuoting | kAccording)) return subject_before(before, limit);
+  if (has(comma, kCiting | kQuoting | kAccording)) return read_subject_before(before, limit);
   if (is_capitalised(comma) && !has(comma, kCapitalStop)) {
     std::optional<Attribution> name = phrase_ending_at(last - 1, comma);
     if (!name || name->kind != Attribution::Kind::kName) return name;

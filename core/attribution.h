@@ -63,8 +63,8 @@ struct Attribution {
 
 // The speech verbs and attribution phrases of one document. Building it
 // tests each token's edges, no lookup; the document must outlive it.
-// Questions read the facts of the tokens they touch on first use, so one
-// thread at a time.
+// Questions read the facts of the tokens they touch on first use, and keep
+// the subjects they read, so one thread at a time.
 class Attributor {
  public:
   explicit Attributor(const Document& doc);
@@ -86,6 +86,8 @@ class Attributor {
 
   // The subject ending just before token `verb`, reading no further back than
   // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
+  // People, quotes and sources ask this of the same verbs, so the answer
+  // for a verb is kept and given again when the same `limit` comes.
   std::optional<Attribution> subject_before(size_t verb, size_t limit) const;
 
   // The phrase starting at token `from`, before token `end`: the object of
@@ -105,6 +107,8 @@ class Attributor {
     return known != kUnread ? known : read_facts(i);
   }
   uint32_t read_facts(size_t i) const;
+  // subject_before without the kept answers.
+  std::optional<Attribution> read_subject_before(size_t verb, size_t limit) const;
   bool has(size_t i, uint32_t bits) const { return (facts(i) & bits) != 0; }
   // The first candidate token from `i` on, before `end`, in one of `lists`,
   // which must only name lists of speech verb starts and role heads, or
@@ -141,6 +145,14 @@ class Attributor {
   // Where in candidates_ the last scan stopped: scans sweep forward, so the
   // next one usually starts there.
   mutable size_t cursor_ = 0;
+  // The subject read for a verb and the limit it was read with (the first
+  // asked: People asks with the sentence start, as sources do), by verb.
+  struct KeptSubject {
+    size_t verb = 0;
+    size_t limit = 0;
+    std::optional<Attribution> subject;
+  };
+  mutable std::vector<KeptSubject> subjects_;
 };
 
 // The people (and named outlets) the text mentions, in text order, to link a
