@@ -462,33 +462,34 @@ const Lexicon& lexicon() {
 }
 
 // A test that rules out most tokens as members of a few lists before any
-// lookup: a bit per (length, first byte, last byte), the bytes by their low
-// five bits. A listed word's byte is a lower-case letter or below 0x40 (see
-// kListsFoldExactly), which a token's byte folds onto only when the two
-// agree in those bits, so every spelling of a listed word passes.
+// lookup: per (first byte, last byte), the bytes by their low five bits, a
+// mask of the lengths of the words with those edges. A listed word's byte is
+// a lower-case letter or below 0x40 (see kListsFoldExactly), which a token's
+// byte folds onto only when the two agree in those bits, so every spelling
+// of a listed word passes.
 class EdgeFilter {
  public:
   template <size_t N>
   void add(const std::string_view (&words)[N]) {
     for (std::string_view word : words) add_word(word);
   }
+  // Adds `word`, 1 to kMaxKeyBytes bytes long.
   void add_word(std::string_view word) {
-    const size_t bit = index(word.size(), word.front(), word.back());
-    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+    lengths_[index(word.front(), word.back())] |= static_cast<uint16_t>(1u << word.size());
   }
   // False when no added word is `size` bytes long, starts with `first` and
-  // ends with `last`, ignoring ASCII case.
+  // ends with `last`, ignoring ASCII case. Lengths count modulo 16, so a
+  // text longer than any word may pass: a lookup still tells.
   bool may_contain(size_t size, char first, char last) const {
-    // No word is 0 bytes long: longer texts than any word fall there.
-    const size_t bit = index(size <= kMaxKeyBytes ? size : 0, first, last);
-    return (bits_[bit / 64] >> (bit % 64)) & 1;
+    return (lengths_[index(first, last)] >> (size & kMaxKeyBytes)) & 1u;
   }
 
  private:
-  static size_t index(size_t size, char first, char last) {
-    return size << 10 | (static_cast<size_t>(first) & 31) << 5 | (static_cast<size_t>(last) & 31);
+  static_assert(kMaxKeyBytes == 15, "lengths are bits of a 16-bit mask, and the length 0 of no word");
+  static size_t index(char first, char last) {
+    return (static_cast<size_t>(first) & 31) << 5 | (static_cast<size_t>(last) & 31);
   }
-  uint64_t bits_[(kMaxKeyBytes + 1) << 10 >> 6] = {};
+  uint16_t lengths_[1 << 10] = {};
 };
 
 // The words a speech verb starts with (the speech verbs, "according" and

@@ -133,6 +133,8 @@ TEST_CASE("verb scans: every spelling of a verb start, none of other words, resc
       {"They Called for calm and quipped.", {"Called", "quipped"}},
       // Same length and edges as a verb ("said"), or a verb inside a longer word: no stop.
       {"The squid sailed, unsaid, to Saidpur.", {}},
+      // Longer than any word, with a verb's edges and length modulo 16 ("said", "told"): no stop.
+      {"Sandstormssweptssaid Told-to-be-an-retold.", {}},
       // A role head is no verb start; a clitic or a number never is.
       {"The spokesman's 2 tells.", {"tells"}},
       {"", {}},
