@@ -273,6 +273,15 @@ constexpr std::pair<std::string_view, WordList> kSingleWords[] = {
     {"went", kWent},     {"according", kAccording}, {"called", kCalled}, {"close", kClose}, {"familiar", kFamiliar},
     {"citing", kCiting}, {"quoting", kQuoting}};
 
+// The length of the single word in `list`.
+constexpr size_t single_word_size(WordList list) {
+  for (const auto& entry : kSingleWords)
+    if (entry.second == list) return entry.first.size();
+  return 0;
+}
+constexpr size_t kCloseSize = single_word_size(kClose);
+constexpr size_t kFamiliarSize = single_word_size(kFamiliar);
+
 // How many words the lists hold, some more than once.
 constexpr size_t kListedWords =
     std::size(kStopWords) + std::size(kCapitalStopWords) + std::size(kDeterminers) +
@@ -453,33 +462,34 @@ const Lexicon& lexicon() {
 }
 
 // A test that rules out most tokens as members of a few lists before any
-// lookup: a bit per (length, first byte, last byte), the bytes by their low
-// five bits. A listed word's byte is a lower-case letter or below 0x40 (see
-// kListsFoldExactly), which a token's byte folds onto only when the two
-// agree in those bits, so every spelling of a listed word passes.
+// lookup: per (first byte, last byte), the bytes by their low five bits, a
+// mask of the lengths of the words with those edges. A listed word's byte is
+// a lower-case letter or below 0x40 (see kListsFoldExactly), which a token's
+// byte folds onto only when the two agree in those bits, so every spelling
+// of a listed word passes.
 class EdgeFilter {
  public:
   template <size_t N>
   void add(const std::string_view (&words)[N]) {
     for (std::string_view word : words) add_word(word);
   }
+  // Adds `word`, 1 to kMaxKeyBytes bytes long.
   void add_word(std::string_view word) {
-    const size_t bit = index(word.size(), word.front(), word.back());
-    bits_[bit / 64] |= uint64_t{1} << (bit % 64);
+    lengths_[index(word.front(), word.back())] |= static_cast<uint16_t>(1u << word.size());
   }
   // False when no added word is `size` bytes long, starts with `first` and
-  // ends with `last`, ignoring ASCII case.
+  // ends with `last`, ignoring ASCII case. Lengths count modulo 16, so a
+  // text longer than any word may pass: a lookup still tells.
   bool may_contain(size_t size, char first, char last) const {
-    // No word is 0 bytes long: longer texts than any word fall there.
-    const size_t bit = index(size <= kMaxKeyBytes ? size : 0, first, last);
-    return (bits_[bit / 64] >> (bit % 64)) & 1;
+    return (lengths_[index(first, last)] >> (size & kMaxKeyBytes)) & 1u;
   }
 
  private:
-  static size_t index(size_t size, char first, char last) {
-    return size << 10 | (static_cast<size_t>(first) & 31) << 5 | (static_cast<size_t>(last) & 31);
+  static_assert(kMaxKeyBytes == 15, "lengths are bits of a 16-bit mask, and the length 0 of no word");
+  static size_t index(char first, char last) {
+    return (static_cast<size_t>(first) & 31) << 5 | (static_cast<size_t>(last) & 31);
   }
-  uint64_t bits_[(kMaxKeyBytes + 1) << 10 >> 6] = {};
+  uint16_t lengths_[1 << 10] = {};
 };
 
 // The words a speech verb starts with (the speech verbs, "according" and
@@ -511,14 +521,19 @@ std::string common_noun_phrase(std::string_view words) {
   return name;
 }
 
-// "Mayor Ines Duarte" -> "Ines Duarte": a tagger may keep a title in the name.
-std::string_view without_titles(std::string_view name) {
+// "Mayor Ines Duarte" -> "Ines Duarte": a tagger may keep a title in the
+// name. Sets `first_word_lists` to the lists the first word left is in: the
+// lookup that finds it is no title tells its gender too.
+std::string_view without_titles(std::string_view name, uint32_t* first_word_lists) {
   size_t start = 0;
-  for (size_t space = name.find(' '); space != std::string_view::npos; space = name.find(' ', start)) {
-    if (!word_in(name.substr(start, space - start), kPersonRole)) break;
+  for (;;) {
+    const size_t space = name.find(' ', start);
+    // The last word is the name, even when it is a title.
+    const size_t size = space == std::string_view::npos ? name.size() - start : space - start;
+    *first_word_lists = lexicon().words_of(name.substr(start, size));
+    if (space == std::string_view::npos || (*first_word_lists & kPersonRole) == 0) return name.substr(start);
     start = space + 1;
   }
-  return name.substr(start);
 }
 
 // FNV-1a over a name's bytes from the last one back, so that one pass over
@@ -542,13 +557,20 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
   const EdgeFilter& filter = verb_starts_and_roles();
   const size_t tokens = doc.tokens.size();
   const size_t final_byte = doc.text.size() - 1;
+  // Every token is written and the count advances only past those that
+  // pass: no branch on the test.
+  candidates_.resize(tokens);
+  size_t passed = 0;
   for (size_t i = 0; i < tokens; ++i) {
     const Token& token = doc.tokens[i];
     const char first = doc.text[std::min<size_t>(token.start, final_byte)];
     const char last = doc.text[std::min<size_t>(token.end - 1u, final_byte)];
-    if ((token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last))
-      candidates_.push_back(static_cast<uint32_t>(i));
+    candidates_[passed] = static_cast<uint32_t>(i);
+    passed += (token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last);
   }
+  candidates_.resize(passed);
+  // About one candidate in seven is a speech verb, whose subject is kept.
+  subjects_.reserve(passed / 4 + 4);
 }
 
 uint32_t Attributor::read_facts(size_t i) const {
@@ -580,6 +602,15 @@ size_t Attributor::next_in(uint32_t lists, size_t i, size_t end) const {
 }
 
 size_t Attributor::next_verb_candidate(size_t i, size_t end) const { return next_in(kVerbStart, i, end); }
+
+size_t Attributor::last_verb_candidate(size_t begin, size_t end) const {
+  auto it = std::lower_bound(candidates_.begin(), candidates_.end(), end);
+  while (it != candidates_.begin() && *(it - 1) >= begin) {
+    --it;
+    if (has(*it, kVerbStart)) return *it;
+  }
+  return end;
+}
 
 size_t Attributor::next_verb_or_role_candidate(size_t i, size_t end) const {
   return next_in(kVerbStart | kRoleHead, i, end);
@@ -659,7 +690,9 @@ std::optional<Attribution> Attributor::name_phrase(size_t first, size_t last, si
 // ending at token `last`.
 std::optional<Attribution> Attributor::unnamed_source_before(size_t last, size_t limit) const {
   for (size_t k = last; k > limit && last - k < 10; --k) {
-    if (has(k, kClose | kFamiliar) && has(k - 1, kUnnamedSourceNoun)) {
+    // Most tokens here are read by nothing else: rule them out by length.
+    const size_t size = doc_.tokens[k].end - doc_.tokens[k].start;
+    if ((size == kCloseSize || size == kFamiliarSize) && has(k, kClose | kFamiliar) && has(k - 1, kUnnamedSourceNoun)) {
       size_t first = k - 1;
       if (first > limit && has(first - 1, kDeterminer)) --first;
       Attribution a;
@@ -754,6 +787,20 @@ std::optional<SpeechVerb> Attributor::speech_verb_at(size_t i, size_t end) const
 constexpr size_t kAsideTokens = 25;
 
 std::optional<Attribution> Attributor::subject_before(size_t verb, size_t limit) const {
+  auto kept = std::lower_bound(subjects_.begin(), subjects_.end(), verb,
+                               [](const KeptSubject& k, size_t token) { return k.verb < token; });
+  if (kept != subjects_.end() && kept->verb == verb)
+    return kept->limit == limit ? kept->subject : read_subject_before(verb, limit);
+  std::optional<Attribution> subject = read_subject_before(verb, limit);
+  // People asks first, verb after verb: this appends.
+  if (kept == subjects_.end())
+    subjects_.push_back(KeptSubject{verb, limit, subject});
+  else
+    subjects_.insert(kept, KeptSubject{verb, limit, subject});
+  return subject;
+}
+
+std::optional<Attribution> Attributor::read_subject_before(size_t verb, size_t limit) const {
   size_t last = verb;
   // Step back over auxiliaries and a time phrase: "X has said", "X on Thursday said".
   while (last > limit) {
@@ -781,7 +828,7 @@ std::optional<Attribution> Attributor::subject_before(size_t verb, size_t limit)
   if (comma <= limit || !is_punct(comma - 1, ",")) return std::nullopt;
   const size_t before = comma - 1;  // the first comma
   if (before <= limit) return std::nullopt;
-  if (has(comma, kCiting | kQuoting | kAccording)) return subject_before(before, limit);
+  if (has(comma, kCiting | kQuoting | kAccording)) return read_subject_before(before, limit);
   if (is_capitalised(comma) && !has(comma, kCapitalStop)) {
     std::optional<Attribution> name = phrase_ending_at(last - 1, comma);
     if (!name || name->kind != Attribution::Kind::kName) return name;
@@ -868,6 +915,7 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
   entity_mentions_.reserve(mention_count);
   mentions_.reserve(mention_count + mention_count / 2 + 8);  // and some the text makes
   role_heads_.reserve(role_count + 8);
+  entity_forms_.reserve(entities.size());
   for (size_t e = 0; e < entities.size(); ++e) {
     const Entity& entity = entities[e];
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
@@ -876,20 +924,22 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       role_heads_.push_back(std::string_view(role).substr(space == std::string::npos ? 0 : space + 1));
     }
     const auto roles_end = static_cast<uint32_t>(role_heads_.size());
-    Mention mention = make_mention(without_titles(entity.name), entity.id, roles_begin, roles_end,
+    uint32_t first_word_lists = 0;
+    const std::string_view name = without_titles(entity.name, &first_word_lists);
+    Mention mention = make_mention(name, first_word_lists, entity.id, roles_begin, roles_end,
                                    entity.type == EntityType::kPerson);
+    entity_forms_.push_back(mention);
     for (const Span& m : entity.mentions) {
       entity_mentions_.emplace_back(m, e);
       mention.at = m.start;
-      mention.order = static_cast<uint32_t>(mentions_.size());
       mentions_.push_back(mention);
     }
   }
   std::sort(entity_mentions_.begin(), entity_mentions_.end(),
             [](const auto& a, const auto& b) { return a.first.start < b.first.start; });
 
-  auto is_person_name = [&](Span name, std::string_view role, const Entity* entity) {
-    if (entity != nullptr) return entity->type == EntityType::kPerson;
+  // Whether a name no entity covers names a person.
+  auto is_person_name = [&](Span name, std::string_view role) {
     if (!role.empty()) return word_in(role, kPersonRole);
     const std::string_view text = doc_.span_text(name);
     const size_t space = text.rfind(' ');
@@ -901,11 +951,17 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
     const Entity* entity = entity_overlapping(name);
     const auto roles_begin = static_cast<uint32_t>(role_heads_.size());
     if (!role.empty()) role_heads_.push_back(role);
-    Mention mention = make_mention(entity ? without_titles(entity->name) : doc_.span_text(name),
-                                   entity ? std::string_view(entity->id) : "", roles_begin,
-                                   static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role, entity));
+    Mention mention;
+    if (entity != nullptr) {
+      mention = entity_form(*entity);
+      mention.roles_begin = roles_begin;
+      mention.roles_end = static_cast<uint32_t>(role_heads_.size());
+    } else {
+      const std::string_view text = doc_.span_text(name);
+      mention = make_mention(text, lexicon().words_of(text.substr(0, text.find(' '))), "", roles_begin,
+                             static_cast<uint32_t>(role_heads_.size()), is_person_name(name, role));
+    }
     mention.at = name.start;
-    mention.order = static_cast<uint32_t>(mentions_.size());
     mentions_.push_back(mention);
   };
   const Attributor& p = words;
@@ -936,16 +992,22 @@ People::People(const Attributor& words, const std::vector<Entity>& entities)
       }
     }
   }
-  std::sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
-    return a.at != b.at ? a.at < b.at : a.order < b.order;
-  });
+  // By position, mentions at one position in the order they were added.
+  // Sorting 8-byte keys and moving each mention once costs less than
+  // sorting the mentions; positions fit 32 bits, as token offsets do.
+  std::vector<uint64_t> keys(mentions_.size());
+  for (size_t m = 0; m < mentions_.size(); ++m) keys[m] = static_cast<uint64_t>(mentions_[m].at) << 32 | m;
+  std::sort(keys.begin(), keys.end());
+  std::vector<Mention> sorted;
+  sorted.reserve(mentions_.size());
+  for (const uint64_t key : keys) sorted.push_back(mentions_[static_cast<uint32_t>(key)]);
+  mentions_ = std::move(sorted);
 }
 
-People::Mention People::make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
-                                     uint32_t roles_end, bool person) {
-  const uint32_t first_name = lexicon().words_of(name.substr(0, name.find(' ')));
-  return {0, name, entity_id, roles_begin, roles_end, person, (first_name & kFemaleName) != 0,
-          (first_name & kMaleName) != 0};
+People::Mention People::make_mention(std::string_view name, uint32_t first_word_lists, std::string_view entity_id,
+                                     uint32_t roles_begin, uint32_t roles_end, bool person) {
+  return {0, name, entity_id, roles_begin, roles_end, person, (first_word_lists & kFemaleName) != 0,
+          (first_word_lists & kMaleName) != 0};
 }
 
 const Entity* People::entity_overlapping(Span span) const {
@@ -1004,9 +1066,9 @@ const Entity* People::entity_named(std::string_view name) const {
 }
 
 Speaker People::named(Span name) const {
-  if (const Entity* e = entity_overlapping(name)) return {std::string(without_titles(e->name)), e->id};
+  if (const Entity* e = entity_overlapping(name)) return {std::string(entity_form(*e).name), e->id};
   const std::string_view text = doc_.span_text(name);
-  if (const Entity* e = entity_named(text)) return {std::string(without_titles(e->name)), e->id};
+  if (const Entity* e = entity_named(text)) return {std::string(entity_form(*e).name), e->id};
   // "Tokayev" after "Kassym-Jomart Tokayev": use the fullest form named before.
   auto end = std::lower_bound(mentions_.begin(), mentions_.end(), name.start,
                               [](const Mention& m, size_t at) { return m.at < at; });

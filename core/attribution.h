@@ -63,8 +63,8 @@ struct Attribution {
 
 // The speech verbs and attribution phrases of one document. Building it
 // tests each token's edges, no lookup; the document must outlive it.
-// Questions read the facts of the tokens they touch on first use, so one
-// thread at a time.
+// Questions read the facts of the tokens they touch on first use, and keep
+// the subjects they read, so one thread at a time.
 class Attributor {
  public:
   explicit Attributor(const Document& doc);
@@ -80,8 +80,14 @@ class Attributor {
   // and last bytes, which building the Attributor applies to each token.
   size_t next_verb_candidate(size_t i, size_t end) const;
 
+  // The last token before `end`, from `begin` on, that a speech verb may
+  // start at, or `end`: next_verb_candidate for scans that walk backwards.
+  size_t last_verb_candidate(size_t begin, size_t end) const;
+
   // The subject ending just before token `verb`, reading no further back than
   // token `limit`: "X said", "X, the spokesman, said", "X has said", "he said".
+  // People, quotes and sources ask this of the same verbs, so the answer
+  // for a verb is kept and given again when the same `limit` comes.
   std::optional<Attribution> subject_before(size_t verb, size_t limit) const;
 
   // The phrase starting at token `from`, before token `end`: the object of
@@ -101,6 +107,8 @@ class Attributor {
     return known != kUnread ? known : read_facts(i);
   }
   uint32_t read_facts(size_t i) const;
+  // subject_before without the kept answers.
+  std::optional<Attribution> read_subject_before(size_t verb, size_t limit) const;
   bool has(size_t i, uint32_t bits) const { return (facts(i) & bits) != 0; }
   // The first candidate token from `i` on, before `end`, in one of `lists`,
   // which must only name lists of speech verb starts and role heads, or
@@ -137,6 +145,14 @@ class Attributor {
   // Where in candidates_ the last scan stopped: scans sweep forward, so the
   // next one usually starts there.
   mutable size_t cursor_ = 0;
+  // The subject read for a verb and the limit it was read with (the first
+  // asked: People asks with the sentence start, as sources do), by verb.
+  struct KeptSubject {
+    size_t verb = 0;
+    size_t limit = 0;
+    std::optional<Attribution> subject;
+  };
+  mutable std::vector<KeptSubject> subjects_;
 };
 
 // The people (and named outlets) the text mentions, in text order, to link a
@@ -169,15 +185,17 @@ class People {
     bool person = false;
     bool female_first_name = false;  // the first word is a known female (male) first name
     bool male_first_name = false;
-    uint32_t order = 0;  // among the mentions, as added: mentions at one position keep it
   };
   Speaker named(Span name) const;
   const Entity* entity_overlapping(Span span) const;
   const Entity* entity_named(std::string_view name) const;
   void index_name_endings() const;
-  // A mention of `name` (at 0: the caller places it).
-  static Mention make_mention(std::string_view name, std::string_view entity_id, uint32_t roles_begin,
-                              uint32_t roles_end, bool person);
+  // A mention of `name`, whose first word is in the word lists
+  // `first_word_lists` (at 0: the caller places it).
+  static Mention make_mention(std::string_view name, uint32_t first_word_lists, std::string_view entity_id,
+                              uint32_t roles_begin, uint32_t roles_end, bool person);
+  // The mention entity `e` (one of entities_) makes, its name without titles.
+  const Mention& entity_form(const Entity& e) const { return entity_forms_[static_cast<size_t>(&e - entities_.data())]; }
 
   const Document& doc_;
   const std::vector<Entity>& entities_;
@@ -199,6 +217,8 @@ class People {
   // Role heads ("spokesman", "channel"), as written: compared ignoring ASCII case.
   std::vector<std::string_view> role_heads_;
   std::vector<Mention> mentions_;  // sorted by `at`
+  // Per entity, its mention: a name's titles and gender are read once.
+  std::vector<Mention> entity_forms_;
 };
 
 // What quotes and sources both read from one document: its attribution

@@ -42,6 +42,11 @@ bool opens_single(Mark m) { return m == Mark::kOpenSingle || m == Mark::kStraigh
 struct Pair {
   size_t open = 0;   // token of the opening mark
   size_t close = 0;  // token of the closing mark
+  // Where the quote sits, read once (find_quotes): the speaker search asks
+  // many times. The sentences of the two marks, and starts_sentence.
+  size_t open_sentence = 0;
+  size_t close_sentence = 0;
+  bool opens_sentence = false;
 };
 
 class QuotePairer {
@@ -136,12 +141,12 @@ size_t sentence_of(const Document& doc, size_t token) {
   return s < doc.sentences.size() ? s : 0;
 }
 
-// True when the quote opening at token `open` starts a sentence. The
-// sentence splitter keeps a straight mark after a period with the sentence
-// before (it cannot tell an opening '"' from a closing one), so an opening
-// mark that ends its sentence starts the next one.
-bool starts_sentence(const Document& doc, size_t open) {
-  const Sentence& s = doc.sentences[sentence_of(doc, open)];
+// True when the quote opening at token `open`, in sentence `sentence`,
+// starts a sentence. The sentence splitter keeps a straight mark after a
+// period with the sentence before (it cannot tell an opening '"' from a
+// closing one), so an opening mark that ends its sentence starts the next one.
+bool starts_sentence(const Document& doc, size_t open, size_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
   return open == s.first_token || open + 1 == s.end_token;
 }
 
@@ -154,11 +159,11 @@ class SpeakerFinder {
   // Fills the speaker and verb of the quote `pair`; `previous_close` and
   // `next_open` bound the words the quote may take its attribution from.
   void attribute(const Pair& pair, size_t previous_close, size_t next_open, Quote* quote) const {
-    const Sentence& opening = doc_.sentences[sentence_of(doc_, pair.open)];
-    const Sentence& closing = doc_.sentences[sentence_of(doc_, pair.close)];
-    size_t prefix_start = starts_sentence(doc_, pair.open) ? pair.open : std::max(opening.first_token, previous_close);
+    const Sentence& opening = doc_.sentences[pair.open_sentence];
+    const Sentence& closing = doc_.sentences[pair.close_sentence];
+    size_t prefix_start = pair.opens_sentence ? pair.open : std::max(opening.first_token, previous_close);
     // "Smith said:" on the line before a quote that opens a paragraph.
-    if (starts_sentence(doc_, pair.open) && pair.open > previous_close && pair.open > 0 &&
+    if (pair.opens_sentence && pair.open > previous_close && pair.open > 0 &&
         doc_.token_text(pair.open - 1) == ":")
       prefix_start = std::max(doc_.sentences[sentence_of(doc_, pair.open - 1)].first_token, previous_close);
     const size_t suffix_end = std::min(closing.end_token, next_open);
@@ -179,13 +184,14 @@ class SpeakerFinder {
   // sentence, with no attribution of its own, belongs to whoever the
   // sentence before reports on.
   void from_previous_sentence(const Pair& pair, size_t previous_close, Quote* quote) const {
-    if (!starts_sentence(doc_, pair.open)) return;
-    const size_t own = sentence_of(doc_, pair.open);
+    if (!pair.opens_sentence) return;
+    const size_t own = pair.open_sentence;
     const bool glued = pair.open != doc_.sentences[own].first_token;
     if (!glued && own == 0) return;
     const Sentence& before = doc_.sentences[glued ? own : own - 1];
     const size_t end = glued ? pair.open : before.end_token;
-    for (size_t k = std::max(before.first_token, previous_close); k < end; ++k) {
+    for (size_t k = words_.next_verb_candidate(std::max(before.first_token, previous_close), end); k < end;
+         k = words_.next_verb_candidate(k + 1, end)) {
       std::optional<SpeechVerb> verb = words_.speech_verb_at(k, end);
       if (!verb || !verb->reporting || verb->text == "according to" || verb->text == "citing") continue;
       if (std::optional<Attribution> who = words_.subject_before(k, before.first_token)) {
@@ -199,8 +205,13 @@ class SpeakerFinder {
 
   // "X said: “...”", "X called on Y to “...”": the nearest verb before.
   bool before(size_t open, size_t start, size_t quote_start, Quote* quote) const {
-    for (size_t k = open; k > start && open - k < kVerbSearchBefore;) {
-      --k;
+    // Tokens from `start` on, at most kVerbSearchBefore back; the scan
+    // visits only the words a verb may start at.
+    const size_t first = start >= open ? open : std::max(start, open > kVerbSearchBefore ? open - kVerbSearchBefore : 0);
+    for (size_t scanned_from = open;;) {
+      const size_t k = words_.last_verb_candidate(first, scanned_from);
+      if (k == scanned_from) break;
+      scanned_from = k;
       std::optional<SpeechVerb> verb = words_.speech_verb_at(k, open);
       if (!verb) continue;
       std::optional<Attribution> who = verb->text == "according to" ? words_.phrase_after(verb->end_token, open)
@@ -215,11 +226,14 @@ class SpeakerFinder {
   bool after(size_t from, size_t end, size_t quote_start, Quote* quote) const {
     size_t first_word = from;
     while (first_word < end && doc_.token_text(first_word) == ",") ++first_word;
+    size_t candidate = words_.next_verb_candidate(from, end);
     for (size_t k = from; k < end && k - from < kVerbSearchAfter; ++k) {
       if (is_clause_end(doc_.token_text(k)) && k >= first_word) {
         // An appositive comma may sit between subject and verb; a period may not.
         if (doc_.token_text(k) != ",") return false;
       }
+      if (k < candidate) continue;
+      candidate = words_.next_verb_candidate(k + 1, end);
       std::optional<SpeechVerb> verb = words_.speech_verb_at(k, end);
       if (!verb) continue;
       std::optional<Attribution> who = (k == first_word || verb->text == "according to")
@@ -252,6 +266,11 @@ std::vector<Quote> find_quotes(const AttributionContext& attribution, const Layo
   pairs.erase(std::remove_if(pairs.begin(), pairs.end(),
                              [&](const Pair& p) { return layout.is_clutter(doc.tokens[p.open].start); }),
               pairs.end());
+  for (Pair& pair : pairs) {
+    pair.open_sentence = sentence_of(doc, pair.open);
+    pair.close_sentence = sentence_of(doc, pair.close);
+    pair.opens_sentence = starts_sentence(doc, pair.open, pair.open_sentence);
+  }
   const SpeakerFinder speakers(attribution.words, attribution.people);
   std::vector<Quote> quotes;
   quotes.reserve(pairs.size());
@@ -268,8 +287,8 @@ std::vector<Quote> find_quotes(const AttributionContext& attribution, const Layo
     if (!quote.speaker && !quote.fragment) speakers.from_previous_sentence(pair, previous_close, &quote);
     // A quote standing alone right after another keeps that quote's speaker.
     if (!quote.speaker && q > 0 && !quotes.empty() && quotes.back().speaker && !quote.fragment) {
-      const size_t gap_sentences = sentence_of(doc, pair.open) - sentence_of(doc, pairs[q - 1].close);
-      if (starts_sentence(doc, pair.open) && gap_sentences <= 2) {
+      const size_t gap_sentences = pair.open_sentence - pairs[q - 1].close_sentence;
+      if (pair.opens_sentence && gap_sentences <= 2) {
         quote.speaker = quotes.back().speaker;
         quote.verb = quotes.back().verb;
         quote.verb_span = quotes.back().verb_span;

@@ -133,6 +133,8 @@ TEST_CASE("verb scans: every spelling of a verb start, none of other words, resc
       {"They Called for calm and quipped.", {"Called", "quipped"}},
       // Same length and edges as a verb ("said"), or a verb inside a longer word: no stop.
       {"The squid sailed, unsaid, to Saidpur.", {}},
+      // Longer than any word, with a verb's edges and length modulo 16 ("said", "told"): no stop.
+      {"Sandstormssweptssaid Told-to-be-an-retold.", {}},
       // A role head is no verb start; a clitic or a number never is.
       {"The spokesman's 2 tells.", {"tells"}},
       {"", {}},
@@ -174,5 +176,61 @@ TEST_CASE("lazy facts: a phrase reads the same before and after a scan", "[attri
     CHECK(first->span == second->span);
     CHECK(first->name == second->name);
     CHECK(first->role == second->role);
+  }
+}
+
+TEST_CASE("verb scans backwards: the last candidate of every range is the forward scan's last", "[attribution]") {
+  const std::vector<std::string> texts = {
+      "He said so.",
+      "HE SAID SO, Tweeted Roe, according to Tass, who Called for calm.",
+      "The spokesman told reporters the squid sailed, unsaid, to Saidpur, and added nothing.",
+      "No verbs here at all.",
+      "",
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    const ai::Attributor words(doc);
+    const size_t tokens = doc.tokens.size();
+    for (size_t begin = 0; begin <= tokens; ++begin)
+      for (size_t end = begin; end <= tokens; ++end) {
+        INFO("tokens [" << begin << ", " << end << ")");
+        size_t expected = end;
+        for (size_t i = words.next_verb_candidate(begin, end); i < end; i = words.next_verb_candidate(i + 1, end))
+          expected = i;
+        CHECK(words.last_verb_candidate(begin, end) == expected);
+      }
+  }
+}
+
+TEST_CASE("kept subjects: every verb and limit reads as on a fresh Attributor, in any order", "[attribution]") {
+  const std::vector<std::string> texts = {
+      "Police spokesman Sultanat Azirbek told reporters. He said it was over, Jane Roe, the Mayor, said.",
+      "A source close to the president said, and officials told Tass, citing a statement, that it ended.",
+      "The channel, citing officials, reported calm. Roe has said so; she also told us, according to Tass.",
+      "Tokayev went on to say that he continued to say little. On Monday said nothing.",
+  };
+  auto same = [](const std::optional<ai::Attribution>& a, const std::optional<ai::Attribution>& b) {
+    if (!a || !b) return !a == !b;
+    return a->kind == b->kind && a->span == b->span && a->name == b->name && a->role == b->role;
+  };
+  for (const std::string& text : texts) {
+    INFO(text);
+    const ai::Document doc = ai::analyze_text(text);
+    const size_t tokens = doc.tokens.size();
+    // People reads and keeps the subject of every verb first, as in a pipeline.
+    const std::vector<ai::Entity> no_entities;
+    const ai::AttributionContext shared(doc, no_entities);
+    size_t kept_verbs = 0;
+    for (size_t pass = 0; pass < 2; ++pass)  // the second pass asks only kept answers again
+      for (size_t verb = tokens; verb-- > 0;)
+        for (size_t limit = 0; limit <= verb; ++limit) {
+          const ai::Attributor fresh(doc);
+          INFO("verb " << verb << ", limit " << limit << ", pass " << pass);
+          const std::optional<ai::Attribution> expected = fresh.subject_before(verb, limit);
+          CHECK(same(shared.words.subject_before(verb, limit), expected));
+          kept_verbs += pass == 0 && limit == 0 && expected;
+        }
+    CHECK(kept_verbs > 0);
   }
 }
