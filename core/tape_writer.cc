@@ -17,7 +17,7 @@ uint32_t hash_bytes(std::string_view bytes) {
 }  // namespace
 
 TapeWriter::TapeWriter(size_t expected_size)
-    : buffer_(new char[expected_size]), capacity_(expected_size), interned_(64, InternedString{0, 0, 0}) {}
+    : buffer_(new char[expected_size]), capacity_(expected_size), interned_(kInitialInternedSlots, InternedString{0, 0, 0}) {}
 
 void TapeWriter::grow(size_t n) {
   const size_t capacity = std::max(capacity_ * 2, size_ + n + 64);

@@ -125,6 +125,8 @@ class TapeWriter {
     uint32_t size;
     uint32_t index;
   };
+  // A report interns about a hundred strings: room for them without growing.
+  static constexpr size_t kInitialInternedSlots = 256;
   std::vector<InternedString> interned_;
   size_t interned_count_ = 0;
 };
