@@ -31,7 +31,7 @@
 //   tape.key(3);                 // the key with index 3
 //   tape.unsigned_number(42);
 //   tape.end_object();
-//   std::string bytes = tape.take();   // 01 13 06 2a 02
+//   std::string bytes = tape.take();   // 01 13 08 2a 02
 #pragma once
 
 #include <cstdint>
