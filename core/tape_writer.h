@@ -7,10 +7,17 @@
 //   kObjectBegin ... kObjectEnd       members: a key byte, then the value
 //   kArrayBegin ... kArrayEnd         elements: values
 //   kKeyBase + i                      the key with index i in the caller's key table
-//   kString, varint n, n bytes        UTF-8, ill-formed sequences left as they are
+//   kString, varint n, n bytes        UTF-8, ill-formed sequences left as they are; a
+//                                     string of 1 to kMaxInternedBytes bytes also
+//                                     becomes the tape's next interned string
+//   kStringRef, varint i              the tape's interned string i (0 for the first):
+//                                     repeated short strings (entity types, figure
+//                                     kinds, units, ids) go as bytes only once
 //   kSpanText, varint n, n bytes      like kString, but the "text" of a span object
 //   kSpanTextSlice                    the "text" of a span object, no bytes: the reader
 //                                     takes it from its own copy of the text (see below)
+//   kSpan, varint end, varint start,  the object {"end", "start", "text"} without its key
+//     then kSpanText or kSpanTextSlice  bytes: the most common object of a report
 //   kUnsigned, varint                 an integer below 2^53 (exact as a JS number)
 //   kDouble, 8 bytes little endian    any other number
 //   kTrue, kFalse, kNull
@@ -24,13 +31,15 @@
 //   tape.key(3);                 // the key with index 3
 //   tape.unsigned_number(42);
 //   tape.end_object();
-//   std::string bytes = tape.take();   // 01 13 06 2a 02
+//   std::string bytes = tape.take();   // 01 13 08 2a 02
 #pragma once
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace ai {
 
@@ -49,12 +58,15 @@ class TapeWriter {
     kTrue = 10,
     kFalse = 11,
     kNull = 12,
+    kStringRef = 13,
+    kSpan = 14,
     kKeyBase = 16,  // keys take the tags from here up
   };
   static constexpr size_t kMaxKeys = 256 - kKeyBase;
+  static constexpr size_t kMaxInternedBytes = 31;
 
   // Starts an empty tape with room for `expected_size` bytes (it grows as needed).
-  explicit TapeWriter(size_t expected_size = 0) : buffer_(expected_size, '\0') {}
+  explicit TapeWriter(size_t expected_size = 0);
 
   void begin_object() { tag(kObjectBegin); }
   void end_object() { tag(kObjectEnd); }
@@ -65,9 +77,12 @@ class TapeWriter {
 
   // The bytes go on the tape as they are; the reader decodes them as UTF-8
   // with U+FFFD for ill-formed sequences (TextDecoder's default).
-  void string(std::string_view text) { tagged_bytes(kString, text); }
+  // Strings of 1 to kMaxInternedBytes bytes are interned (see kStringRef).
+  void string(std::string_view text);
   void span_text(std::string_view text) { tagged_bytes(kSpanText, text); }
   void span_text_slice() { tag(kSpanTextSlice); }
+  // Begins a kSpan; the caller then writes its text with span_text or span_text_slice.
+  void begin_span(uint64_t end, uint64_t start);
 
   // Integers from 2^53 up become doubles (the nearest one), as JSON.parse reads them.
   void unsigned_number(uint64_t value);
@@ -83,8 +98,8 @@ class TapeWriter {
   static constexpr size_t kMaxVarintBytes = 10;
 
   char* room(size_t n) {
-    if (buffer_.size() - size_ < n) grow(n);
-    return &buffer_[size_];
+    if (capacity_ - size_ < n) grow(n);
+    return buffer_.get() + size_;
   }
   void grow(size_t n);
   void tag(uint8_t t) {
@@ -93,10 +108,27 @@ class TapeWriter {
   }
   // Writes the varint at `out`, which has room for kMaxVarintBytes; returns the bytes written.
   static size_t put_varint(char* out, uint64_t value);
-  void tagged_bytes(uint8_t t, std::string_view bytes);
+  // Writes the tag, the size and the bytes; returns where the bytes went on the tape.
+  size_t tagged_bytes(uint8_t t, std::string_view bytes);
+  void grow_interned();
 
-  std::string buffer_;  // its size is the capacity; bytes past size_ are unused
+  // Not a std::string: growing one zero-fills the new room, which is all overwritten.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
   size_t size_ = 0;
+
+  // The interned strings, as an open-addressed table of their places on the
+  // tape (where the bytes of their first kString are). A slot's `size` is 0
+  // when it is empty; the table is never more than half full.
+  struct InternedString {
+    size_t offset;
+    uint32_t size;
+    uint32_t index;
+  };
+  // A report interns about a hundred strings: room for them without growing.
+  static constexpr size_t kInitialInternedSlots = 256;
+  std::vector<InternedString> interned_;
+  size_t interned_count_ = 0;
 };
 
 }  // namespace ai

@@ -164,7 +164,11 @@ const TAPE_DOUBLE = 9;
 const TAPE_TRUE = 10;
 const TAPE_FALSE = 11;
 const TAPE_NULL = 12;
+const TAPE_STRING_REF = 13;
+const TAPE_SPAN = 14;
 const TAPE_KEY_BASE = 16;
+// Strings of 1 to this many bytes are interned: the tape sends each once (tape_writer.h).
+const TAPE_MAX_INTERNED_BYTES = 31;
 // Below this many bytes an ASCII string is built faster by hand than by TextDecoder.
 const SHORT_STRING_BYTES = 32;
 
@@ -185,8 +189,9 @@ function tapeKeys(engine) {
 // core inspected (or null for bytes): span texts marked as slices come from
 // it, and with `sliceEverySpanText` all span texts do.
 function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
-  const view = new DataView(heap.buffer, heap.byteOffset, heap.byteLength);
   let pos = start;
+  let view = null;  // made at the first double: most reports have none or few
+  const interned = [];  // the strings TAPE_STRING_REF indexes
 
   function readVarint() {
     let byte = heap[pos++];
@@ -201,8 +206,7 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
     return value;
   }
 
-  function readString() {
-    const size = readVarint();
+  function readBytesAsString(size) {
     const from = pos;
     pos += size;
     if (size < SHORT_STRING_BYTES) {
@@ -217,8 +221,32 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
     return decoder.decode(heap.subarray(from, pos));
   }
 
+  // The text of a span with these offsets, whose tag (kSpanText or kSpanTextSlice) was just read.
+  function readSpanText(tag, spanStart, spanEnd) {
+    if (tag === TAPE_SPAN_TEXT_SLICE) return text.slice(spanStart, spanEnd);
+    const size = readVarint();
+    if (sliceEverySpanText) {
+      pos += size;
+      return text.slice(spanStart, spanEnd);
+    }
+    return readBytesAsString(size);
+  }
+
   function readValue(tag) {
     switch (tag) {
+      case TAPE_SPAN: {
+        const end = readVarint();
+        const spanStart = readVarint();
+        return { end, start: spanStart, text: readSpanText(heap[pos++], spanStart, end) };
+      }
+      case TAPE_STRING_REF:
+        return interned[readVarint()];
+      case TAPE_STRING: {
+        const size = readVarint();
+        const string = readBytesAsString(size);
+        if (size !== 0 && size <= TAPE_MAX_INTERNED_BYTES) interned.push(string);
+        return string;
+      }
       case TAPE_OBJECT_BEGIN: {
         const object = {};
         for (;;) {
@@ -226,11 +254,8 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
           if (keyTag === TAPE_OBJECT_END) return object;
           const key = keys[keyTag - TAPE_KEY_BASE];
           const valueTag = heap[pos++];
-          if (valueTag === TAPE_SPAN_TEXT_SLICE) {
-            object[key] = text.slice(object.start, object.end);
-          } else if (valueTag === TAPE_SPAN_TEXT && sliceEverySpanText) {
-            pos += readVarint();
-            object[key] = text.slice(object.start, object.end);
+          if (valueTag === TAPE_SPAN_TEXT_SLICE || valueTag === TAPE_SPAN_TEXT) {
+            object[key] = readSpanText(valueTag, object.start, object.end);
           } else {
             object[key] = readValue(valueTag);
           }
@@ -244,12 +269,10 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
           array.push(readValue(elementTag));
         }
       }
-      case TAPE_STRING:
-      case TAPE_SPAN_TEXT:
-        return readString();
       case TAPE_UNSIGNED:
         return readVarint();
       case TAPE_DOUBLE: {
+        if (view === null) view = new DataView(heap.buffer, heap.byteOffset, heap.byteLength);
         const value = view.getFloat64(pos, true);
         pos += 8;
         return value;
@@ -257,6 +280,8 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
       case TAPE_TRUE: return true;
       case TAPE_FALSE: return false;
       case TAPE_NULL: return null;
+      case TAPE_SPAN_TEXT:
+        return readBytesAsString(readVarint());
       default:
         throw fail('internal error: unknown tag ' + tag + ' in the report tape');
     }

@@ -70,12 +70,24 @@ class TapeReader {
       if (byte < 0x80) return value;
     }
   }
-  std::string string() {
+  // Reads a size and that many bytes; stores the size at `size_out` if given.
+  std::string string(size_t* size_out = nullptr) {
     const size_t size = varint();
+    if (size_out != nullptr) *size_out = size;
     REQUIRE(tape_.size() - pos_ >= size);
     std::string out = ai::repair_utf8(tape_.substr(pos_, size)).text;  // what TextDecoder gives
     pos_ += size;
     return out;
+  }
+  // The text of a span at these UTF-16 offsets: a slice, or bytes.
+  std::string span_text(uint8_t tag, size_t start, size_t end) {
+    if (tag == ai::TapeWriter::kSpanTextSlice) {
+      REQUIRE(end < byte_offsets_.size());
+      ++slices_;
+      return std::string(text_.substr(byte_offsets_[start], byte_offsets_[end] - byte_offsets_[start]));
+    }
+    REQUIRE(tag == ai::TapeWriter::kSpanText);
+    return string();
   }
   ordered_json read_value(uint8_t tag) {
     switch (tag) {
@@ -87,11 +99,7 @@ class TapeReader {
           const std::string& key = keys_[key_tag - ai::TapeWriter::kKeyBase];
           const uint8_t value_tag = next();
           if (value_tag == ai::TapeWriter::kSpanTextSlice) {
-            const size_t start = object.at("start").get<size_t>();
-            const size_t end = object.at("end").get<size_t>();
-            REQUIRE(end < byte_offsets_.size());
-            object[key] = std::string(text_.substr(byte_offsets_[start], byte_offsets_[end] - byte_offsets_[start]));
-            ++slices_;
+            object[key] = span_text(value_tag, object.at("start").get<size_t>(), object.at("end").get<size_t>());
           } else {
             object[key] = read_value(value_tag);
           }
@@ -105,9 +113,28 @@ class TapeReader {
         }
         return array;
       }
-      case ai::TapeWriter::kString:
+      case ai::TapeWriter::kString: {
+        size_t size = 0;
+        std::string out = string(&size);
+        if (size >= 1 && size <= ai::TapeWriter::kMaxInternedBytes) interned_.push_back(out);
+        return out;
+      }
+      case ai::TapeWriter::kStringRef: {
+        const uint64_t index = varint();
+        REQUIRE(index < interned_.size());
+        return interned_[index];
+      }
       case ai::TapeWriter::kSpanText:
         return string();
+      case ai::TapeWriter::kSpan: {
+        ordered_json object = ordered_json::object();
+        const size_t end = varint();
+        const size_t start = varint();
+        object["end"] = end;
+        object["start"] = start;
+        object["text"] = span_text(next(), start, end);
+        return object;
+      }
       case ai::TapeWriter::kUnsigned:
         return varint();
       case ai::TapeWriter::kDouble: {
@@ -128,6 +155,7 @@ class TapeReader {
   std::string_view text_;
   std::vector<size_t> byte_offsets_;
   std::vector<std::string> keys_;
+  std::vector<std::string> interned_;
   size_t pos_ = 0;
   size_t slices_ = 0;
 };
@@ -188,6 +216,13 @@ TEST_CASE("TapeWriter encodes each value as tape_writer.h describes", "[tape]") 
       {"empty string", [](ai::TapeWriter& t) { t.string(""); }, bytes({5, 0})},
       {"span text and slice", [](ai::TapeWriter& t) { t.span_text("ab"); t.span_text_slice(); },
        bytes({6, 2, 'a', 'b', 7})},
+      {"a repeated short string goes by index",
+       [](ai::TapeWriter& t) { t.string("km"); t.string("m"); t.string("km"); t.string("m"); t.string("km"); },
+       bytes({5, 2, 'k', 'm', 5, 1, 'm', 13, 0, 13, 1, 13, 0})},
+      {"empty and span texts are not interned",
+       [](ai::TapeWriter& t) { t.string(""); t.span_text("ab"); t.string("ab"); t.string(""); t.string("ab"); },
+       bytes({5, 0, 6, 2, 'a', 'b', 5, 2, 'a', 'b', 5, 0, 13, 0})},
+      {"span", [](ai::TapeWriter& t) { t.begin_span(300, 2); t.span_text_slice(); }, bytes({14, 0xAC, 0x02, 2, 7})},
   };
   for (const Case& c : cases) {
     INFO(c.name);
@@ -204,6 +239,29 @@ TEST_CASE("TapeWriter writes long strings with a multi-byte length and starts ov
   CHECK(tape.take() == bytes({5, 0xC8, 0x01}) + long_text);
   tape.null();
   CHECK(tape.take() == bytes({12}));
+}
+
+TEST_CASE("TapeWriter interns strings up to kMaxInternedBytes, and hundreds of them", "[tape]") {
+  ai::TapeWriter tape;
+  const std::string longest(ai::TapeWriter::kMaxInternedBytes, 'x');
+  const std::string too_long(ai::TapeWriter::kMaxInternedBytes + 1, 'x');
+  tape.string(longest);
+  tape.string(too_long);
+  tape.string(longest);
+  tape.string(too_long);
+  CHECK(tape.take() == bytes({5, 31}) + longest + bytes({5, 32}) + too_long + bytes({13, 0}) + bytes({5, 32}) + too_long);
+  // Past the table's first size: each string keeps its index.
+  for (int round = 0; round < 2; ++round) {
+    for (int i = 0; i < 300; ++i) tape.string("s" + std::to_string(i));
+  }
+  const std::string twice = tape.take();
+  std::string expected;
+  for (int i = 0; i < 300; ++i) {
+    const std::string s = "s" + std::to_string(i);
+    expected += bytes({5, static_cast<unsigned>(s.size())}) + s;
+  }
+  for (int i = 0; i < 300; ++i) expected += i < 128 ? bytes({13, static_cast<unsigned>(i)}) : bytes({13, 0x80u | (i & 0x7F), static_cast<unsigned>(i >> 7)});
+  CHECK(twice == expected);
 }
 
 TEST_CASE("The tape's key table is a JSON array of distinct names", "[tape]") {
