@@ -326,11 +326,23 @@ void OwnScoreCache::serve(uint64_t owner) {
   owner_ = owner;
 }
 
+uint32_t OwnScoreCache::slot_of(size_t word_size, uint8_t context, uint64_t folded) const {
+  // Contexts, and spellings of one folded word of different sizes, spread over slots.
+  const uint64_t spread = (folded + context * 0x9E3779B97F4A7C15ULL + word_size) * 0xBF58476D1CE4E5B9ULL;
+  return static_cast<uint32_t>(spread >> shift_) & slot_mask_;
+}
+
+void OwnScoreCache::prefetch(size_t word_size, uint8_t context, uint64_t folded) const {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(&entries_[slot_of(word_size, context, folded)]);
+#else
+  (void)word_size, (void)context, (void)folded;
+#endif
+}
+
 uint32_t OwnScoreCache::claim(std::string_view word, uint8_t context, uint64_t folded) {
   if (word.empty() || word.size() > kMaxWordBytes) return kUncached;
-  // Spellings of one folded word ("US", "us") and contexts spread over slots.
-  const uint64_t spread = (folded + context * 0x9E3779B97F4A7C15ULL + word.size()) * 0xBF58476D1CE4E5B9ULL;
-  const uint32_t slot = static_cast<uint32_t>(spread >> shift_) & slot_mask_;
+  const uint32_t slot = slot_of(word.size(), context, folded);
   Entry& e = entries_[slot];
   // The entry names the word by its bytes, not a hash: no two words can share sums.
   if (e.size == word.size() && e.context == context && std::memcmp(e.word, word.data(), word.size()) == 0) return slot | kHit;
@@ -489,8 +501,13 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   mark_count.assign(n, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
   // that the cache misses overlap instead of coming one after another.
-  for (const auto& [seg_first, seg_end] : out->segments)
-    for (size_t i = seg_first; i < seg_end; ++i) gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
+      if (own_cache != nullptr)
+        own_cache->prefetch(doc.tokens[i].end - doc.tokens[i].start, info[i].flags & (kSentenceStart | kHeadline), info[i].lower);
+    }
+  }
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
       uint64_t key = gazetteer_key_start();

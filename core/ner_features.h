@@ -98,11 +98,12 @@ class OwnScoreCache {
   static constexpr size_t kWidth = 2 * kLabelCount;  // both stages' scores
   // Longer words are not cached (they are rare) and keep their own ids.
   static constexpr size_t kMaxWordBytes = 26;
+  // 96 bytes; the name first, so that a claim reads one cache line.
   struct Entry {
-    int16_t sums[kWidth];
     uint8_t size = 0;     // the word's byte length; 0: the entry is empty
     uint8_t context = 0;
     char word[kMaxWordBytes];
+    int16_t sums[kWidth];
   };
   // 2^bits entries, all empty (bits 0 makes every word collide, for tests).
   explicit OwnScoreCache(int bits = 12);
@@ -111,6 +112,10 @@ class OwnScoreCache {
   // id of the weights it sums), so that no sums outlive their model.
   void serve(uint64_t owner);
   Entry& entry(uint32_t slot) { return entries_[slot]; }
+
+  // Starts loading the entry `claim` will read for these arguments (a
+  // random place in the table), so that claims in a row overlap their misses.
+  void prefetch(size_t word_size, uint8_t context, uint64_t folded) const;
 
   // The entry for `word` in `context`, whose case-folded hash is `folded`:
   // its slot, with kHit set if it already names the word. Without kHit the
@@ -121,6 +126,8 @@ class OwnScoreCache {
   uint32_t claim(std::string_view word, uint8_t context, uint64_t folded);
 
  private:
+  uint32_t slot_of(size_t word_size, uint8_t context, uint64_t folded) const;
+
   std::vector<Entry> entries_;
   uint32_t slot_mask_;
   int shift_;

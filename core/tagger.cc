@@ -705,6 +705,16 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
       }
       sum.store(token_scores);
       if (own_cache == nullptr) continue;
+      // The entry a few tokens on, while this one's is summed.
+      constexpr size_t kEntriesAhead = 4;
+      if (candidate + kEntriesAhead < base.own_slots.size()) {
+        const uint32_t ahead = base.own_slots[candidate + kEntriesAhead];
+        if (ahead != OwnScoreCache::kUncached) {
+          const OwnScoreCache::Entry& e = own_cache->entry(ahead & ~OwnScoreCache::kHit);
+          prefetch(&e);
+          prefetch(reinterpret_cast<const char*>(&e) + sizeof e - 1);
+        }
+      }
       const uint32_t slot = base.own_slots[candidate];
       if (slot == OwnScoreCache::kUncached) continue;
       OwnScoreCache::Entry& entry = own_cache->entry(slot & ~OwnScoreCache::kHit);
