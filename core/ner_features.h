@@ -106,7 +106,7 @@ class OwnScoreCache {
     int16_t sums[kWidth];
   };
   // 2^bits entries, all empty (bits 0 makes every word collide, for tests).
-  explicit OwnScoreCache(int bits = 12);
+  explicit OwnScoreCache(int bits);
 
   // Empties every entry if the cache last served a different `owner` (an
   // id of the weights it sums), so that no sums outlive their model.
