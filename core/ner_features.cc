@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 #include "hash64.h"
 #include "utf8.h"
@@ -45,6 +46,9 @@ enum : uint8_t {
 constexpr int kMaxMarks = 6;
 constexpr size_t kMaxIdsPerToken = 18 + 4 + 8 + 1 + 2 * kMaxMarks + 2 * kMaxMarks + 2 + 1;
 static_assert(kMaxIdsPerToken == kMaxFeaturesPerToken, "ner_features.h states the bound");
+// Of those, the token's own (OwnScoreCache): bias, word, exact word, shape,
+// length, 2 word classes, 8 prefixes and suffixes, capitalisation in context.
+constexpr size_t kMaxOwnIdsPerToken = 5 + 2 + 8 + 1;
 
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
@@ -313,8 +317,43 @@ struct FeatureScratch {
 
 }  // namespace
 
+OwnScoreCache::OwnScoreCache(int bits)
+    : entries_(size_t{1} << bits), slot_mask_((uint32_t{1} << bits) - 1), shift_(64 - std::max(bits, 1)) {}
+
+void OwnScoreCache::serve(uint64_t owner) {
+  if (owner == owner_) return;
+  for (Entry& e : entries_) e.size = 0;
+  owner_ = owner;
+}
+
+uint32_t OwnScoreCache::slot_of(size_t word_size, uint8_t context, uint64_t folded) const {
+  // Contexts, and spellings of one folded word of different sizes, spread over slots.
+  const uint64_t spread = (folded + context * 0x9E3779B97F4A7C15ULL + word_size) * 0xBF58476D1CE4E5B9ULL;
+  return static_cast<uint32_t>(spread >> shift_) & slot_mask_;
+}
+
+void OwnScoreCache::prefetch(size_t word_size, uint8_t context, uint64_t folded) const {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(&entries_[slot_of(word_size, context, folded)]);
+#else
+  (void)word_size, (void)context, (void)folded;
+#endif
+}
+
+uint32_t OwnScoreCache::claim(std::string_view word, uint8_t context, uint64_t folded) {
+  if (word.empty() || word.size() > kMaxWordBytes) return kUncached;
+  const uint32_t slot = slot_of(word.size(), context, folded);
+  Entry& e = entries_[slot];
+  // The entry names the word by its bytes, not a hash: no two words can share sums.
+  if (e.size == word.size() && e.context == context && std::memcmp(e.word, word.data(), word.size()) == 0) return slot | kHit;
+  e.size = static_cast<uint8_t>(word.size());
+  e.context = context;
+  std::memcpy(e.word, word.data(), word.size());
+  return slot;
+}
+
 void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
-                      TokenFeatures* out) {
+                      TokenFeatures* out, OwnScoreCache* own_cache) {
   const size_t n = doc.tokens.size();
   out->segments.clear();
   out->offsets.assign(n + 1, 0);
@@ -323,6 +362,9 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->expansions.assign(n, 0);
   out->word_ids.clear();
   out->word_count = 0;
+  out->own_slots.clear();
+  out->own_ids.clear();
+  out->own_offsets.assign(1, 0);
   if (n == 0 || doc.sentences.empty()) {
     out->ids.clear();
     return;
@@ -459,8 +501,13 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   mark_count.assign(n, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
   // that the cache misses overlap instead of coming one after another.
-  for (const auto& [seg_first, seg_end] : out->segments)
-    for (size_t i = seg_first; i < seg_end; ++i) gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
+      if (own_cache != nullptr)
+        own_cache->prefetch(doc.tokens[i].end - doc.tokens[i].start, info[i].flags & (kSentenceStart | kHeadline), info[i].lower);
+    }
+  }
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
       uint64_t key = gazetteer_key_start();
@@ -498,6 +545,14 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->ids.resize(candidates * kMaxIdsPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
+  if (own_cache != nullptr) {
+    out->own_slots.resize(candidates);
+    out->own_ids.resize(candidates * kMaxOwnIdsPerToken);
+    out->own_offsets.resize(candidates + 1);
+  }
+  uint32_t* const own_ids_begin = out->own_ids.data();
+  uint32_t* own_ids = own_ids_begin;
+  size_t candidate_index = 0;
   const uint64_t kPad = 0x5bd1e995;
   size_t unset = 0;  // tokens before this one have their offset
   for (const auto& [seg_first, seg_end] : out->segments) {
@@ -517,16 +572,31 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
     const uint64_t shape_prev = has_prev ? info[i - 1].shape : kPad + 1, shape_next = has_next ? info[i + 1].shape : kPad + 2;
     const TokenInfo& t = info[i];
     const std::string_view text = token_bytes(doc, i);
+    const uint8_t context = t.flags & (kSentenceStart | kHeadline);
     auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
+    // The token's own ids: left out when the cache has their sums, apart
+    // when it is to get them, otherwise among the rest in their usual order.
+    uint32_t slot = OwnScoreCache::kUncached;
+    if (own_cache != nullptr) {
+      slot = own_cache->claim(text, context, t.lower);
+      out->own_slots[candidate_index] = slot;
+      out->own_offsets[candidate_index] = static_cast<uint32_t>(own_ids - own_ids_begin);
+      ++candidate_index;
+    }
+    const bool own_cached = slot != OwnScoreCache::kUncached && (slot & OwnScoreCache::kHit);
+    uint32_t*& own_out = slot == OwnScoreCache::kUncached ? ids : own_ids;
+    auto add_own = [&own_out](uint32_t tmpl, uint64_t value) { *own_out++ = feature_id(tmpl, value); };
 
-    add(kBias, 0);
-    add(kWord, t.lower);
-    add(kWordExact, word_key(text));
+    if (!own_cached) {
+      add_own(kBias, 0);
+      add_own(kWord, t.lower);
+      add_own(kWordExact, word_key(text));
+    }
     add(kWordPrev, lower_prev);
     add(kWordNext, lower_next);
     add(kWordPrev2, lower_prev2);
     add(kWordNext2, lower_next2);
-    add(kShape, t.shape);
+    if (!own_cached) add_own(kShape, t.shape);
     add(kShapePrev, shape_prev);
     add(kShapeNext, shape_next);
     const uint64_t shape_prev_cur = combine(shape_prev, t.shape);
@@ -537,11 +607,13 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
     add(kBigramNext, combine(t.lower, lower_next));
     add(kWordPrevShape, combine(lower_prev, t.shape));
     add(kShapeWordNext, combine(t.shape, lower_next));
-    add(kLength, t.length);
+    if (!own_cached) add_own(kLength, t.length);
 
     if (clusters != nullptr) {
-      add(kClusterFine, classes[i].fine);
-      add(kClusterCoarse, classes[i].coarse);
+      if (!own_cached) {
+        add_own(kClusterFine, classes[i].fine);
+        add_own(kClusterCoarse, classes[i].coarse);
+      }
       add(kClusterPrev, has_prev ? classes[i - 1].coarse : kPad);
       add(kClusterNext, has_next ? classes[i + 1].coarse : kPad);
     }
@@ -549,15 +621,14 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
     // Prefixes and suffixes of 1..4 bytes, shorter than the token, hashed
     // folded: prefixes extend one hash, each suffix is at most 4 steps.
     uint64_t prefix = kFnvBasis;
-    for (size_t k = 1; k <= 4 && k < text.size(); ++k) {
+    for (size_t k = 1; !own_cached && k <= 4 && k < text.size(); ++k) {
       prefix = fnv_step(prefix, fold_ascii(static_cast<unsigned char>(text[k - 1])));
       uint64_t suffix = kFnvBasis;
       for (size_t s = text.size() - k; s < text.size(); ++s) suffix = fnv_step(suffix, fold_ascii(static_cast<unsigned char>(text[s])));
-      add(kPrefix, combine(k, prefix));
-      add(kSuffix, combine(k, suffix));
+      add_own(kPrefix, combine(k, prefix));
+      add_own(kSuffix, combine(k, suffix));
     }
-    const uint8_t context = t.flags & (kSentenceStart | kHeadline);
-    add(kCapContext, combine(context, t.shape));
+    if (!own_cached) add_own(kCapContext, combine(context, t.shape));
 
     const uint8_t cap_flags = t.flags & (kCapitalized | kAllCaps | kSentenceStart | kHeadline);
     for (int m = 0; m < mark_count[i]; ++m) {
@@ -585,6 +656,10 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   }
   std::fill(out->offsets.begin() + unset, out->offsets.end(), static_cast<uint32_t>(ids - ids_begin));
   out->ids.resize(out->offsets[n]);
+  if (own_cache != nullptr) {
+    out->own_offsets[candidates] = static_cast<uint32_t>(own_ids - own_ids_begin);
+    out->own_ids.resize(out->own_offsets[candidates]);
+  }
 }
 
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {

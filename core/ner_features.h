@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,67 @@ struct TokenFeatures {
   // of its word key, so that the second pass counts per word in a flat array.
   std::vector<uint32_t> word_ids;
   uint32_t word_count = 0;
+  // Filled only with an OwnScoreCache (see extract_features).
+  std::vector<uint32_t> own_slots;
+  std::vector<uint32_t> own_ids;
+  std::vector<uint32_t> own_offsets;
+};
+
+// A token's own features are those that depend only on its text and its
+// capitalisation context (sentence start, headline): bias, word, exact word,
+// shape, length, prefixes, suffixes, capitalisation in context, and word
+// classes. Candidate tokens repeat within and across documents, so the
+// tagger keeps, per model and thread, the sums of their weight rows in this
+// cache (direct-mapped, keyed by the exact word bytes and the context), and
+// extract_features leaves out the own ids of every token whose sums it holds.
+//
+// The protocol between the two: extract_features, given a cache, claims one
+// entry per cacheable candidate token, in segment order: a hit (the entry
+// already names the token) or a miss (the entry is renamed for the token,
+// and its sums are for the caller to fill). The caller must then fill the
+// sums of every missed entry, in the same order, before the next call with
+// this cache. A hit on an entry claimed earlier in the same document is then
+// always filled before it is read, since the last claim before the hit was
+// for the same word.
+class OwnScoreCache {
+ public:
+  static constexpr size_t kWidth = 2 * kLabelCount;  // both stages' scores
+  // Longer words are not cached (they are rare) and keep their own ids.
+  static constexpr size_t kMaxWordBytes = 26;
+  // 96 bytes; the name first, so that a claim reads one cache line.
+  struct Entry {
+    uint8_t size = 0;     // the word's byte length; 0: the entry is empty
+    uint8_t context = 0;
+    char word[kMaxWordBytes];
+    int16_t sums[kWidth];
+  };
+  // 2^bits entries, all empty (bits 0 makes every word collide, for tests).
+  explicit OwnScoreCache(int bits);
+
+  // Empties every entry if the cache last served a different `owner` (an
+  // id of the weights it sums), so that no sums outlive their model.
+  void serve(uint64_t owner);
+  Entry& entry(uint32_t slot) { return entries_[slot]; }
+
+  // Starts loading the entry `claim` will read for these arguments (a
+  // random place in the table), so that claims in a row overlap their misses.
+  void prefetch(size_t word_size, uint8_t context, uint64_t folded) const;
+
+  // The entry for `word` in `context`, whose case-folded hash is `folded`:
+  // its slot, with kHit set if it already names the word. Without kHit the
+  // entry is renamed for the word and its sums are left to fill. Words
+  // longer than kMaxWordBytes get kUncached.
+  static constexpr uint32_t kHit = 0x80000000u;
+  static constexpr uint32_t kUncached = 0xFFFFFFFFu;
+  uint32_t claim(std::string_view word, uint8_t context, uint64_t folded);
+
+ private:
+  uint32_t slot_of(size_t word_size, uint8_t context, uint64_t folded) const;
+
+  std::vector<Entry> entries_;
+  uint32_t slot_mask_;
+  int shift_;
+  uint64_t owner_ = 0;
 };
 
 // Fills `out` with the first-pass features of `doc`. `clusters` may be null
@@ -77,8 +139,14 @@ struct TokenFeatures {
 // subtract from the gazetteer: the document's own names. Linear in the
 // document; reuses `out`'s storage, and its own working storage per thread
 // (so concurrent calls from several threads are safe).
+//
+// With an `own_cache` (see OwnScoreCache), every candidate gets a slot in
+// `out->own_slots`; a missed token's own ids go to `out->own_ids` (its
+// range is own_offsets[c] .. own_offsets[c + 1], c its candidate index in
+// segment order), a hit token's are left out, and only uncached tokens
+// keep them among `ids`. Without one, all ids are in `ids`, in a fixed order.
 void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
-                      TokenFeatures* out);
+                      TokenFeatures* out, OwnScoreCache* own_cache = nullptr);
 
 // Fills `out` with the second pass's extra features, given the first pass's
 // features `base` and its label per token: the token's own first-pass label,

@@ -130,8 +130,13 @@ class Tagger {
   // truncated or inconsistent blob; never reads out of bounds.
   static Result<Tagger> load(std::string_view blob);
 
-  // Label per token of `doc` (kOutside for tokens outside entities).
+  // Label per token of `doc` (kOutside for tokens outside entities). Keeps
+  // the sums of candidate tokens' own features in a cache per thread, which
+  // persists across documents (and serves one model at a time).
   std::vector<uint8_t> label(const Document& doc) const;
+  // The same labels, with `own_cache` (null: none) instead of the thread's
+  // cache; the cache may not be used by two threads at once.
+  std::vector<uint8_t> label(const Document& doc, OwnScoreCache* own_cache) const;
   // The mentions of `doc`, in text order.
   std::vector<TaggedMention> tag(const Document& doc) const { return labels_to_mentions(label(doc)); }
 
@@ -148,12 +153,15 @@ class Tagger {
 
   // Writes into `scores` (kRowWidth per candidate token, in segment order)
   // the sum of the rows of each token's features in `base`, using a row
-  // index of type Index.
+  // index of type Index, and, if `base` was extracted with `own_cache`, the
+  // sums of own features from there (filling the entries it missed).
   template <typename Index>
-  void sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, std::vector<uint32_t>* feature_rows,
-                  int16_t* scores) const;
+  void sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, OwnScoreCache* own_cache,
+                  std::vector<uint32_t>* feature_rows, std::vector<uint32_t>* own_rows, int16_t* scores) const;
 
   uint32_t hash_mask_ = 0;
+  // Distinct per loaded model, so that a cache of sums serves one model only.
+  uint64_t cache_owner_ = 0;
   // Per hash bucket, the index of its row in rows_; row 0 is all zeros and
   // stands for every bucket neither stage stores, so that every feature adds
   // a row without a branch. The rows of the two stages are interleaved, so
