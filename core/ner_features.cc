@@ -322,8 +322,12 @@ OwnScoreCache::OwnScoreCache(int bits)
 
 void OwnScoreCache::serve(uint64_t owner) {
   if (owner == owner_) return;
-  for (Entry& e : entries_) e.size = 0;
+  forget();
   owner_ = owner;
+}
+
+void OwnScoreCache::forget() {
+  for (Entry& e : entries_) e.size = 0;
 }
 
 uint32_t OwnScoreCache::slot_of(size_t word_size, uint8_t context, uint64_t folded) const {

@@ -111,6 +111,9 @@ class OwnScoreCache {
   // Empties every entry if the cache last served a different `owner` (an
   // id of the weights it sums), so that no sums outlive their model.
   void serve(uint64_t owner);
+  // Empties every entry: for a caller whose claims may be left unfilled
+  // (an exception between extract_features and the sums).
+  void forget();
   Entry& entry(uint32_t slot) { return entries_[slot]; }
 
   // Starts loading the entry `claim` will read for these arguments (a

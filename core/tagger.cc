@@ -772,11 +772,24 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
   thread_local LabelScratch scratch;
   TokenFeatures& base = scratch.base;
   if (own_cache != nullptr) own_cache->serve(cache_owner_);
+  // extract_features names cache entries whose sums only sweep_rows fills:
+  // if anything in between throws (out of memory on a huge text), those
+  // entries must not outlive the call, or a later document would read sums
+  // that were never written.
+  struct ForgetUnlessFilled {
+    OwnScoreCache* cache;
+    ~ForgetUnlessFilled() {
+      if (cache != nullptr) cache->forget();
+    }
+  } unfilled{own_cache};
   extract_features(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base, own_cache);
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // No token may start a name: every label is O (and the score buffer may be empty).
-  if (candidates == 0) return labels;
+  if (candidates == 0) {
+    unfilled.cache = nullptr;  // no candidate, no claim
+    return labels;
+  }
   // Scores of every candidate token for both stages, from one sweep over the
   // weight rows; the context stage adds its own few features afterwards.
   // (sweep_rows writes every candidate's scores: no need to clear them.)
@@ -784,6 +797,7 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
   if (narrow_row_of_bucket_.empty())
     sweep_rows(wide_row_of_bucket_, base, own_cache, &scratch.feature_rows, &scratch.own_rows, scratch.scores.data());
   else sweep_rows(narrow_row_of_bucket_, base, own_cache, &scratch.feature_rows, &scratch.own_rows, scratch.scores.data());
+  unfilled.cache = nullptr;
   const int16_t* scores = scratch.scores.data();
   size_t at = 0;
   for (const auto& [first, end] : base.segments) {

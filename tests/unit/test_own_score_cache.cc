@@ -117,4 +117,9 @@ TEST_CASE("the own-score cache claims entries by exact word and context", "[ner]
   REQUIRE((cache.claim("Apple", 32, folded) & ai::OwnScoreCache::kHit) != 0);
   cache.serve(2);
   CHECK((cache.claim("Apple", 32, folded) & ai::OwnScoreCache::kHit) == 0);
+  // So does forget(), which the tagger calls when claimed entries may be
+  // left without their sums (an exception before the sweep).
+  REQUIRE((cache.claim("Apple", 32, folded) & ai::OwnScoreCache::kHit) != 0);
+  cache.forget();
+  CHECK((cache.claim("Apple", 32, folded) & ai::OwnScoreCache::kHit) == 0);
 }
