@@ -6,8 +6,10 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "inspector.h"
+#include "text.h"
 
 namespace ai_test {
 
@@ -31,6 +33,14 @@ inline std::optional<std::string> read_file(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+// The texts of the tokens analyze_text finds in `text`.
+inline std::vector<std::string> tokens_of(const std::string& text) {
+  const ai::Document doc = ai::analyze_text(text);
+  std::vector<std::string> out;
+  for (size_t i = 0; i < doc.tokens.size(); ++i) out.emplace_back(doc.token_text(i));
+  return out;
 }
 
 }  // namespace ai_test

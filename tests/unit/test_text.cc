@@ -2,16 +2,12 @@
 #include <string>
 #include <vector>
 
+#include "test_helpers.h"
 #include "text.h"
 
 namespace {
 
-std::vector<std::string> tokens_of(const std::string& text) {
-  const ai::Document doc = ai::analyze_text(text);
-  std::vector<std::string> out;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) out.emplace_back(doc.token_text(i));
-  return out;
-}
+using ai_test::tokens_of;
 
 std::vector<std::string> sentences_of(const std::string& text) {
   const ai::Document doc = ai::analyze_text(text);
