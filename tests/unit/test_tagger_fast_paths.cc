@@ -20,6 +20,19 @@ uint64_t tokenizer_key(const std::string& name) {
   return key;
 }
 
+// A two-stage model over 2^kModelHashBits buckets, every weight zero.
+constexpr int kModelHashBits = 10;
+constexpr size_t kModelBuckets = size_t{1} << kModelHashBits;
+ai::TaggerModel zero_two_stage_model() {
+  ai::TaggerModel model;
+  model.base.hash_bits = model.context.hash_bits = kModelHashBits;
+  for (ai::StageWeights* stage : {&model.base, &model.context}) {
+    stage->emissions.assign(kModelBuckets * ai::kLabelCount, 0.0f);
+    stage->transitions.assign(ai::kTransitionCount, 0.0f);
+  }
+  return model;
+}
+
 }  // namespace
 
 TEST_CASE("gazetteer names are split exactly as the tokenizer splits them", "[tagger]") {
@@ -37,13 +50,8 @@ TEST_CASE("gazetteer names are split exactly as the tokenizer splits them", "[ta
 TEST_CASE("a two-stage model's rows are found whichever stage stores them", "[tagger]") {
   // Base weights only in even buckets (towards U-PER), context weights only
   // in odd buckets (towards U-LOC): no stored row has both halves.
-  ai::TaggerModel model;
-  model.base.hash_bits = model.context.hash_bits = 10;
-  const size_t buckets = size_t{1} << 10;
-  for (ai::StageWeights* stage : {&model.base, &model.context}) {
-    stage->emissions.assign(buckets * ai::kLabelCount, 0.0f);
-    stage->transitions.assign(ai::kTransitionCount, 0.0f);
-  }
+  ai::TaggerModel model = zero_two_stage_model();
+  const size_t buckets = kModelBuckets;
   const int per = ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kUnit);
   const int loc = ai::make_label(ai::EntityType::kLocation, ai::TagPosition::kUnit);
   for (size_t b = 0; b < buckets; b += 2) model.base.emissions[b * ai::kLabelCount + per] = 1.0f;
@@ -142,13 +150,8 @@ TEST_CASE("every lane of a weight row is summed with its sign, the last ones too
   const size_t almaty = 3;
   REQUIRE(doc.token_text(almaty) == "Almaty");
   for (const Case& c : cases) {
-    ai::TaggerModel model;
-    model.base.hash_bits = model.context.hash_bits = 10;
-    const size_t buckets = size_t{1} << 10;
-    for (ai::StageWeights* stage : {&model.base, &model.context}) {
-      stage->emissions.assign(buckets * ai::kLabelCount, 0.0f);
-      stage->transitions.assign(ai::kTransitionCount, 0.0f);
-    }
+    ai::TaggerModel model = zero_two_stage_model();
+    const size_t buckets = kModelBuckets;
     model.base.emissions[0] = 1e-3f;  // a stage needs one nonzero weight to have a scale
     for (size_t b = 0; b < buckets; ++b) {
       float* row = &model.context.emissions[b * ai::kLabelCount];
