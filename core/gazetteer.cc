@@ -149,8 +149,64 @@ void Gazetteer::add(const std::vector<std::string_view>& tokens, int type, uint1
   add_hashed(hashes, tokens.size(), type, count);
 }
 
+std::string Gazetteer::encode() const {
+  std::string out;
+  auto put = [&out](uint64_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  };
+  put(used_, 4);
+  for (uint64_t key : keys_)
+    if (key != 0) put(key, 8);
+  for (size_t slot = 0; slot < keys_.size(); ++slot)
+    if (keys_[slot] != 0) out.push_back(static_cast<char>(flags_[slot]));
+  return out;
+}
+
+Result<Gazetteer> Gazetteer::decode(std::string_view bytes) {
+  auto fail = [](const char* why) { return Result<Gazetteer>::failure(std::string("gazetteer: ") + why); };
+  const auto* at = reinterpret_cast<const unsigned char*>(bytes.data());
+  auto get = [&at](int size) {
+    uint64_t v = 0;
+    for (int i = 0; i < size; ++i) v |= uint64_t{at[i]} << (8 * i);
+    at += size;
+    return v;
+  };
+  if (bytes.size() < 4) return fail("truncated");
+  const size_t keys = get(4);
+  if ((bytes.size() - 4) / 9 != keys || (bytes.size() - 4) % 9 != 0) return fail("its size does not match its key count");
+  const unsigned char* const flags = at + keys * 8;
+  Gazetteer g;
+  size_t size = 1024;
+  while (size < keys * 2) size *= 2;
+  g.keys_.assign(size, 0);
+  g.flags_.assign(size, 0);
+  const size_t mask = size - 1;
+  for (size_t k = 0; k < keys; ++k) {
+    const uint64_t key = get(8);
+    const uint8_t key_flags = flags[k];
+    if (key == 0) return fail("a key is zero");
+    if (key_flags == 0 || key_flags > (kPrefixFlag | 0xF)) return fail("bad flags");
+    size_t slot = key & mask;
+    while (g.keys_[slot] != 0) {
+      if (g.keys_[slot] == key) return fail("a key is repeated");
+      slot = (slot + 1) & mask;
+    }
+    g.keys_[slot] = key;
+    g.flags_[slot] = key_flags;
+    g.entries_ += (key_flags & 0xF) != 0;
+  }
+  g.used_ = keys;
+  return g;
+}
+
 void Gazetteer::add_hashed(const uint64_t* folded_hashes, size_t tokens, int type, uint16_t count) {
   if (tokens == 0 || tokens > static_cast<size_t>(kGazetteerMaxTokens) || type < 0 || type > 3) return;
+  // A decoded gazetteer gets its counts when first added to.
+  if (counts_.size() != keys_.size()) {
+    counts_.resize(keys_.size());
+    for (size_t slot = 0; slot < keys_.size(); ++slot)
+      for (int t = 0; t < 4; ++t) counts_[slot][t] = (flags_[slot] >> t) & 1;
+  }
   uint64_t key = gazetteer_key_start();
   for (size_t i = 0; i < tokens; ++i) {
     key = gazetteer_key_extend_folded_hash(key, folded_hashes[i]);
@@ -177,7 +233,7 @@ GazetteerHit Gazetteer::lookup(uint64_t key, const Gazetteer* held_out) const {
     return hit;
   }
   for (int t = 0; t < 4; ++t) {
-    const int remaining = int{counts_[slot][t]} - int{held_out->counts_[own][t]};
+    const int remaining = int{count(slot, t)} - int{held_out->count(own, t)};
     if (remaining > 0) hit.types |= static_cast<uint8_t>(1u << t);
   }
   return hit;

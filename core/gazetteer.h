@@ -56,6 +56,17 @@ class Gazetteer {
   // comments. Fails on a malformed line.
   static Result<Gazetteer> parse(std::string_view text);
 
+  // The gazetteer as bytes, for the entity model: u32 key count, the keys
+  // (u64 each: hashed token sequences, as lookup takes them), then one flags
+  // byte per key (bit t: seen as EntityType t; bit 4: a longer entry starts
+  // with it), little-endian. Sighting counts are left out.
+  std::string encode() const;
+  // Reads encode()'s bytes, with one table insert per key and no
+  // tokenizing: the engine starts several times faster than from the text.
+  // A decoded gazetteer counts each of an entry's types as one sighting.
+  // Fails on truncated or malformed bytes.
+  static Result<Gazetteer> decode(std::string_view bytes);
+
   // Adds `count` sightings of the token sequence `tokens` as type `type` (0..3).
   void add(const std::vector<std::string_view>& tokens, int type, uint16_t count = 1);
 
@@ -77,10 +88,13 @@ class Gazetteer {
  private:
   // Open addressing over parallel arrays: a lookup probes only the keys and
   // reads one byte of flags; the counts are read only to hold sightings out.
+  // A decoded gazetteer has no counts until something is added to it.
   static constexpr uint8_t kPrefixFlag = 1u << 4;  // bits 0-3: types with a nonzero count
   static constexpr size_t kMissing = ~size_t{0};
   // Grows the table (never shrinks it) to hold `keys` keys at most half full.
   void reserve(size_t keys);
+  // Sightings of type `type` in slot `slot`.
+  uint16_t count(size_t slot, int type) const { return counts_.empty() ? (flags_[slot] >> type) & 1 : counts_[slot][type]; }
   // add() from the tokens' folded FNV-1a hashes (as gazetteer_key_extend computes them).
   void add_hashed(const uint64_t* folded_hashes, size_t tokens, int type, uint16_t count);
   size_t find_or_insert(uint64_t key);

@@ -6,14 +6,13 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <type_traits>
 
 namespace ai {
 
 namespace {
 
 constexpr char kMagic[8] = {'A', 'I', 'N', 'E', 'R', 'M', 'D', 'L'};
-constexpr uint32_t kVersion = 4;
+constexpr uint32_t kVersion = 5;
 constexpr int kMinHashBits = 10;
 constexpr int kMaxHashBits = 22;
 
@@ -42,14 +41,6 @@ void put_u32(uint32_t v, std::string* out) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
 }
 
-void put_varint(uint32_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
 // Bounds-checked reader over a blob; every read fails softly past the end.
 class Reader {
  public:
@@ -67,16 +58,6 @@ class Reader {
     std::memcpy(v, &u, 2);
     pos_ += 2;
     return true;
-  }
-  bool varint(uint32_t* v) {
-    *v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      if (pos_ >= bytes_.size()) return false;
-      const unsigned char b = static_cast<unsigned char>(bytes_[pos_++]);
-      *v |= uint32_t{b & 0x7Fu} << shift;
-      if (!(b & 0x80)) return true;
-    }
-    return false;
   }
   bool bytes(size_t n, std::string_view* out) {
     if (bytes_.size() - pos_ < n) return false;
@@ -101,13 +82,25 @@ Result<T> fail(const std::string& why) {
 namespace {
 
 constexpr uint32_t kHasContextStage = 1;
-// A row's label mask: one bit per label, in three bytes.
-constexpr int kMaskBytes = 3;
-static_assert(kLabelCount <= 8 * kMaskBytes, "a row's mask holds one bit per label");
+constexpr size_t kTransitionBytes = kTransitionCount * 2;
+// A stored row: both stages' kLabelCount weights, as Tagger keeps them.
+constexpr size_t kStoredRowWidth = 2 * kLabelCount;
 
-template <typename Weight>
-void put_stage(const StageWeights& stage, float scale, int prune_below, std::string* out) {
-  constexpr long kLimit = std::numeric_limits<Weight>::max();
+// A stage's weights of bucket `b`, quantised with `scale`, into `out`
+// (kLabelCount weights); false, with `out` zeroed, when the stage does not
+// keep them: all are zero, or all smaller than `prune_below`.
+bool quantise_bucket(const StageWeights& stage, size_t b, float scale, int prune_below, int8_t* out) {
+  bool kept = false;
+  for (int l = 0; l < kLabelCount; ++l) {
+    const long q = std::clamp<long>(std::lround(stage.emissions[b * kLabelCount + l] * scale), -127, 127);
+    out[l] = static_cast<int8_t>(q);
+    kept |= q != 0 && std::abs(q) >= prune_below;
+  }
+  if (!kept) std::fill(out, out + kLabelCount, int8_t{0});
+  return kept;
+}
+
+void put_transitions(const StageWeights& stage, float scale, std::string* out) {
   for (float w : stage.transitions) {
     const int16_t v = static_cast<int16_t>(std::clamp<long>(std::lround(w * scale), -32767, 32767));
     uint16_t u;
@@ -115,159 +108,32 @@ void put_stage(const StageWeights& stage, float scale, int prune_below, std::str
     out->push_back(static_cast<char>(u & 0xFF));
     out->push_back(static_cast<char>(u >> 8));
   }
-  std::string rows;
-  uint32_t row_count = 0;
-  uint32_t previous = 0;
-  const size_t buckets = size_t{1} << stage.hash_bits;
-  for (size_t b = 0; b < buckets; ++b) {
-    Weight q[kLabelCount];
-    bool any = false;
-    for (int l = 0; l < kLabelCount; ++l) {
-      q[l] = static_cast<Weight>(std::clamp<long>(std::lround(stage.emissions[b * kLabelCount + l] * scale), -kLimit, kLimit));
-      any |= std::abs(int{q[l]}) >= prune_below && q[l] != 0;
-    }
-    if (!any) continue;
-    put_varint(static_cast<uint32_t>(b) - previous, &rows);
-    previous = static_cast<uint32_t>(b);
-    // Three quarters of the quantised weights are zero: a row stores which
-    // labels have a weight, then only those weights.
-    uint32_t mask = 0;
-    for (int l = 0; l < kLabelCount; ++l)
-      if (q[l] != 0) mask |= uint32_t{1} << l;
-    for (int k = 0; k < kMaskBytes; ++k) rows.push_back(static_cast<char>((mask >> (8 * k)) & 0xFF));
-    for (Weight w : q) {
-      if (w == 0) continue;
-      const auto u = static_cast<std::make_unsigned_t<Weight>>(w);
-      for (size_t k = 0; k < sizeof(Weight); ++k) rows.push_back(static_cast<char>((u >> (8 * k)) & 0xFF));
-    }
-    ++row_count;
-  }
-  put_u32(row_count, out);
-  *out += rows;
 }
 
-// The packed weight table as the stages' rows are read into it: row 0 is
-// all zeros, and each bucket either stage stores gets the next row when
-// its first stored row is read. A row is Tagger::kRowWidth bytes: the base
-// stage's kLabelCount weights, then the context stage's.
-constexpr size_t kPackedRowWidth = 2 * kLabelCount;
-struct PackedRows {
-  std::vector<uint32_t> row_of_bucket;
-  std::vector<int8_t> rows;
-  uint32_t stored = 0;
-};
-
-uint32_t read_mask(const unsigned char* at) {
-  uint32_t mask = 0;
-  for (int b = 0; b < kMaskBytes; ++b) mask |= uint32_t{at[b]} << (8 * b);
-  return mask;
-}
-
-// Writes the stored weights of the row whose mask is at `at` into `row`,
-// which holds kLabelCount zeros: labels without a mask bit stay zero.
-void expand_row(const unsigned char* at, int8_t* row) {
-  uint32_t mask = read_mask(at);
-  const unsigned char* weight = at + kMaskBytes;
-  for (; mask != 0; mask &= mask - 1) row[__builtin_ctz(mask)] = static_cast<int8_t>(*weight++);
-}
-
-// The number of rows the stages at the front of `bytes` store together (one
-// stage, or two with `has_context`), found by skipping over the first
-// stage's rows; 0 if they are malformed (read_stage then says how). With it
-// the packed table is allocated once: grown for the second stage, it was
-// copied and zero-filled a second time, on every start of the engine.
-size_t count_stage_rows(std::string_view bytes, bool has_context) {
-  const auto* at = reinterpret_cast<const unsigned char*>(bytes.data());
-  const auto* const end = at + bytes.size();
-  constexpr size_t kTransitionBytes = kTransitionCount * 2;
-  constexpr size_t kMinRowBytes = 2 + kMaskBytes;  // a one-byte index, the mask and a weight
-  size_t total = 0;
-  for (int stage = 0; stage < (has_context ? 2 : 1); ++stage) {
-    if (static_cast<size_t>(end - at) < kTransitionBytes + 4) return 0;
-    at += kTransitionBytes;
-    const uint32_t rows = uint32_t{at[0]} | uint32_t{at[1]} << 8 | uint32_t{at[2]} << 16 | uint32_t{at[3]} << 24;
-    at += 4;
-    if (rows > static_cast<size_t>(end - at) / kMinRowBytes) return 0;
-    total += rows;
-    if (stage == 1) break;
-    for (uint32_t k = 0; k < rows; ++k) {
-      while (at != end && (*at & 0x80)) ++at;  // the index's continued bytes
-      if (static_cast<size_t>(end - at) < 1 + kMaskBytes) return 0;
-      const size_t row_bytes = 1 + kMaskBytes + static_cast<size_t>(__builtin_popcount(read_mask(at + 1)));
-      if (static_cast<size_t>(end - at) < row_bytes) return 0;
-      at += row_bytes;
-    }
-  }
-  return total;
-}
-
-// Reads one stage from the front of `bytes` (and drops what it read): its
-// transitions into `transitions`, and each of its rows straight into
-// `packed`, at label `first_label` of its bucket's row. The rows are read in
-// one pass through a pointer, with no lists in between, because this runs on
-// every start of the engine, in wasm before the optimising compiler has seen
-// it.
-bool read_stage(std::string_view* bytes, uint32_t hash_bits, size_t first_label, std::vector<int32_t>* transitions,
-                PackedRows* packed, std::string* error) {
-  Reader r(*bytes);
-  transitions->resize(kTransitionCount);
-  for (int32_t& t : *transitions) {
+std::vector<int32_t> read_transitions(const unsigned char* at) {
+  std::vector<int32_t> transitions(kTransitionCount);
+  for (int32_t& t : transitions) {
+    const uint16_t u = static_cast<uint16_t>(at[0] | at[1] << 8);
     int16_t v;
-    if (!r.i16(&v)) return *error = "truncated transitions", false;
+    std::memcpy(&v, &u, 2);
     t = v;
+    at += 2;
   }
-  const size_t buckets = size_t{1} << hash_bits;
-  uint32_t rows = 0;
-  if (!r.u32(&rows)) return *error = "truncated stage", false;
-  // A row is at least a one-byte index and its mask.
-  if (rows > buckets || rows > r.remaining() / (1 + kMaskBytes)) return *error = "bad row count", false;
-  // Room for each row to be a new one; what the stages share is cut off at the end.
-  packed->rows.resize((size_t{packed->stored} + 1 + rows) * kPackedRowWidth);
-  int8_t* const table = packed->rows.data() + first_label;
-  uint32_t* const row_of_bucket = packed->row_of_bucket.data();
-  const auto* at = reinterpret_cast<const unsigned char*>(bytes->data()) + (bytes->size() - r.remaining());
-  const auto* const end = reinterpret_cast<const unsigned char*>(bytes->data()) + bytes->size();
-  // Counted in a local: the weights are stored through char pointers, which
-  // may alias anything, so a counter in `packed` would be reloaded every row.
-  uint32_t stored = packed->stored;
-  uint64_t bucket = 0;
-  for (uint32_t k = 0; k < rows; ++k) {
-    // The bucket's distance from the previous row's: a varint of at most five bytes.
-    uint32_t delta = 0;
-    for (int shift = 0;; shift += 7) {
-      if (shift == 35 || at == end) return *error = "truncated weights", false;
-      const unsigned char b = *at++;
-      delta |= uint32_t{b & 0x7Fu} << shift;
-      if (!(b & 0x80)) break;
-    }
-    if (static_cast<size_t>(end - at) < kMaskBytes) return *error = "truncated weights", false;
-    bucket += delta;
-    if (bucket >= buckets || (k > 0 && delta == 0)) return *error = "bad weight row index", false;
-    const uint32_t mask = read_mask(at);
-    if (mask == 0 || (mask >> kLabelCount) != 0) return *error = "bad weight row mask", false;
-    const auto weights = static_cast<size_t>(__builtin_popcount(mask));
-    if (static_cast<size_t>(end - at) - kMaskBytes < weights) return *error = "truncated weights", false;
-    uint32_t& row = row_of_bucket[bucket];
-    if (row == 0) row = ++stored;
-    expand_row(at, table + size_t{row} * kPackedRowWidth);
-    at += kMaskBytes + weights;
-  }
-  packed->stored = stored;
-  bytes->remove_prefix(static_cast<size_t>(at - reinterpret_cast<const unsigned char*>(bytes->data())));
-  return true;
+  return transitions;
 }
 
 }  // namespace
 
 std::string encode_tagger_model(const TaggerModel& model) {
   const bool has_context = !model.context.emissions.empty();
+  const int hash_bits = model.base.hash_bits;
   std::string out(kMagic, sizeof kMagic);
   put_u32(kVersion, &out);
   put_u32(has_context ? kHasContextStage : 0, &out);
-  put_u32(static_cast<uint32_t>(model.base.hash_bits), &out);
-  put_u32(static_cast<uint32_t>(has_context ? model.context.hash_bits : kMinHashBits), &out);
-  put_u32(static_cast<uint32_t>(model.gazetteer.size()), &out);
-  out += model.gazetteer;
+  put_u32(static_cast<uint32_t>(hash_bits), &out);
+  const std::string gazetteer = model.gazetteer.encode();
+  put_u32(static_cast<uint32_t>(gazetteer.size()), &out);
+  out += gazetteer;
   put_u32(static_cast<uint32_t>(model.clusters.size()), &out);
   out += model.clusters;
   // Emission and transition scores of a stage share its scale.
@@ -278,8 +144,24 @@ std::string encode_tagger_model(const TaggerModel& model) {
   };
   const float scale = scale_of(model.base);
   const float context_scale = has_context ? scale_of(model.context) : 1.0f;
-  put_stage<int8_t>(model.base, scale, model.prune_below, &out);
-  if (has_context) put_stage<int8_t>(model.context, context_scale, model.prune_below, &out);
+  put_transitions(model.base, scale, &out);
+  if (has_context) put_transitions(model.context, context_scale, &out);
+  const size_t buckets = size_t{1} << hash_bits;
+  std::string bitmap(buckets / 8, '\0');
+  std::string rows;
+  uint32_t row_count = 0;
+  int8_t row[kStoredRowWidth] = {};
+  for (size_t b = 0; b < buckets; ++b) {
+    bool kept = quantise_bucket(model.base, b, scale, model.prune_below, row);
+    if (has_context) kept |= quantise_bucket(model.context, b, context_scale, model.prune_below, row + kLabelCount);
+    if (!kept) continue;
+    bitmap[b / 8] = static_cast<char>(bitmap[b / 8] | (1 << (b % 8)));
+    rows.append(reinterpret_cast<const char*>(row), sizeof row);
+    ++row_count;
+  }
+  out += bitmap;
+  put_u32(row_count, &out);
+  out += rows;
   put_u32(blob_checksum(out), &out);
   return out;
 }
@@ -293,17 +175,16 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   checksum_reader.u32(&stored_sum);
   const std::string_view body = blob.substr(0, blob.size() - 4);
   Reader r(body.substr(sizeof kMagic));
-  uint32_t version = 0, flags = 0, base_bits = 0, context_bits = 0, gazetteer_size = 0;
+  uint32_t version = 0, flags = 0, hash_bits = 0, gazetteer_size = 0;
   if (!r.u32(&version)) return fail<Tagger>("truncated header");
   if (version != kVersion) return fail<Tagger>("unsupported version " + std::to_string(version));
   if (blob_checksum(body) != stored_sum) return fail<Tagger>("checksum mismatch (corrupt or truncated)");
-  if (!r.u32(&flags) || !r.u32(&base_bits) || !r.u32(&context_bits) || !r.u32(&gazetteer_size)) return fail<Tagger>("truncated header");
+  if (!r.u32(&flags) || !r.u32(&hash_bits) || !r.u32(&gazetteer_size)) return fail<Tagger>("truncated header");
   if (flags > kHasContextStage) return fail<Tagger>("unknown flags");
-  auto bits_ok = [](uint32_t bits) { return bits >= kMinHashBits && bits <= kMaxHashBits; };
-  if (!bits_ok(base_bits) || !bits_ok(context_bits)) return fail<Tagger>("bad hash size");
-  std::string_view gazetteer_text;
-  if (!r.bytes(gazetteer_size, &gazetteer_text)) return fail<Tagger>("truncated gazetteer");
-  Result<Gazetteer> gazetteer = Gazetteer::parse(gazetteer_text);
+  if (hash_bits < kMinHashBits || hash_bits > kMaxHashBits) return fail<Tagger>("bad hash size");
+  std::string_view gazetteer_bytes;
+  if (!r.bytes(gazetteer_size, &gazetteer_bytes)) return fail<Tagger>("truncated gazetteer");
+  Result<Gazetteer> gazetteer = Gazetteer::decode(gazetteer_bytes);
   if (!gazetteer.ok()) return fail<Tagger>(gazetteer.error());
   uint32_t clusters_size = 0;
   std::string_view clusters_text;
@@ -316,27 +197,42 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   tagger.has_clusters_ = clusters_size > 0;
   tagger.clusters_ = std::move(clusters).value();
   tagger.has_context_ = (flags & kHasContextStage) != 0;
-  if (tagger.has_context_ && context_bits != base_bits) return fail<Tagger>("the two stages' hash sizes differ");
-  tagger.hash_mask_ = (uint32_t{1} << base_bits) - 1;
-  static_assert(kRowWidth == kPackedRowWidth, "read_stage writes rows of Tagger::kRowWidth");
-  std::string error;
-  std::vector<int32_t> transitions;
-  PackedRows packed;
-  packed.row_of_bucket.assign(size_t{tagger.hash_mask_} + 1, 0);
-  std::string_view stages;
-  r.bytes(r.remaining(), &stages);
-  packed.rows.reserve((count_stage_rows(stages, tagger.has_context_) + 1) * kRowWidth);
-  if (!read_stage(&stages, base_bits, 0, &transitions, &packed, &error)) return fail<Tagger>(error);
-  tagger.base_transitions_ = TransitionTable(transitions);
-  if (tagger.has_context_) {
-    if (!read_stage(&stages, context_bits, kLabelCount, &transitions, &packed, &error)) return fail<Tagger>(error);
-    tagger.context_transitions_ = TransitionTable(transitions);
+  tagger.hash_mask_ = (uint32_t{1} << hash_bits) - 1;
+  std::string_view transitions;
+  if (!r.bytes(kTransitionBytes * (tagger.has_context_ ? 2 : 1), &transitions)) return fail<Tagger>("truncated transitions");
+  const auto* transition_bytes = reinterpret_cast<const unsigned char*>(transitions.data());
+  tagger.base_transitions_ = TransitionTable(read_transitions(transition_bytes));
+  if (tagger.has_context_) tagger.context_transitions_ = TransitionTable(read_transitions(transition_bytes + kTransitionBytes));
+
+  const size_t buckets = size_t{tagger.hash_mask_} + 1;
+  std::string_view bitmap;
+  uint32_t row_count = 0;
+  if (!r.bytes(buckets / 8, &bitmap) || !r.u32(&row_count)) return fail<Tagger>("truncated weights");
+  if (r.remaining() != size_t{row_count} * kRowWidth) return fail<Tagger>("the weight rows do not fill the rest of the model");
+  static_assert(kRowWidth == kStoredRowWidth, "rows are copied as stored");
+  // Row 0 stands for every bucket without weights: rows_ starts with it.
+  // The index is written straight from the bitmap, without a wider copy
+  // in between: each pass over 2^17 buckets shows in the engine's start.
+  const bool narrow_index = row_count <= UINT16_MAX;
+  if (narrow_index) tagger.narrow_row_of_bucket_.assign(buckets, 0);
+  else tagger.wide_row_of_bucket_.assign(buckets, 0);
+  uint16_t* const narrow = tagger.narrow_row_of_bucket_.data();
+  uint32_t* const wide = tagger.wide_row_of_bucket_.data();
+  uint32_t row = 0;
+  for (size_t byte = 0; byte < bitmap.size(); ++byte) {
+    for (unsigned bits = static_cast<unsigned char>(bitmap[byte]); bits != 0; bits &= bits - 1) {
+      if (row == row_count) return fail<Tagger>("more buckets than weight rows");
+      const size_t bucket = byte * 8 + static_cast<size_t>(__builtin_ctz(bits));
+      ++row;
+      if (narrow_index) narrow[bucket] = static_cast<uint16_t>(row);
+      else wide[bucket] = row;
+    }
   }
-  packed.rows.resize((size_t{packed.stored} + 1) * kRowWidth);
-  tagger.rows_ = std::move(packed.rows);
-  if (packed.stored <= UINT16_MAX) tagger.narrow_row_of_bucket_.assign(packed.row_of_bucket.begin(), packed.row_of_bucket.end());
-  else tagger.wide_row_of_bucket_ = std::move(packed.row_of_bucket);
-  if (!stages.empty()) return fail<Tagger>("trailing bytes after the weights");
+  if (row != row_count) return fail<Tagger>("fewer buckets than weight rows");
+  const char* const stored_rows = body.data() + (body.size() - r.remaining());
+  tagger.rows_.reserve((size_t{row_count} + 1) * kRowWidth);
+  tagger.rows_.assign(kRowWidth, 0);
+  tagger.rows_.insert(tagger.rows_.end(), stored_rows, stored_rows + r.remaining());
   // Starts at 1: a cache that has served no model has owner 0.
   static std::atomic<uint64_t> loaded_models{0};
   tagger.cache_owner_ = ++loaded_models;

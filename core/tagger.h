@@ -14,16 +14,24 @@
 //   for (const ai::TaggedMention& m : tagger.value().tag(doc)) ...
 //
 // Blob layout (little-endian): "AINERMDL", u32 version, u32 flags (bit 0:
-// has a context stage), u32 base hash bits, u32 context hash bits, u32
-// gazetteer size and the gazetteer text (gazetteer.h format), u32 word
-// class size and the word classes (word_clusters.h format); per stage:
-// i16 transitions[(17 + 1) x 17] (row 17 is the sentence start), u32 row
-// count, rows of (varint bucket delta, u24 mask of the labels with a nonzero
-// weight, one i8 weight per set bit, in label order); finally a u32
-// checksum of everything before (FNV-1a over 8-byte little-endian words,
-// folded to 32 bits). Each stage's weights are quantised with one scale
-// (its largest weight becomes 127); buckets whose weights are all zero, or
-// all below a pruning threshold, are not stored.
+// has a context stage), u32 hash bits, u32 gazetteer size and the gazetteer
+// (Gazetteer::encode's bytes), u32 word class size and the word classes
+// (word_clusters.h format); per stage, i16 transitions[(17 + 1) x 17] (row
+// 17 is the sentence start); a bitmap of the hash buckets that have weights
+// (one bit per bucket, least significant first); u32 row count (the bits
+// set) and, per such bucket in ascending order, one row of 34 i8 weights:
+// the base stage's 17, then the context stage's (zeros without one);
+// finally a u32 checksum of everything before (FNV-1a over 8-byte
+// little-endian words, folded to 32 bits). Each stage's weights are
+// quantised with one scale (its largest weight becomes 127); a stage's
+// weights of a bucket count as zero when they all are, or all fall below a
+// pruning threshold, and buckets where both stages' do have no row.
+//
+// The rows are stored as the tagger reads them: loading copies them, with
+// no decoding, because it runs on every start of the engine (in wasm,
+// before the optimising compiler has seen the loader). Three quarters of
+// the weights are zero, which costs raw size but not compressed size:
+// gzip packs the zeros better than a sparse encoding did.
 #pragma once
 
 #include <cstdint>
@@ -51,7 +59,8 @@ struct TaggedMention {
 constexpr int kStartRow = kLabelCount;
 constexpr int kTransitionCount = (kLabelCount + 1) * kLabelCount;
 
-// One stage's parameters in training form (floats).
+// One stage's parameters in training form (floats). Both stages of a model
+// have the same hash_bits.
 struct StageWeights {
   int hash_bits = 0;
   std::vector<float> emissions;    // (1 << hash_bits) x kLabelCount
@@ -60,7 +69,7 @@ struct StageWeights {
 
 // Everything a model blob holds, in training form.
 struct TaggerModel {
-  std::string gazetteer;  // gazetteer.h text format
+  Gazetteer gazetteer;
   std::string clusters;   // word_clusters.h text format; empty: no word classes
   StageWeights base;
   StageWeights context;   // empty emissions: no context stage

@@ -460,9 +460,11 @@ int main(int argc, char** argv) {
     for (std::string line; std::getline(in, line);)
       if (!line.empty() && line[0] != '#') lines.insert(line);
   }
-  for (const std::string& line : lines) (model.gazetteer += line) += '\n';
-  gazetteer = ai::Gazetteer::parse(model.gazetteer).value();
-  std::fprintf(stderr, "gazetteer: %zu names, %zu bytes\n", gazetteer.size(), model.gazetteer.size());
+  std::string gazetteer_text;
+  for (const std::string& line : lines) (gazetteer_text += line) += '\n';
+  gazetteer = ai::Gazetteer::parse(gazetteer_text).value();
+  model.gazetteer = gazetteer;
+  std::fprintf(stderr, "gazetteer: %zu names, %zu bytes of text\n", gazetteer.size(), gazetteer_text.size());
 
   // Word classes from unlabelled text: the --cluster-text folders and the training text.
   ai::WordClusters clusters;

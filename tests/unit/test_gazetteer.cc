@@ -2,7 +2,8 @@
 // hyphens and spaces itself, in one pass, and leaves every other name to the
 // core tokenizer. These cases pin that both routes agree: a gazetteer parsed
 // from one line answers every key like one built with add() from the
-// tokenizer's own tokens of that name.
+// tokenizer's own tokens of that name. The entity model stores the
+// gazetteer encoded (Gazetteer::encode), and decoding must answer alike.
 #include <catch2/catch.hpp>
 #include <string>
 #include <string_view>
@@ -81,4 +82,76 @@ TEST_CASE("a gazetteer counts one entry per distinct name and type", "[gazetteer
   key = ai::gazetteer_key_extend(key, "York");
   CHECK(g.lookup(key).types == ((1u << 1) | (1u << 2)));
   CHECK_FALSE(g.lookup(key).is_prefix);
+}
+
+namespace {
+
+// The lookups of every prefix of every name, for comparing two gazetteers.
+std::vector<std::pair<int, bool>> answers(const ai::Gazetteer& g, const std::vector<std::vector<std::string_view>>& names,
+                                          const ai::Gazetteer* held_out = nullptr) {
+  std::vector<std::pair<int, bool>> out;
+  for (const auto& name : names) {
+    for (uint64_t key : prefix_keys(name)) {
+      const ai::GazetteerHit hit = g.lookup(key, held_out);
+      out.emplace_back(hit.types, hit.is_prefix);
+    }
+  }
+  return out;
+}
+
+std::string little_endian(uint64_t v, int bytes) {
+  std::string out;
+  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an encoded gazetteer decodes to the same answers", "[gazetteer]") {
+  const ai::Gazetteer parsed =
+      ai::Gazetteer::parse("LOC\tNew York\nORG\tNew York Times\nPER\tAnne\nMISC\tAnne\nLOC\tSão Tomé\nPER\tvan der Sar\n").value();
+  const ai::Result<ai::Gazetteer> decoded = ai::Gazetteer::decode(parsed.encode());
+  REQUIRE(decoded.ok());
+  CHECK(decoded.value().size() == parsed.size());
+  const std::vector<std::vector<std::string_view>> names = {
+      {"new", "york"}, {"New", "York", "Times"}, {"ANNE"}, {"São", "Tomé"}, {"van", "der", "Sar"}, {"Paris"}, {"York"}};
+  CHECK(answers(decoded.value(), names) == answers(parsed, names));
+  CHECK(answers(decoded.value(), names)[1] == std::pair<int, bool>{1 << 2, true});  // "new york": LOC, and "times" may follow
+
+  // Holding out a sighting: a decoded gazetteer counts each type once.
+  ai::Gazetteer own;
+  own.add({"Anne"}, 0);
+  CHECK(decoded.value().lookup(prefix_keys({"Anne"})[0], &own).types == (1 << 3));
+  // Adding to a decoded gazetteer counts on from there.
+  ai::Gazetteer grown = decoded.value();
+  grown.add({"Anne"}, 0);
+  CHECK(grown.lookup(prefix_keys({"Anne"})[0], &own).types == ((1 << 0) | (1 << 3)));
+  grown.add({"Lyon"}, 2);
+  CHECK(grown.lookup(prefix_keys({"Lyon"})[0]).types == (1 << 2));
+  CHECK(answers(grown, {{"New", "York"}}) == answers(parsed, {{"New", "York"}}));
+
+  const ai::Result<ai::Gazetteer> empty = ai::Gazetteer::decode(ai::Gazetteer().encode());
+  REQUIRE(empty.ok());
+  CHECK(empty.value().size() == 0);
+  CHECK(empty.value().lookup(prefix_keys({"Anne"})[0]).types == 0);
+}
+
+TEST_CASE("malformed gazetteer bytes fail with a reason", "[gazetteer]") {
+  const std::string one_key = little_endian(1, 4) + little_endian(0x1234, 8) + '\x04';
+  REQUIRE(ai::Gazetteer::decode(one_key).ok());
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"", "truncated"},
+      {little_endian(2, 4) + little_endian(0x1234, 8) + '\x04', "size"},
+      {one_key + "x", "size"},
+      {little_endian(1, 4) + little_endian(0, 8) + '\x04', "zero"},
+      {little_endian(1, 4) + little_endian(0x1234, 8) + '\x00', "flags"},
+      {little_endian(1, 4) + little_endian(0x1234, 8) + '\x20', "flags"},
+      {little_endian(2, 4) + little_endian(0x1234, 8) + little_endian(0x1234, 8) + "\x04\x04", "repeated"},
+  };
+  for (const auto& [bytes, reason] : cases) {
+    INFO(reason);
+    const ai::Result<ai::Gazetteer> decoded = ai::Gazetteer::decode(bytes);
+    REQUIRE_FALSE(decoded.ok());
+    CHECK(decoded.error().find(reason) != std::string::npos);
+  }
 }

@@ -106,7 +106,7 @@ TEST_CASE("damaged model bytes are an error, never a crash", "[tagger]") {
 TEST_CASE("encoded models load back with the same decisions", "[tagger]") {
   // A tiny hand-made model: one feature-free bias towards O, and a gazetteer.
   ai::TaggerModel model;
-  model.gazetteer = "LOC\tAlmaty\n";
+  model.gazetteer = ai::Gazetteer::parse("LOC\tAlmaty\n").value();
   model.base.hash_bits = 10;
   model.base.emissions.assign((size_t{1} << 10) * ai::kLabelCount, 0.0f);
   model.base.transitions.assign(ai::kTransitionCount, 0.0f);
