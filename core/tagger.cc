@@ -229,7 +229,9 @@ Result<Tagger> Tagger::load(std::string_view blob) {
     }
   }
   if (row != row_count) return fail<Tagger>("fewer buckets than weight rows");
-  const char* const stored_rows = body.data() + (body.size() - r.remaining());
+  // Copied as int8_t, not char: a copy between different types goes element
+  // by element, which in wasm's baseline code took longer than the rest of the load.
+  const auto* const stored_rows = reinterpret_cast<const int8_t*>(body.data() + (body.size() - r.remaining()));
   tagger.rows_.reserve((size_t{row_count} + 1) * kRowWidth);
   tagger.rows_.assign(kRowWidth, 0);
   tagger.rows_.insert(tagger.rows_.end(), stored_rows, stored_rows + r.remaining());
