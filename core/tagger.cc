@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 
+#include "thread_scratch.h"
+
 namespace ai {
 
 namespace {
@@ -661,13 +663,13 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
 }
 
 std::vector<uint8_t> Tagger::label(const Document& doc) const {
-  thread_local OwnScoreCache own_cache{kOwnCacheBits};
+  AI_THREAD_SCRATCH OwnScoreCache own_cache{kOwnCacheBits};
   return label(doc, &own_cache);
 }
 
 std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache) const {
   std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
-  thread_local LabelScratch scratch;
+  AI_THREAD_SCRATCH LabelScratch scratch;
   TokenFeatures& base = scratch.base;
   if (own_cache != nullptr) own_cache->serve(cache_owner_);
   // extract_features names cache entries whose sums only sweep_rows fills:
