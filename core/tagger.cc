@@ -54,13 +54,6 @@ class Reader {
     pos_ += 4;
     return true;
   }
-  bool i16(int16_t* v) {
-    if (bytes_.size() - pos_ < 2) return false;
-    const uint16_t u = static_cast<uint16_t>(static_cast<unsigned char>(bytes_[pos_]) | (static_cast<unsigned char>(bytes_[pos_ + 1]) << 8));
-    std::memcpy(v, &u, 2);
-    pos_ += 2;
-    return true;
-  }
   bool bytes(size_t n, std::string_view* out) {
     if (bytes_.size() - pos_ < n) return false;
     *out = bytes_.substr(pos_, n);
@@ -236,10 +229,13 @@ Result<Tagger> Tagger::load(std::string_view blob) {
     }
   }
   if (row != row_count) return fail<Tagger>("fewer buckets than weight rows");
-  const auto* const stored_rows = reinterpret_cast<const uint8_t*>(body.data() + (body.size() - r.remaining()));
+  // The stored size in a local: stores through int8_t* may alias anything,
+  // and a bound read from `r` each time would keep the loop from vectorising.
+  const size_t stored_bytes = r.remaining();
+  const auto* const stored_rows = reinterpret_cast<const uint8_t*>(body.data() + (body.size() - stored_bytes));
   tagger.rows_.resize((size_t{row_count} + 1) * kRowWidth);
   int8_t* const rows = tagger.rows_.data() + kRowWidth;
-  for (size_t i = 0; i < r.remaining(); ++i) rows[i] = static_cast<int8_t>(stored_rows[i] ^ kStoredWeightBias);
+  for (size_t i = 0; i < stored_bytes; ++i) rows[i] = static_cast<int8_t>(stored_rows[i] ^ kStoredWeightBias);
   // Starts at 1: a cache that has served no model has owner 0.
   static std::atomic<uint64_t> loaded_models{0};
   tagger.cache_owner_ = ++loaded_models;
