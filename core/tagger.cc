@@ -7,6 +7,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 namespace ai {
 
 namespace {
@@ -536,8 +540,42 @@ inline void prefetch(const void* at) {
 #endif
 }
 
-#if (defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__wasm_simd128__)
+// A sum of packed weight rows (kWidth int8 weights each) in int16 lanes, in
+// wasm SIMD. Widening eight bytes is one instruction on the x86 that runs
+// most wasm (pmovsxbw), so the weights are summed in their own order, with
+// nothing to interleave at the end; the sums live in five named vectors
+// that stay in registers (the lane-shifting variant below spilled its
+// arrays of sums to the stack on every row, and cleared them with memset).
+class RowSum {
+ public:
+  static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
+  static_assert(kWidth == 34, "four vectors of eight and one pair");
+
+  void add(const int8_t* row) {
+    const v128_t first = wasm_v128_load(row);
+    const v128_t second = wasm_v128_load(row + 16);
+    // The last two weights, repeated: only the low two lanes are stored.
+    const v128_t last_pair = wasm_v128_load16_splat(row + 32);
+    sums0_ = wasm_i16x8_add(sums0_, wasm_i16x8_extend_low_i8x16(first));
+    sums1_ = wasm_i16x8_add(sums1_, wasm_i16x8_extend_high_i8x16(first));
+    sums2_ = wasm_i16x8_add(sums2_, wasm_i16x8_extend_low_i8x16(second));
+    sums3_ = wasm_i16x8_add(sums3_, wasm_i16x8_extend_high_i8x16(second));
+    sums4_ = wasm_i16x8_add(sums4_, wasm_i16x8_extend_low_i8x16(last_pair));
+  }
+  void store(int16_t* out) const {
+    wasm_v128_store(out, sums0_);
+    wasm_v128_store(out + 8, sums1_);
+    wasm_v128_store(out + 16, sums2_);
+    wasm_v128_store(out + 24, sums3_);
+    wasm_v128_store32_lane(out + 32, sums4_, 0);
+  }
+
+ private:
+  v128_t sums0_ = wasm_i16x8_splat(0), sums1_ = wasm_i16x8_splat(0), sums2_ = wasm_i16x8_splat(0), sums3_ = wasm_i16x8_splat(0),
+         sums4_ = wasm_i16x8_splat(0);
+};
+#elif (defined(__SSE2__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 // A sum of packed weight rows (kWidth int8 weights each) in int16 lanes,
 // with GCC and Clang vector extensions. Sixteen weights are read as eight
 // int16 lanes: the even weights are a lane's low bytes, sign-extended by
