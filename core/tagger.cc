@@ -531,9 +531,14 @@ constexpr int kOwnCacheBits = 12;
 // A token's weights are summed in 16 bits: enough for every feature it can get.
 static_assert((kMaxFeaturesPerToken + kMaxSecondPassFeaturesPerToken) * 127 <= INT16_MAX, "scores fit in 16 bits");
 
-// A hint to start loading `at` into cache.
+// A hint to start loading `at` into cache. Wasm has no prefetch instruction
+// (__builtin_prefetch compiles to nothing there), so it reads the byte: a
+// load that the out-of-order core starts as early as a prefetch, kept by
+// being volatile although its value is unused.
 inline void prefetch(const void* at) {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__wasm__)
+  (void)*static_cast<const volatile int8_t*>(at);
+#elif defined(__GNUC__) || defined(__clang__)
   __builtin_prefetch(at);
 #else
   (void)at;
