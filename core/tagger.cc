@@ -575,6 +575,14 @@ class RowSum {
     wasm_v128_store(out + 24, sums3_);
     wasm_v128_store32_lane(out + 32, sums4_, 0);
   }
+  // store() of these sums plus `more` (kWidth sums), added in vectors.
+  void store_plus(int16_t* out, const int16_t* more) const {
+    wasm_v128_store(out, wasm_i16x8_add(sums0_, wasm_v128_load(more)));
+    wasm_v128_store(out + 8, wasm_i16x8_add(sums1_, wasm_v128_load(more + 8)));
+    wasm_v128_store(out + 16, wasm_i16x8_add(sums2_, wasm_v128_load(more + 16)));
+    wasm_v128_store(out + 24, wasm_i16x8_add(sums3_, wasm_v128_load(more + 24)));
+    wasm_v128_store32_lane(out + 32, wasm_i16x8_add(sums4_, wasm_v128_load32_zero(more + 32)), 0);
+  }
 
  private:
   v128_t sums0_ = wasm_i16x8_splat(0), sums1_ = wasm_i16x8_splat(0), sums2_ = wasm_i16x8_splat(0), sums3_ = wasm_i16x8_splat(0),
@@ -596,6 +604,11 @@ class RowSum {
   void add(const int8_t* row) {
     for (int v = 0; v < kFullVectors; ++v) add_lanes(row + 16 * v, v);
     if (kTail != 0) add_lanes(row + kWidth - 16, kFullVectors);
+  }
+  // store() of these sums plus `more` (kWidth sums).
+  void store_plus(int16_t* out, const int16_t* more) const {
+    store(out);
+    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(out[l] + more[l]);
   }
   void store(int16_t* out) const {
     for (int v = 0; v < kFullVectors; ++v) {
@@ -640,6 +653,11 @@ class RowSum {
     for (int l = 0; l < kWidth; ++l) sums_[l] = static_cast<int16_t>(sums_[l] + row[l]);
   }
   void store(int16_t* out) const { std::memcpy(out, sums_, sizeof sums_); }
+  // store() of these sums plus `more` (kWidth sums).
+  void store_plus(int16_t* out, const int16_t* more) const {
+    store(out);
+    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(out[l] + more[l]);
+  }
 
  private:
   int16_t sums_[kWidth] = {};
@@ -675,8 +693,10 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
         prefetch(rows + row_at[k + kPrefetchDistance]);
         sum.add(rows + row_at[k]);
       }
-      sum.store(token_scores);
-      if (own_cache == nullptr) continue;
+      if (own_cache == nullptr) {
+        sum.store(token_scores);
+        continue;
+      }
       // The entry a few tokens on, while this one's is summed.
       constexpr size_t kEntriesAhead = 4;
       if (candidate + kEntriesAhead < base.own_slots.size()) {
@@ -688,7 +708,10 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
         }
       }
       const uint32_t slot = base.own_slots[candidate];
-      if (slot == OwnScoreCache::kUncached) continue;
+      if (slot == OwnScoreCache::kUncached) {
+        sum.store(token_scores);
+        continue;
+      }
       OwnScoreCache::Entry& entry = own_cache->entry(slot & ~OwnScoreCache::kHit);
       if (!(slot & OwnScoreCache::kHit)) {
         RowSum own;
@@ -698,7 +721,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
         }
         own.store(entry.sums);
       }
-      for (size_t l = 0; l < kRowWidth; ++l) token_scores[l] = static_cast<int16_t>(token_scores[l] + entry.sums[l]);
+      sum.store_plus(token_scores, entry.sums);
     }
   }
 }
