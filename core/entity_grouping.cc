@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hash64.h"
+#include "thread_scratch.h"
 
 namespace ai {
 
@@ -396,7 +397,7 @@ void add_role(std::string role, std::vector<std::string>* roles) {
 }  // namespace
 
 std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
-  thread_local GroupingScratch scratch;
+  AI_THREAD_SCRATCH GroupingScratch scratch;
   // Every mention's words, as views into one array.
   std::vector<std::string_view>& word_texts = scratch.word_texts;
   word_texts.clear();

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "hash64.h"
+#include "thread_scratch.h"
 #include "utf8.h"
 #include "word_clusters.h"
 
@@ -398,7 +399,7 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
     return;
   }
 
-  thread_local FeatureScratch scratch;
+  AI_THREAD_SCRATCH FeatureScratch scratch;
   std::vector<TokenInfo>& info = scratch.info;
   info.resize(n);
   for (size_t i = 0; i < n; ++i) info[i] = describe(token_bytes(doc, i));
@@ -697,7 +698,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // First-pass label types of each word across the document.
-  thread_local std::vector<std::array<uint16_t, 5>> votes;
+  AI_THREAD_SCRATCH std::vector<std::array<uint16_t, 5>> votes;
   votes.assign(base.word_count, {});
   const uint32_t* word_id = base.word_ids.data();
   for (const auto& [first, end] : base.segments)

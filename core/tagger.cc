@@ -11,6 +11,8 @@
 #include <wasm_simd128.h>
 #endif
 
+#include "thread_scratch.h"
+
 namespace ai {
 
 namespace {
@@ -89,6 +91,11 @@ constexpr uint32_t kHasContextStage = 1;
 constexpr size_t kTransitionBytes = kTransitionCount * 2;
 // A stored row: both stages' kLabelCount weights, as Tagger keeps them.
 constexpr size_t kStoredRowWidth = 2 * kLabelCount;
+// Stored weights are offset by 128 (their top bit flipped), so that the
+// zero weights, three quarters of them, are not zero bytes: the wasm linker
+// splits the data of the built-in model at every run of zeros, and the
+// thousands of pieces made the module a sixth larger compressed.
+constexpr uint8_t kStoredWeightBias = 0x80;
 
 // A stage's weights of bucket `b`, quantised with `scale`, into `out`
 // (kLabelCount weights); false, with `out` zeroed, when the stage does not
@@ -160,7 +167,7 @@ std::string encode_tagger_model(const TaggerModel& model) {
     if (has_context) kept |= quantise_bucket(model.context, b, context_scale, model.prune_below, row + kLabelCount);
     if (!kept) continue;
     bitmap[b / 8] = static_cast<char>(bitmap[b / 8] | (1 << (b % 8)));
-    rows.append(reinterpret_cast<const char*>(row), sizeof row);
+    for (int8_t w : row) rows.push_back(static_cast<char>(static_cast<uint8_t>(w) ^ kStoredWeightBias));
     ++row_count;
   }
   out += bitmap;
@@ -233,12 +240,10 @@ Result<Tagger> Tagger::load(std::string_view blob) {
     }
   }
   if (row != row_count) return fail<Tagger>("fewer buckets than weight rows");
-  // Copied as int8_t, not char: a copy between different types goes element
-  // by element, which in wasm's baseline code took longer than the rest of the load.
-  const auto* const stored_rows = reinterpret_cast<const int8_t*>(body.data() + (body.size() - r.remaining()));
-  tagger.rows_.reserve((size_t{row_count} + 1) * kRowWidth);
-  tagger.rows_.assign(kRowWidth, 0);
-  tagger.rows_.insert(tagger.rows_.end(), stored_rows, stored_rows + r.remaining());
+  const auto* const stored_rows = reinterpret_cast<const uint8_t*>(body.data() + (body.size() - r.remaining()));
+  tagger.rows_.resize((size_t{row_count} + 1) * kRowWidth);
+  int8_t* const rows = tagger.rows_.data() + kRowWidth;
+  for (size_t i = 0; i < r.remaining(); ++i) rows[i] = static_cast<int8_t>(stored_rows[i] ^ kStoredWeightBias);
   // Starts at 1: a cache that has served no model has owner 0.
   static std::atomic<uint64_t> loaded_models{0};
   tagger.cache_owner_ = ++loaded_models;
@@ -727,13 +732,13 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
 }
 
 std::vector<uint8_t> Tagger::label(const Document& doc) const {
-  thread_local OwnScoreCache own_cache{kOwnCacheBits};
+  AI_THREAD_SCRATCH OwnScoreCache own_cache{kOwnCacheBits};
   return label(doc, &own_cache);
 }
 
 std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache) const {
   std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
-  thread_local LabelScratch scratch;
+  AI_THREAD_SCRATCH LabelScratch scratch;
   TokenFeatures& base = scratch.base;
   if (own_cache != nullptr) own_cache->serve(cache_owner_);
   // extract_features names cache entries whose sums only sweep_rows fills:

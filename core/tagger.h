@@ -19,8 +19,9 @@
 // (word_clusters.h format); per stage, i16 transitions[(17 + 1) x 17] (row
 // 17 is the sentence start); a bitmap of the hash buckets that have weights
 // (one bit per bucket, least significant first); u32 row count (the bits
-// set) and, per such bucket in ascending order, one row of 34 i8 weights:
-// the base stage's 17, then the context stage's (zeros without one);
+// set) and, per such bucket in ascending order, one row of 34 weights (each
+// an i8 with its top bit flipped, so that a zero weight is 0x80): the base
+// stage's 17, then the context stage's (zeros without one);
 // finally a u32 checksum of everything before (FNV-1a over 8-byte
 // little-endian words, folded to 32 bits). Each stage's weights are
 // quantised with one scale (its largest weight becomes 127); a stage's

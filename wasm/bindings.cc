@@ -66,7 +66,8 @@ ai::Inspector* ai_create(uint8_t** error_out) {
 
 void ai_destroy(ai::Inspector* inspector) { delete inspector; }
 
-// Inspects `length` bytes at `text` with options given as JSON (may be empty).
+// Inspects `length` bytes at `text` with options given as JSON (may be empty,
+// and then `options` may be null).
 // Returns a result buffer whose payload is the report JSON, or null when out of memory.
 uint8_t* ai_inspect(const ai::Inspector* inspector, const char* text, size_t length, const char* options,
                     size_t options_length) {

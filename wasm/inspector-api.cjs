@@ -114,7 +114,9 @@ function createEngine(createModule) {
 // makes of the report tape. Frees everything it allocated, on every path.
 function runInspect(engine, input, options, readTape) {
   const module = engine.module;
-  const optionBytes = encoder.encode(options);
+  // Most calls have no options: then nothing is encoded or copied for them.
+  const optionBytes = options === '' ? null : encoder.encode(options);
+  const optionsLength = optionBytes === null ? 0 : optionBytes.length;
   let textPointer = 0;
   let optionsPointer = 0;
   try {
@@ -131,12 +133,14 @@ function runInspect(engine, input, options, readTape) {
       if (textPointer === 0) throw fail('out of memory: the text is too large to inspect here');
       module.HEAPU8.set(input, textPointer);
     }
-    optionsPointer = module._malloc(Math.max(optionBytes.length, 1)) >>> 0;
-    if (optionsPointer === 0) throw fail('out of memory');
-    module.HEAPU8.set(optionBytes, optionsPointer);
+    if (optionBytes !== null) {
+      optionsPointer = module._malloc(Math.max(optionsLength, 1)) >>> 0;
+      if (optionsPointer === 0) throw fail('out of memory');
+      module.HEAPU8.set(optionBytes, optionsPointer);
+    }
     const resultPointer = (readTape
-      ? module._ai_inspect_tape(engine.handle, textPointer, length, optionsPointer, optionBytes.length, typeof input === 'string' ? 1 : 0)
-      : module._ai_inspect(engine.handle, textPointer, length, optionsPointer, optionBytes.length)) >>> 0;
+      ? module._ai_inspect_tape(engine.handle, textPointer, length, optionsPointer, optionsLength, typeof input === 'string' ? 1 : 0)
+      : module._ai_inspect(engine.handle, textPointer, length, optionsPointer, optionsLength)) >>> 0;
     if (resultPointer === 0) throw fail('out of memory: the text is too large to inspect here');
     const result = takeResult(module, resultPointer, readTape);
     if (!result.ok) throw fail(result.payload);
