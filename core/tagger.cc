@@ -610,11 +610,6 @@ class RowSum {
     for (int v = 0; v < kFullVectors; ++v) add_lanes(row + 16 * v, v);
     if (kTail != 0) add_lanes(row + kWidth - 16, kFullVectors);
   }
-  // store() of these sums plus `more` (kWidth sums).
-  void store_plus(int16_t* out, const int16_t* more) const {
-    store(out);
-    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(out[l] + more[l]);
-  }
   void store(int16_t* out) const {
     for (int v = 0; v < kFullVectors; ++v) {
       for (int i = 0; i < 8; ++i) {
@@ -626,6 +621,11 @@ class RowSum {
       out[kWidth - 16 + 2 * i] = even_[kFullVectors][i];
       out[kWidth - 16 + 2 * i + 1] = odd_[kFullVectors][i];
     }
+  }
+  // store() of these sums plus `more` (kWidth sums).
+  void store_plus(int16_t* out, const int16_t* more) const {
+    store(out);
+    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(out[l] + more[l]);
   }
 
  private:
