@@ -68,6 +68,7 @@ enum LetterCase : uint8_t { kNoLetter = 0, kUpperLetter = 1, kLowerLetter = 2 };
 struct CharClass {
   char shape = 0;
   uint8_t letter_case = kNoLetter;
+  unsigned char folded = 0;  // an ASCII byte with A-Z lowered (0 for wider characters)
 };
 constexpr std::array<CharClass, 128> make_ascii_classes() {
   std::array<CharClass, 128> classes{};
@@ -75,6 +76,7 @@ constexpr std::array<CharClass, 128> make_ascii_classes() {
     const bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
     classes[c].shape = upper ? 'X' : lower ? 'x' : c >= '0' && c <= '9' ? 'd' : static_cast<char>(c);
     classes[c].letter_case = upper ? kUpperLetter : lower ? kLowerLetter : kNoLetter;
+    classes[c].folded = static_cast<unsigned char>(upper ? c + 32 : c);
   }
   return classes;
 }
@@ -95,6 +97,20 @@ struct TokenInfo {
   uint8_t length = 0;  // code points, capped
 };
 
+// A token's case flags (kHasUpper, kCapitalized, kLowerStart, kHasLetter,
+// kAllCaps) by the letter cases seen in it (a LetterCase bit set) and the
+// case of its first letter: one load instead of five tests per token.
+constexpr std::array<std::array<uint8_t, 3>, 4> make_case_flags() {
+  std::array<std::array<uint8_t, 3>, 4> flags{};
+  for (int seen = 0; seen < 4; ++seen)
+    for (int first = 0; first < 3; ++first)
+      flags[seen][first] = static_cast<uint8_t>((seen & kUpperLetter ? kHasUpper : 0) | (first == kUpperLetter ? kCapitalized : 0) |
+                                                (first == kLowerLetter ? kLowerStart : 0) | (seen != kNoLetter ? kHasLetter : 0) |
+                                                (seen == kUpperLetter ? kAllCaps : 0));
+  return flags;
+}
+constexpr std::array<std::array<uint8_t, 3>, 4> kCaseFlags = make_case_flags();
+
 // Word shape with runs collapsed: "Tokayev" -> "Xx", "CSTO" -> "X",
 // "Khabar-24" -> "Xx-d", "U.S." -> "X.X.". The per-character work has no
 // data-dependent branches: letter case and shape runs change unpredictably
@@ -105,22 +121,7 @@ TokenInfo describe(std::string_view token) {
   uint32_t shape_chars = 0;
   uint8_t cases_seen = kNoLetter;
   uint8_t first_case = kNoLetter;
-  size_t length = 0;
-  for (size_t pos = 0; pos < token.size(); ++length) {
-    const unsigned char lead = static_cast<unsigned char>(token[pos]);
-    CharClass cls;
-    // ASCII is most of news text: classify it by table, without decoding.
-    if (lead < 0x80) {
-      lower = fnv_step(lower, fold_ascii(lead));
-      ++pos;
-      cls = kAsciiClasses[lead];
-    } else {
-      size_t len = 1;
-      const char32_t cp = decode_code_point(token, pos, &len);
-      for (size_t k = pos; k < pos + len; ++k) lower = fnv_step(lower, fold_ascii(static_cast<unsigned char>(token[k])));
-      pos += len;
-      cls = classify_wide(cp);
-    }
+  auto add = [&](CharClass cls) {
     cases_seen |= cls.letter_case;
     first_case = first_case != kNoLetter ? first_case : cls.letter_case;
     const bool new_run = cls.shape != last && shape_chars < 12;
@@ -128,13 +129,36 @@ TokenInfo describe(std::string_view token) {
     shape = new_run ? extended : shape;
     shape_chars += new_run;
     last = cls.shape;
+  };
+  // ASCII is most of news text: its bytes are classified and folded by
+  // table, without decoding, and each is one character. Most tokens are
+  // ASCII throughout, and never leave this loop.
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(token.data());
+  size_t pos = 0;
+  for (; pos < token.size() && bytes[pos] < 0x80; ++pos) {
+    const CharClass cls = kAsciiClasses[bytes[pos]];
+    lower = fnv_step(lower, cls.folded);
+    add(cls);
+  }
+  size_t length = pos;
+  for (; pos < token.size(); ++length) {
+    const unsigned char lead = bytes[pos];
+    if (lead < 0x80) {
+      lower = fnv_step(lower, kAsciiClasses[lead].folded);
+      ++pos;
+      add(kAsciiClasses[lead]);
+    } else {
+      size_t len = 1;
+      const char32_t cp = decode_code_point(token, pos, &len);
+      for (size_t k = pos; k < pos + len; ++k) lower = fnv_step(lower, fold_ascii(bytes[k]));
+      pos += len;
+      add(classify_wide(cp));
+    }
   }
   TokenInfo info;
   info.lower = lower;
   info.shape = shape;
-  info.flags = static_cast<uint8_t>((cases_seen & kUpperLetter ? kHasUpper : 0) | (first_case == kUpperLetter ? kCapitalized : 0) |
-                                    (first_case == kLowerLetter ? kLowerStart : 0) | (cases_seen != kNoLetter ? kHasLetter : 0) |
-                                    (cases_seen == kUpperLetter ? kAllCaps : 0));
+  info.flags = kCaseFlags[cases_seen][first_case];
   info.length = static_cast<uint8_t>(std::min<size_t>(length, 12));
   return info;
 }

@@ -7,6 +7,10 @@
 #include <cstring>
 #include <limits>
 
+#if defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#endif
+
 #include "thread_scratch.h"
 
 namespace ai {
@@ -528,17 +532,64 @@ constexpr int kOwnCacheBits = 12;
 // A token's weights are summed in 16 bits: enough for every feature it can get.
 static_assert((kMaxFeaturesPerToken + kMaxSecondPassFeaturesPerToken) * 127 <= INT16_MAX, "scores fit in 16 bits");
 
-// A hint to start loading `at` into cache.
+// A hint to start loading `at` into cache. Wasm has no prefetch instruction
+// (__builtin_prefetch compiles to nothing there), so it reads the byte: a
+// load that the out-of-order core starts as early as a prefetch, kept by
+// being volatile although its value is unused.
 inline void prefetch(const void* at) {
-#if defined(__GNUC__) || defined(__clang__)
+#if defined(__wasm__)
+  (void)*static_cast<const volatile int8_t*>(at);
+#elif defined(__GNUC__) || defined(__clang__)
   __builtin_prefetch(at);
 #else
   (void)at;
 #endif
 }
 
-#if (defined(__SSE2__) || defined(__wasm_simd128__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__wasm_simd128__)
+// A sum of packed weight rows (kWidth int8 weights each) in int16 lanes, in
+// wasm SIMD. Widening eight bytes is one instruction on the x86 that runs
+// most wasm (pmovsxbw), so the weights are summed in their own order, with
+// nothing to interleave at the end; the sums live in five named vectors
+// that stay in registers (the lane-shifting variant below spilled its
+// arrays of sums to the stack on every row, and cleared them with memset).
+class RowSum {
+ public:
+  static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
+  static_assert(kWidth == 34, "four vectors of eight and one pair");
+
+  void add(const int8_t* row) {
+    const v128_t first = wasm_v128_load(row);
+    const v128_t second = wasm_v128_load(row + 16);
+    // The last two weights, repeated: only the low two lanes are stored.
+    const v128_t last_pair = wasm_v128_load16_splat(row + 32);
+    sums0_ = wasm_i16x8_add(sums0_, wasm_i16x8_extend_low_i8x16(first));
+    sums1_ = wasm_i16x8_add(sums1_, wasm_i16x8_extend_high_i8x16(first));
+    sums2_ = wasm_i16x8_add(sums2_, wasm_i16x8_extend_low_i8x16(second));
+    sums3_ = wasm_i16x8_add(sums3_, wasm_i16x8_extend_high_i8x16(second));
+    sums4_ = wasm_i16x8_add(sums4_, wasm_i16x8_extend_low_i8x16(last_pair));
+  }
+  void store(int16_t* out) const {
+    wasm_v128_store(out, sums0_);
+    wasm_v128_store(out + 8, sums1_);
+    wasm_v128_store(out + 16, sums2_);
+    wasm_v128_store(out + 24, sums3_);
+    wasm_v128_store32_lane(out + 32, sums4_, 0);
+  }
+  // store() of these sums plus `more` (kWidth sums), added in vectors.
+  void store_plus(int16_t* out, const int16_t* more) const {
+    wasm_v128_store(out, wasm_i16x8_add(sums0_, wasm_v128_load(more)));
+    wasm_v128_store(out + 8, wasm_i16x8_add(sums1_, wasm_v128_load(more + 8)));
+    wasm_v128_store(out + 16, wasm_i16x8_add(sums2_, wasm_v128_load(more + 16)));
+    wasm_v128_store(out + 24, wasm_i16x8_add(sums3_, wasm_v128_load(more + 24)));
+    wasm_v128_store32_lane(out + 32, wasm_i16x8_add(sums4_, wasm_v128_load32_zero(more + 32)), 0);
+  }
+
+ private:
+  v128_t sums0_ = wasm_i16x8_splat(0), sums1_ = wasm_i16x8_splat(0), sums2_ = wasm_i16x8_splat(0), sums3_ = wasm_i16x8_splat(0),
+         sums4_ = wasm_i16x8_splat(0);
+};
+#elif (defined(__SSE2__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 // A sum of packed weight rows (kWidth int8 weights each) in int16 lanes,
 // with GCC and Clang vector extensions. Sixteen weights are read as eight
 // int16 lanes: the even weights are a lane's low bytes, sign-extended by
@@ -566,6 +617,11 @@ class RowSum {
       out[kWidth - 16 + 2 * i] = even_[kFullVectors][i];
       out[kWidth - 16 + 2 * i + 1] = odd_[kFullVectors][i];
     }
+  }
+  // store() of these sums plus `more` (kWidth sums).
+  void store_plus(int16_t* out, const int16_t* more) const {
+    store(out);
+    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(out[l] + more[l]);
   }
 
  private:
@@ -598,6 +654,11 @@ class RowSum {
     for (int l = 0; l < kWidth; ++l) sums_[l] = static_cast<int16_t>(sums_[l] + row[l]);
   }
   void store(int16_t* out) const { std::memcpy(out, sums_, sizeof sums_); }
+  // store() of these sums plus `more` (kWidth sums).
+  void store_plus(int16_t* out, const int16_t* more) const {
+    store(out);
+    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(out[l] + more[l]);
+  }
 
  private:
   int16_t sums_[kWidth] = {};
@@ -633,8 +694,10 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
         prefetch(rows + row_at[k + kPrefetchDistance]);
         sum.add(rows + row_at[k]);
       }
-      sum.store(token_scores);
-      if (own_cache == nullptr) continue;
+      if (own_cache == nullptr) {
+        sum.store(token_scores);
+        continue;
+      }
       // The entry a few tokens on, while this one's is summed.
       constexpr size_t kEntriesAhead = 4;
       if (candidate + kEntriesAhead < base.own_slots.size()) {
@@ -646,7 +709,10 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
         }
       }
       const uint32_t slot = base.own_slots[candidate];
-      if (slot == OwnScoreCache::kUncached) continue;
+      if (slot == OwnScoreCache::kUncached) {
+        sum.store(token_scores);
+        continue;
+      }
       OwnScoreCache::Entry& entry = own_cache->entry(slot & ~OwnScoreCache::kHit);
       if (!(slot & OwnScoreCache::kHit)) {
         RowSum own;
@@ -656,7 +722,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
         }
         own.store(entry.sums);
       }
-      for (size_t l = 0; l < kRowWidth; ++l) token_scores[l] = static_cast<int16_t>(token_scores[l] + entry.sums[l]);
+      sum.store_plus(token_scores, entry.sums);
     }
   }
 }
