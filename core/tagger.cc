@@ -22,10 +22,19 @@ constexpr uint32_t kVersion = 5;
 constexpr int kMinHashBits = 10;
 constexpr int kMaxHashBits = 22;
 
+// The loops that run over the whole model on every start of the engine are
+// functions of their own, never inlined: V8 moves a wasm function that has
+// run long to its optimising compiler, and a loop inlined into Tagger::load
+// made it recompile the whole loader (11 KB, tens of milliseconds of
+// compiling on a second core) for a function that never runs again. Alone,
+// only the loop is recompiled. (The wasm link's inlining cap in
+// CMakeLists.txt keeps Binaryen from inlining them back.)
+#define AI_STARTUP_LOOP __attribute__((noinline))
+
 // The blob's checksum: FNV-1a over 8-byte little-endian words (then the
 // last bytes one by one), folded to 32 bits. Word-wise because the check
 // runs on every start of the engine, in wasm too, over the whole model.
-uint32_t blob_checksum(std::string_view bytes) {
+AI_STARTUP_LOOP uint32_t blob_checksum(std::string_view bytes) {
   uint64_t h = 14695981039346656037ull;
   constexpr uint64_t kPrime = 1099511628211ull;
   size_t i = 0;
@@ -112,6 +121,26 @@ void put_transitions(const StageWeights& stage, float scale, std::string* out) {
     out->push_back(static_cast<char>(u & 0xFF));
     out->push_back(static_cast<char>(u >> 8));
   }
+}
+
+// Writes the row of each bucket whose bit is set in `bitmap` into `index`
+// (1, 2, ... in bucket order; other buckets keep 0). Returns the number of
+// rows, or stops at `max_rows` + 1 when there are more.
+template <typename Index>
+AI_STARTUP_LOOP uint32_t index_rows(std::string_view bitmap, uint32_t max_rows, Index* index) {
+  uint32_t row = 0;
+  for (size_t byte = 0; byte < bitmap.size(); ++byte) {
+    for (unsigned bits = static_cast<unsigned char>(bitmap[byte]); bits != 0; bits &= bits - 1) {
+      if (row == max_rows) return row + 1;
+      index[byte * 8 + static_cast<size_t>(__builtin_ctz(bits))] = static_cast<Index>(++row);
+    }
+  }
+  return row;
+}
+
+// The stored weights `stored[0, size)` as weights, into `rows`.
+AI_STARTUP_LOOP void unbias_rows(const uint8_t* stored, size_t size, int8_t* rows) {
+  for (size_t i = 0; i < size; ++i) rows[i] = static_cast<int8_t>(stored[i] ^ kStoredWeightBias);
 }
 
 std::vector<int32_t> read_transitions(const unsigned char* at) {
@@ -215,31 +244,20 @@ Result<Tagger> Tagger::load(std::string_view blob) {
   if (r.remaining() != size_t{row_count} * kRowWidth) return fail<Tagger>("the weight rows do not fill the rest of the model");
   static_assert(kRowWidth == kStoredRowWidth, "rows are copied as stored");
   // Row 0 stands for every bucket without weights: rows_ starts with it.
-  // The index is written straight from the bitmap, without a wider copy
-  // in between: each pass over 2^17 buckets shows in the engine's start.
   const bool narrow_index = row_count <= UINT16_MAX;
-  if (narrow_index) tagger.narrow_row_of_bucket_.assign(buckets, 0);
-  else tagger.wide_row_of_bucket_.assign(buckets, 0);
-  uint16_t* const narrow = tagger.narrow_row_of_bucket_.data();
-  uint32_t* const wide = tagger.wide_row_of_bucket_.data();
-  uint32_t row = 0;
-  for (size_t byte = 0; byte < bitmap.size(); ++byte) {
-    for (unsigned bits = static_cast<unsigned char>(bitmap[byte]); bits != 0; bits &= bits - 1) {
-      if (row == row_count) return fail<Tagger>("more buckets than weight rows");
-      const size_t bucket = byte * 8 + static_cast<size_t>(__builtin_ctz(bits));
-      ++row;
-      if (narrow_index) narrow[bucket] = static_cast<uint16_t>(row);
-      else wide[bucket] = row;
-    }
+  uint32_t indexed = 0;
+  if (narrow_index) {
+    tagger.narrow_row_of_bucket_.assign(buckets, 0);
+    indexed = index_rows(bitmap, row_count, tagger.narrow_row_of_bucket_.data());
+  } else {
+    tagger.wide_row_of_bucket_.assign(buckets, 0);
+    indexed = index_rows(bitmap, row_count, tagger.wide_row_of_bucket_.data());
   }
-  if (row != row_count) return fail<Tagger>("fewer buckets than weight rows");
-  // The stored size in a local: stores through int8_t* may alias anything,
-  // and a bound read from `r` each time would keep the loop from vectorising.
+  if (indexed != row_count) return fail<Tagger>(indexed > row_count ? "more buckets than weight rows" : "fewer buckets than weight rows");
   const size_t stored_bytes = r.remaining();
-  const auto* const stored_rows = reinterpret_cast<const uint8_t*>(body.data() + (body.size() - stored_bytes));
   tagger.rows_.resize((size_t{row_count} + 1) * kRowWidth);
-  int8_t* const rows = tagger.rows_.data() + kRowWidth;
-  for (size_t i = 0; i < stored_bytes; ++i) rows[i] = static_cast<int8_t>(stored_rows[i] ^ kStoredWeightBias);
+  unbias_rows(reinterpret_cast<const uint8_t*>(body.data() + (body.size() - stored_bytes)), stored_bytes,
+              tagger.rows_.data() + kRowWidth);
   // Starts at 1: a cache that has served no model has owner 0.
   static std::atomic<uint64_t> loaded_models{0};
   tagger.cache_owner_ = ++loaded_models;

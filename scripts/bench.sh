@@ -34,7 +34,7 @@ if command -v em++ >/dev/null && [ -f "$wasm_dir/libinspector_core.a" ]; then
   if [ ! -f $stages_tool ] || [ tools/bench_native.cc -nt $stages_tool ] || [ "$wasm_dir/libinspector_core.a" -nt $stages_tool ]; then
     NODE_PATH=/usr/share/nodejs em++ -std=c++17 -O3 -fwasm-exceptions -msimd128 -mbulk-memory tools/bench_native.cc -Icore -isystem "$wasm_dir/ext-include" \
       "$wasm_dir/libinspector_core.a" -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sNODERAWFS=1 \
-      -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=1000 -o $stages_tool
+      -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=50 -o $stages_tool
   fi
   args=(--wasm-stages $stages_tool "${args[@]}")
 fi
