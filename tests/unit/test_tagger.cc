@@ -2,6 +2,7 @@
 // recorded accuracy on CoNLL-2003 valid, and loading damaged model bytes.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -101,6 +102,78 @@ TEST_CASE("damaged model bytes are an error, never a crash", "[tagger]") {
   std::string longer(model);
   longer += "extra";
   CHECK(!ai::Tagger::load(longer).ok());
+}
+
+namespace {
+
+// The blob checksum as tagger.h documents it: FNV-1a over 8-byte
+// little-endian words, then the last bytes one by one, folded to 32 bits.
+std::string with_checksum(std::string body) {
+  uint64_t h = 14695981039346656037ull;
+  size_t i = 0;
+  for (; i + 8 <= body.size(); i += 8) {
+    uint64_t word = 0;
+    for (int k = 0; k < 8; ++k) word |= uint64_t{static_cast<unsigned char>(body[i + k])} << (8 * k);
+    h = (h ^ word) * 1099511628211ull;
+  }
+  for (; i < body.size(); ++i) h = (h ^ static_cast<unsigned char>(body[i])) * 1099511628211ull;
+  const auto sum = static_cast<uint32_t>(h ^ (h >> 32));
+  for (int k = 0; k < 4; ++k) body.push_back(static_cast<char>((sum >> (8 * k)) & 0xFF));
+  return body;
+}
+
+void put_u32_at(std::string* bytes, size_t at, uint32_t v) {
+  for (int k = 0; k < 4; ++k) (*bytes)[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
+}
+
+}  // namespace
+
+TEST_CASE("model bytes with a valid checksum but an inconsistent body are an error", "[tagger]") {
+  // A base-only model of 2^10 buckets with weights in buckets 5 and 9.
+  ai::TaggerModel model;
+  model.base.hash_bits = 10;
+  model.base.emissions.assign((size_t{1} << 10) * ai::kLabelCount, 0.0f);
+  model.base.transitions.assign(ai::kTransitionCount, 0.0f);
+  model.base.emissions[5 * ai::kLabelCount + ai::kOutside] = 1.0f;
+  model.base.emissions[9 * ai::kLabelCount + 3] = -0.5f;
+  const std::string blob = ai::encode_tagger_model(model);
+  REQUIRE(ai::Tagger::load(blob).ok());
+  std::string body = blob.substr(0, blob.size() - 4);
+  REQUIRE(ai::Tagger::load(with_checksum(body)).ok());
+
+  // Where the parts are (tagger.h): header, gazetteer, word classes, transitions, bitmap, rows.
+  const size_t gazetteer_size_at = 20;
+  const size_t gazetteer_size = ai::Gazetteer().encode().size();
+  const size_t transitions_at = gazetteer_size_at + 4 + gazetteer_size + 4;
+  const size_t bitmap_at = transitions_at + ai::kTransitionCount * 2;
+  const size_t row_count_at = bitmap_at + (size_t{1} << 10) / 8;
+  REQUIRE(body.size() == row_count_at + 4 + 2 * 2 * ai::kLabelCount);
+
+  struct Case {
+    const char* what;
+    std::function<void(std::string*)> damage;
+    const char* error;
+  };
+  const std::vector<Case> cases = {
+      {"unknown flags", [](std::string* b) { put_u32_at(b, 12, 6); }, "unknown flags"},
+      {"hash size below the least", [](std::string* b) { put_u32_at(b, 16, 9); }, "bad hash size"},
+      {"a gazetteer longer than the model", [&](std::string* b) { put_u32_at(b, gazetteer_size_at, 1u << 30); }, "truncated gazetteer"},
+      {"a gazetteer key count that does not match its bytes", [&](std::string* b) { put_u32_at(b, gazetteer_size_at + 4, 1); },
+       "gazetteer"},
+      {"a bucket bit without a row", [&](std::string* b) { (*b)[bitmap_at] = static_cast<char>((*b)[bitmap_at] | 1); },
+       "more buckets than weight rows"},
+      {"a row without a bucket bit", [&](std::string* b) { (*b)[bitmap_at + 1] = 0; }, "fewer buckets than weight rows"},
+      {"a row count that does not fill the rest", [&](std::string* b) { put_u32_at(b, row_count_at, 3); }, "do not fill"},
+      {"a missing row", [&](std::string* b) { b->resize(b->size() - 2 * ai::kLabelCount); }, "do not fill"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.what);
+    std::string damaged = body;
+    c.damage(&damaged);
+    const ai::Result<ai::Tagger> loaded = ai::Tagger::load(with_checksum(damaged));
+    REQUIRE_FALSE(loaded.ok());
+    CHECK(loaded.error().find(c.error) != std::string::npos);
+  }
 }
 
 TEST_CASE("encoded models load back with the same decisions", "[tagger]") {
