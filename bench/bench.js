@@ -64,14 +64,17 @@ const mb = (bytes) => bytes / 1e6;
 const utf8Bytes = (texts) => texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);
 
 // Median seconds of `runs` passes of fn over texts, after one warm-up pass.
-function timePasses(texts, runs, fn) {
+// Seconds for one pass of `fn` over `texts`.
+function timePass(texts, fn) {
+  const start = performance.now();
   for (const t of texts) fn(t);
+  return (performance.now() - start) / 1e3;
+}
+
+function timePasses(texts, runs, fn) {
+  timePass(texts, fn);
   const times = [];
-  for (let r = 0; r < runs; r++) {
-    const start = performance.now();
-    for (const t of texts) fn(t);
-    times.push((performance.now() - start) / 1e3);
-  }
+  for (let r = 0; r < runs; r++) times.push(timePass(texts, fn));
   return median(times);
 }
 
@@ -172,11 +175,6 @@ function peers(inspector, samples, runs) {
     'wink-nlp': (t) => wink.readDoc(t).entities().out(its.detail),
   };
   const ours = (t) => inspector.inspect(t);
-  const timePass = (texts, fn) => {
-    const start = performance.now();
-    for (const t of texts) fn(t);
-    return (performance.now() - start) / 1e3;
-  };
   const out = {};
   for (const [name, run] of Object.entries(contenders)) {
     const texts = samples[name];
