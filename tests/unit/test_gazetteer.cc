@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "test_helpers.h"
 #include "text.h"
 
 namespace {
@@ -99,12 +100,6 @@ std::vector<std::pair<int, bool>> answers(const ai::Gazetteer& g, const std::vec
   return out;
 }
 
-std::string little_endian(uint64_t v, int bytes) {
-  std::string out;
-  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("an encoded gazetteer decodes to the same answers", "[gazetteer]") {
@@ -137,16 +132,16 @@ TEST_CASE("an encoded gazetteer decodes to the same answers", "[gazetteer]") {
 }
 
 TEST_CASE("malformed gazetteer bytes fail with a reason", "[gazetteer]") {
-  const std::string one_key = little_endian(1, 4) + little_endian(0x1234, 8) + '\x04';
+  const std::string one_key = ai_test::little_endian(1, 4) + ai_test::little_endian(0x1234, 8) + '\x04';
   REQUIRE(ai::Gazetteer::decode(one_key).ok());
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"", "truncated"},
-      {little_endian(2, 4) + little_endian(0x1234, 8) + '\x04', "size"},
+      {ai_test::little_endian(2, 4) + ai_test::little_endian(0x1234, 8) + '\x04', "size"},
       {one_key + "x", "size"},
-      {little_endian(1, 4) + little_endian(0, 8) + '\x04', "zero"},
-      {little_endian(1, 4) + little_endian(0x1234, 8) + '\x00', "flags"},
-      {little_endian(1, 4) + little_endian(0x1234, 8) + '\x20', "flags"},
-      {little_endian(2, 4) + little_endian(0x1234, 8) + little_endian(0x1234, 8) + "\x04\x04", "repeated"},
+      {ai_test::little_endian(1, 4) + ai_test::little_endian(0, 8) + '\x04', "zero"},
+      {ai_test::little_endian(1, 4) + ai_test::little_endian(0x1234, 8) + '\x00', "flags"},
+      {ai_test::little_endian(1, 4) + ai_test::little_endian(0x1234, 8) + '\x20', "flags"},
+      {ai_test::little_endian(2, 4) + ai_test::little_endian(0x1234, 8) + ai_test::little_endian(0x1234, 8) + "\x04\x04", "repeated"},
   };
   for (const auto& [bytes, reason] : cases) {
     INFO(reason);

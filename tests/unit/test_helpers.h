@@ -1,6 +1,7 @@
 // test_helpers.h — shared by the Catch2 test files.
 #pragma once
 
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <optional>
@@ -33,6 +34,14 @@ inline std::optional<std::string> read_file(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+// The `bytes` low bytes of `v`, little-endian: the byte order of the
+// engine's binary formats (entity model, gazetteer).
+inline std::string little_endian(uint64_t v, int bytes) {
+  std::string out;
+  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  return out;
 }
 
 // The texts of the tokens analyze_text finds in `text`.

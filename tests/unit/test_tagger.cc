@@ -117,14 +117,10 @@ std::string with_checksum(std::string body) {
     h = (h ^ word) * 1099511628211ull;
   }
   for (; i < body.size(); ++i) h = (h ^ static_cast<unsigned char>(body[i])) * 1099511628211ull;
-  const auto sum = static_cast<uint32_t>(h ^ (h >> 32));
-  for (int k = 0; k < 4; ++k) body.push_back(static_cast<char>((sum >> (8 * k)) & 0xFF));
-  return body;
+  return body + ai_test::little_endian(static_cast<uint32_t>(h ^ (h >> 32)), 4);
 }
 
-void put_u32_at(std::string* bytes, size_t at, uint32_t v) {
-  for (int k = 0; k < 4; ++k) (*bytes)[at + k] = static_cast<char>((v >> (8 * k)) & 0xFF);
-}
+void put_u32_at(std::string* bytes, size_t at, uint32_t v) { bytes->replace(at, 4, ai_test::little_endian(v, 4)); }
 
 }  // namespace
 
