@@ -162,7 +162,7 @@ export interface FigureFilter {
   unit?: string;
 }
 
-/** A report with convenience methods (non-enumerable: JSON.stringify gives plain ReportData). */
+/** A report with convenience methods (on its prototype: JSON.stringify gives plain ReportData). */
 export interface Report extends ReportData {
   /** Entities of type person. */
   people(): Entity[];

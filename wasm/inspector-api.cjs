@@ -236,6 +236,21 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
     return readBytesAsString(size);
   }
 
+  // Reads an object's fields, up to its end tag, into `object`.
+  function readFields(object) {
+    for (;;) {
+      const keyTag = heap[pos++];
+      if (keyTag === TAPE_OBJECT_END) return object;
+      const key = keys[keyTag - TAPE_KEY_BASE];
+      const valueTag = heap[pos++];
+      if (valueTag === TAPE_SPAN_TEXT_SLICE || valueTag === TAPE_SPAN_TEXT) {
+        object[key] = readSpanText(valueTag, object.start, object.end);
+      } else {
+        object[key] = readValue(valueTag);
+      }
+    }
+  }
+
   function readValue(tag) {
     switch (tag) {
       case TAPE_SPAN: {
@@ -251,20 +266,8 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
         if (size !== 0 && size <= TAPE_MAX_INTERNED_BYTES) interned.push(string);
         return string;
       }
-      case TAPE_OBJECT_BEGIN: {
-        const object = {};
-        for (;;) {
-          const keyTag = heap[pos++];
-          if (keyTag === TAPE_OBJECT_END) return object;
-          const key = keys[keyTag - TAPE_KEY_BASE];
-          const valueTag = heap[pos++];
-          if (valueTag === TAPE_SPAN_TEXT_SLICE || valueTag === TAPE_SPAN_TEXT) {
-            object[key] = readSpanText(valueTag, object.start, object.end);
-          } else {
-            object[key] = readValue(valueTag);
-          }
-        }
-      }
+      case TAPE_OBJECT_BEGIN:
+        return readFields({});
       case TAPE_ARRAY_BEGIN: {
         const array = [];
         for (;;) {
@@ -291,7 +294,9 @@ function readReportTape(heap, start, length, keys, text, sliceEverySpanText) {
     }
   }
 
-  const report = readValue(heap[pos++]);
+  // The root is a Report (its methods on the prototype), filled like any object.
+  if (heap[pos++] !== TAPE_OBJECT_BEGIN) throw fail('internal error: the report tape does not start with an object');
+  const report = readFields(new Report());
   if (pos !== start + length) throw fail('internal error: the report tape has ' + (start + length - pos) + ' bytes left over');
   return report;
 }
@@ -309,22 +314,23 @@ function defineHidden(object, name, value) {
   Object.defineProperty(object, name, { value, enumerable: false, configurable: true, writable: true });
 }
 
-// The convenience layer: non-enumerable, so JSON.stringify(report) stays the contract.
-function addHelpers(report) {
-  const ofType = (type) => () => report.entities.filter((entity) => entity.type === type);
-  defineHidden(report, 'people', ofType('person'));
-  defineHidden(report, 'places', ofType('location'));
-  defineHidden(report, 'organizations', ofType('organization'));
-  defineHidden(report, 'misc', ofType('misc'));
-  defineHidden(report, 'findFigures', (filter) => {
-    if (filter === undefined) return report.figures.slice();
+// The convenience layer of every report inspect() returns. The methods live
+// on the prototype, not on the report: JSON.stringify(report) stays the
+// contract, and a report costs no closures (six per report were 2% of
+// inspect() over the BBC corpus).
+class Report {
+  people() { return this.entities.filter((entity) => entity.type === 'person'); }
+  places() { return this.entities.filter((entity) => entity.type === 'location'); }
+  organizations() { return this.entities.filter((entity) => entity.type === 'organization'); }
+  misc() { return this.entities.filter((entity) => entity.type === 'misc'); }
+  findFigures(filter) {
+    if (filter === undefined) return this.figures.slice();
     if (filter === null || typeof filter !== 'object') throw fail('findFigures(filter): filter must be an object');
-    return report.figures.filter((figure) =>
+    return this.figures.filter((figure) =>
       (filter.kind === undefined || figure.kind === filter.kind) &&
       (filter.unit === undefined || figure.unit === filter.unit));
-  });
-  defineHidden(report, 'failedChecks', () => report.checks.filter((check) => !check.ok));
-  return report;
+  }
+  failedChecks() { return this.checks.filter((check) => !check.ok); }
 }
 
 class Inspector {
@@ -351,7 +357,7 @@ class Inspector {
         message: 'the text contains unpaired UTF-16 surrogates; they were read as U+FFFD',
       });
     }
-    return addHelpers(report);
+    return report;
   }
 
   // Like inspect, but returns the report as the compact JSON text the engine

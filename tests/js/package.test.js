@@ -215,6 +215,13 @@ test('convenience helpers select entities and figures', async () => {
   assert.deepEqual(report.findFigures(), report.figures);
   assert.deepEqual(report.failedChecks(), report.checks.filter((c) => !c.ok));
   assert.throws(() => report.findFigures('money'), /filter must be an object/);
+  // The helpers are not the report's own data: keys, for...in and JSON see only the contract.
+  const contract = JSON.parse(inspector.inspectJson(ARTICLE));
+  assert.deepEqual(Object.keys(report), Object.keys(contract));
+  const enumerated = [];
+  for (const key in report) enumerated.push(key);
+  assert.deepEqual(enumerated, Object.keys(contract));
+  assert.equal(JSON.stringify(report), JSON.stringify(contract));
 });
 
 test('highlight marks entities and figures and escapes the rest', async () => {
