@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -544,6 +545,34 @@ struct LabelScratch {
   std::vector<int32_t> path_scores;
 };
 
+// The thread's LabelScratch, lent to one call of Tagger::label. Storage
+// sized for a text of up to kKeptScratchTokens tokens is kept for the
+// thread's next call; a longer text's (tens of bytes per token, over a
+// gigabyte for 50 MB of text) is freed when the call ends, so that the
+// stages after tagging do not run beside it.
+class LentScratch {
+ public:
+  static constexpr size_t kKeptScratchTokens = size_t{1} << 20;
+
+  explicit LentScratch(size_t tokens) : tokens_(tokens), scratch_(std::move(kept())) {
+    if (scratch_ == nullptr) scratch_ = std::make_unique<LabelScratch>();
+  }
+  ~LentScratch() {
+    if (tokens_ <= kKeptScratchTokens) kept() = std::move(scratch_);
+  }
+  LentScratch(const LentScratch&) = delete;
+  LentScratch& operator=(const LentScratch&) = delete;
+  LabelScratch& operator*() const { return *scratch_; }
+
+ private:
+  static std::unique_ptr<LabelScratch>& kept() {
+    AI_THREAD_SCRATCH std::unique_ptr<LabelScratch> scratch;
+    return scratch;
+  }
+  size_t tokens_;
+  std::unique_ptr<LabelScratch> scratch_;
+};
+
 // 4,096 entries of a thread's OwnScoreCache hit about four in five candidate
 // tokens of news (BBC), and the table (384 KB) stays within L2.
 constexpr int kOwnCacheBits = 12;
@@ -755,7 +784,8 @@ std::vector<uint8_t> Tagger::label(const Document& doc) const {
 
 std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache, size_t run_candidates) const {
   std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
-  AI_THREAD_SCRATCH LabelScratch scratch;
+  const LentScratch lent(doc.tokens.size());
+  LabelScratch& scratch = *lent;
   TokenFeatures& base = scratch.base;
   if (own_cache != nullptr) own_cache->serve(cache_owner_);
   scratch.writer.start(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base);
