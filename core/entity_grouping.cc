@@ -216,47 +216,68 @@ uint64_t acronym_key(KeyKind kind, std::string_view acronym) {
   return finish_key(kind, h);
 }
 
-// Multimap from key to draft indices, each key's drafts in the order added:
-// an open-addressed table of lists threaded through one array of links, so
-// adding an entry allocates nothing per key.
+// Multimap from key to draft indices, each key's drafts most recently
+// touched first: an open-addressed table of doubly linked lists threaded
+// through one array of nodes, so adding an entry allocates nothing per key.
+// A mention joins the latest-seen draft that fits it; with every draft's
+// entries moved to the fronts of their lists when it is seen, the first
+// fitting draft along the lists is that one, and a name that recurs
+// thousands of times (with drafts of it piling up under its keys) costs a
+// mention a few steps, not a walk over all of them.
 class DraftIndex {
  public:
+  static constexpr uint32_t kEnd = UINT32_MAX;
+
   // Empties the index and sizes it for `expected` keys, reusing its storage.
   void reset(size_t expected) {
     size_t size = 16;
     while (size < expected * 2) size *= 2;
     keys_.assign(size, 0);
     heads_.assign(size, kEnd);
-    tails_.assign(size, kEnd);
-    links_.clear();
+    nodes_.clear();
+    first_node_of_draft_.clear();
     used_ = 0;
   }
+  // Files `draft` under `key`, at the front of its list (once: a draft
+  // already filed there stays where it is).
   void add(uint64_t key, uint32_t draft) {
+    if (draft >= first_node_of_draft_.size()) first_node_of_draft_.resize(draft + 1, kEnd);
+    for (uint32_t at = first_node_of_draft_[draft]; at != kEnd; at = nodes_[at].next_of_draft)
+      if (nodes_[at].key == key) return;
     if ((used_ + 1) * 2 > keys_.size()) grow();
     const size_t slot = slot_of(key);
-    const uint32_t link = static_cast<uint32_t>(links_.size());
-    links_.push_back({draft, kEnd});
     if (keys_[slot] != key) {
       keys_[slot] = key;
-      heads_[slot] = link;
       ++used_;
-    } else {
-      links_[tails_[slot]].next = link;
     }
-    tails_[slot] = link;
+    const uint32_t node = static_cast<uint32_t>(nodes_.size());
+    nodes_.push_back({key, draft, kEnd, kEnd, first_node_of_draft_[draft]});
+    first_node_of_draft_[draft] = node;
+    link_front(slot, node);
   }
-  template <typename F>
-  void for_each(uint64_t key, F f) const {
+  // Moves `draft` to the front of every list it is in.
+  void touch(uint32_t draft) {
+    for (uint32_t at = first_node_of_draft_[draft]; at != kEnd; at = nodes_[at].next_of_draft) {
+      const size_t slot = slot_of(nodes_[at].key);
+      if (heads_[slot] == at) continue;
+      unlink(slot, at);
+      link_front(slot, at);
+    }
+  }
+  // The first node of `key`'s list (kEnd if none), the node after `node`, its draft.
+  uint32_t head(uint64_t key) const {
     const size_t slot = slot_of(key);
-    if (keys_[slot] != key) return;
-    for (uint32_t at = heads_[slot]; at != kEnd; at = links_[at].next) f(links_[at].draft);
+    return keys_[slot] == key ? heads_[slot] : kEnd;
   }
+  uint32_t next(uint32_t node) const { return nodes_[node].next; }
+  uint32_t draft(uint32_t node) const { return nodes_[node].draft; }
 
  private:
-  static constexpr uint32_t kEnd = UINT32_MAX;
-  struct Link {
+  struct Node {
+    uint64_t key;
     uint32_t draft;
-    uint32_t next;
+    uint32_t prev, next;     // in the key's list
+    uint32_t next_of_draft;  // the draft's next node
   };
   size_t slot_of(uint64_t key) const {
     const size_t mask = keys_.size() - 1;
@@ -264,25 +285,33 @@ class DraftIndex {
     while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
     return i;
   }
+  void link_front(size_t slot, uint32_t node) {
+    nodes_[node].prev = kEnd;
+    nodes_[node].next = heads_[slot];
+    if (heads_[slot] != kEnd) nodes_[heads_[slot]].prev = node;
+    heads_[slot] = node;
+  }
+  void unlink(size_t slot, uint32_t node) {
+    const Node& n = nodes_[node];
+    (n.prev == kEnd ? heads_[slot] : nodes_[n.prev].next) = n.next;
+    if (n.next != kEnd) nodes_[n.next].prev = n.prev;
+  }
   void grow() {
     std::vector<uint64_t> old_keys = std::move(keys_);
     std::vector<uint32_t> old_heads = std::move(heads_);
-    std::vector<uint32_t> old_tails = std::move(tails_);
     keys_.assign(old_keys.size() * 2, 0);
     heads_.assign(old_keys.size() * 2, kEnd);
-    tails_.assign(old_keys.size() * 2, kEnd);
     for (size_t i = 0; i < old_keys.size(); ++i) {
       if (old_keys[i] == 0) continue;
       const size_t slot = slot_of(old_keys[i]);
       keys_[slot] = old_keys[i];
       heads_[slot] = old_heads[i];
-      tails_[slot] = old_tails[i];
     }
   }
-  std::vector<uint64_t> keys_;  // 0 = empty (keys are hashes, remapped off 0)
-  std::vector<uint32_t> heads_;  // first and last link of each key's list
-  std::vector<uint32_t> tails_;
-  std::vector<Link> links_;
+  std::vector<uint64_t> keys_;   // 0 = empty (keys are hashes, remapped off 0)
+  std::vector<uint32_t> heads_;  // first node of each key's list
+  std::vector<Node> nodes_;
+  std::vector<uint32_t> first_node_of_draft_;
   size_t used_ = 0;
 };
 
@@ -384,7 +413,6 @@ struct GroupingScratch {
   std::vector<uint32_t> next_form;
   std::vector<Draft> drafts;
   DraftIndex index;
-  std::vector<uint32_t> candidates;
   std::vector<std::string> found;
 };
 
@@ -423,7 +451,6 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
   // a name, a name's initials, the letters of an acronym name.
   DraftIndex& index = scratch.index;
   index.reset(mentions.size() * 3);
-  std::vector<uint32_t>& candidates = scratch.candidates;
   auto index_name = [&](uint32_t draft) {
     const Words name = words_of(drafts[draft].fullest);
     index.add(last_word_key(name), draft);
@@ -444,17 +471,27 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     };
 
     // Only drafts sharing a key with the mention can match, which keeps
-    // grouping linear in the number of mentions even for huge texts.
-    candidates.clear();
-    auto collect = [&](uint32_t draft) { candidates.push_back(draft); };
-    index.for_each(form, collect);
-    index.for_each(last_word_key(words), collect);
-    if (acronym) index.for_each(acronym_key(kInitialsKey, first), collect);
-    if (words.size >= 2) index.for_each(initials_key(kAcronymKey, words), collect);
-
+    // grouping linear in the number of mentions even for huge texts. The
+    // keys' lists are walked together, latest-seen draft first (drafts are
+    // seen at distinct tokens), so the first that fits is the one to join.
+    uint64_t keys[4];
+    size_t key_count = 0;
+    keys[key_count++] = form;
+    keys[key_count++] = last_word_key(words);
+    if (acronym) keys[key_count++] = acronym_key(kInitialsKey, first);
+    if (words.size >= 2) keys[key_count++] = initials_key(kAcronymKey, words);
+    uint32_t cursors[4];
+    for (size_t k = 0; k < key_count; ++k) cursors[k] = index.head(keys[k]);
     Draft* match = nullptr;
-    for (uint32_t candidate : candidates) {
-      Draft& d = drafts[candidate];
+    for (;;) {
+      size_t latest = key_count;
+      for (size_t k = 0; k < key_count; ++k)
+        if (cursors[k] != DraftIndex::kEnd &&
+            (latest == key_count || drafts[index.draft(cursors[k])].last_seen > drafts[index.draft(cursors[latest])].last_seen))
+          latest = k;
+      if (latest == key_count) break;
+      Draft& d = drafts[index.draft(cursors[latest])];
+      cursors[latest] = index.next(cursors[latest]);
       const EntityType type = d.type();
       const Words name = words_of(d.fullest);
       // The same words name the same entity, unless the tagger typed them
@@ -468,7 +505,10 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
       if (!fits && type != EntityType::kPerson && mention.type != EntityType::kPerson) {
         fits = (acronym && spells_initials(first, name)) || (name.size == 1 && is_all_caps_word(name[0]) && spells_initials(name[0], words));
       }
-      if (fits && (match == nullptr || d.last_seen > match->last_seen)) match = &d;
+      if (fits) {
+        match = &d;
+        break;
+      }
     }
     if (match == nullptr) {
       drafts.emplace_back();
@@ -494,6 +534,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     }
     d.votes[static_cast<int>(mention.type)] += static_cast<double>(words.size);
     d.last_seen = mention.first_token;
+    index.touch(draft_index);
   }
 
   std::vector<Entity> entities;

@@ -168,21 +168,29 @@ TokenInfo describe(std::string_view token) {
 template <typename Value>
 class KeyTable {
  public:
+  // Sized for `keys` distinct keys, up to a cap: a bound like the number of
+  // candidates overstates the distinct keys of a long text many times (its
+  // names recur), and a table beyond the caches makes every lookup a miss.
+  // Past the cap the table grows as keys are added.
   void reset(size_t keys) {
-    // At most 1/8 full: lookups of absent keys (most of them) then almost
-    // always stop at the first slot, a well-predicted branch.
+    constexpr size_t kMaxPresized = size_t{1} << 14;
     size_t size = 64;
-    while (size < keys * 8) size *= 2;
+    while (size < std::min(keys, kMaxPresized) * kSlotsPerKey) size *= 2;
     keys_.assign(size, 0);
     // Values are set when their key is added: only the keys need clearing.
     if (values_.size() < size) values_.resize(size);
+    used_ = 0;
   }
   Value& at(uint64_t key) {
     if (key == 0) key = 1;
-    const size_t mask = keys_.size() - 1;
-    for (size_t i = key & mask;; i = (i + 1) & mask) {
+    for (size_t i = key & mask();; i = (i + 1) & mask()) {
       if (keys_[i] == key) return values_[i];
       if (keys_[i] == 0) {
+        if ((used_ + 1) * kSlotsPerKey > keys_.size()) {
+          grow();
+          return at(key);
+        }
+        ++used_;
         keys_[i] = key;
         values_[i] = Value{};
         return values_[i];
@@ -190,20 +198,38 @@ class KeyTable {
     }
   }
   // False only when `key` was never added; one probe, no loop.
-  bool may_contain(uint64_t key) const { return keys_[(key == 0 ? 1 : key) & (keys_.size() - 1)] != 0; }
+  bool may_contain(uint64_t key) const { return keys_[(key == 0 ? 1 : key) & mask()] != 0; }
   // Null when `key` was never added.
   Value* find(uint64_t key) {
     if (key == 0) key = 1;
-    const size_t mask = keys_.size() - 1;
-    for (size_t i = key & mask;; i = (i + 1) & mask) {
+    for (size_t i = key & mask();; i = (i + 1) & mask()) {
       if (keys_[i] == key) return &values_[i];
       if (keys_[i] == 0) return nullptr;
     }
   }
 
  private:
+  // At most 1/8 full: lookups of absent keys (most of them) then almost
+  // always stop at the first slot, a well-predicted branch.
+  static constexpr size_t kSlotsPerKey = 8;
+  size_t mask() const { return keys_.size() - 1; }
+  void grow() {
+    std::vector<uint64_t> old_keys(keys_.size() * 2, 0);
+    old_keys.swap(keys_);
+    std::vector<Value> old_values(keys_.size());
+    old_values.swap(values_);
+    for (size_t k = 0; k < old_keys.size(); ++k) {
+      if (old_keys[k] == 0) continue;
+      size_t i = old_keys[k] & mask();
+      while (keys_[i] != 0) i = (i + 1) & mask();
+      keys_[i] = old_keys[k];
+      values_[i] = old_values[k];
+    }
+  }
+
   std::vector<uint64_t> keys_;
   std::vector<Value> values_;
+  size_t used_ = 0;
 };
 
 struct Spelling {
@@ -327,19 +353,6 @@ std::string_view token_bytes(const Document& doc, size_t i) {
   return std::string_view(doc.text.data() + token.start, token.end - token.start);
 }
 
-// Per-document working storage of extract_features, kept per thread so that
-// a long-lived caller allocates only while documents keep getting longer.
-struct FeatureScratch {
-  std::vector<TokenInfo> info;
-  std::vector<uint32_t> sentence_of;
-  std::vector<uint8_t> candidate;
-  std::vector<std::array<uint8_t, kMaxMarks>> marks;
-  std::vector<uint8_t> mark_count;
-  std::vector<WordClass> classes;
-  KeyTable<Spelling> spellings;
-  KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
-};
-
 }  // namespace
 
 OwnScoreCache::OwnScoreCache(int bits)
@@ -381,8 +394,30 @@ uint32_t OwnScoreCache::claim(std::string_view word, uint8_t context, uint64_t f
   return slot;
 }
 
-void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
-                      TokenFeatures* out, OwnScoreCache* own_cache) {
+// What FeatureWriter::write needs of the started document, besides `out`;
+// kept from one document to the next, so that a long-lived writer
+// allocates only while documents keep getting longer.
+struct FeatureWriter::Facts {
+  const Document* doc = nullptr;
+  const WordClusters* clusters = nullptr;
+  std::vector<TokenInfo> info;
+  std::vector<uint32_t> sentence_of;
+  std::vector<uint8_t> candidate;
+  std::vector<std::array<uint8_t, kMaxMarks>> marks;
+  std::vector<uint8_t> mark_count;
+  std::vector<WordClass> classes;
+  KeyTable<Spelling> spellings;
+  KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
+};
+
+FeatureWriter::FeatureWriter() : facts_(new Facts) {}
+FeatureWriter::~FeatureWriter() = default;
+
+void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
+                          TokenFeatures* out) {
+  Facts& scratch = *facts_;
+  scratch.doc = &doc;
+  scratch.clusters = clusters;
   const size_t n = doc.tokens.size();
   out->segments.clear();
   out->offsets.assign(n + 1, 0);
@@ -394,12 +429,8 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   out->own_slots.clear();
   out->own_ids.clear();
   out->own_offsets.assign(1, 0);
-  if (n == 0 || doc.sentences.empty()) {
-    out->ids.clear();
-    return;
-  }
+  if (n == 0 || doc.sentences.empty()) return;
 
-  AI_THREAD_SCRATCH FeatureScratch scratch;
   std::vector<TokenInfo>& info = scratch.info;
   info.resize(n);
   for (size_t i = 0; i < n; ++i) info[i] = describe(token_bytes(doc, i));
@@ -530,13 +561,8 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   mark_count.assign(n, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
   // that the cache misses overlap instead of coming one after another.
-  for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t i = seg_first; i < seg_end; ++i) {
-      gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
-      if (own_cache != nullptr)
-        own_cache->prefetch(doc.tokens[i].end - doc.tokens[i].start, info[i].flags & (kSentenceStart | kHeadline), info[i].lower);
-    }
-  }
+  for (const auto& [seg_first, seg_end] : out->segments)
+    for (size_t i = seg_first; i < seg_end; ++i) gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
       uint64_t key = gazetteer_key_start();
@@ -567,6 +593,45 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
       if (candidate[i] || (i > 0 && candidate[i - 1]) || (i + 1 < n && candidate[i + 1])) classes[i] = clusters->lookup(word_key(doc.token_text(i)));
   }
 
+  // What the second pass reads of each candidate.
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      const TokenInfo& t = info[i];
+      const size_t size = doc.tokens[i].end - doc.tokens[i].start;
+      if ((t.flags & kAllCaps) && size >= 2 && size <= 8) out->expansions[i] = *acronyms.find(acronym_initials(token_bytes(doc, i)));
+      out->word_keys[i] = t.lower;
+      out->contexts[i] = t.flags & (kSentenceStart | kHeadline);
+    }
+  }
+}
+
+void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeatures* out, OwnScoreCache* own_cache) {
+  Facts& scratch = *facts_;
+  const Document& doc = *scratch.doc;
+  const WordClusters* clusters = scratch.clusters;
+  const std::vector<TokenInfo>& info = scratch.info;
+  const std::vector<uint32_t>& sentence_of = scratch.sentence_of;
+  const std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
+  const std::vector<uint8_t>& mark_count = scratch.mark_count;
+  const std::vector<WordClass>& classes = scratch.classes;
+  KeyTable<Spelling>& spellings = scratch.spellings;
+  const size_t n = doc.tokens.size();
+  const bool whole = first_segment == 0 && end_segment == out->segments.size();
+  const auto* const segments_begin = out->segments.data() + first_segment;
+  const auto* const segments_end = out->segments.data() + end_segment;
+  size_t candidates = 0;
+  for (const auto* seg = segments_begin; seg != segments_end; ++seg) candidates += seg->second - seg->first;
+  out->own_slots.clear();
+  out->own_ids.clear();
+  out->own_offsets.assign(1, 0);
+  if (own_cache != nullptr) {
+    // The entries the run will claim, asked for up front so that their
+    // cache misses overlap.
+    for (const auto* seg = segments_begin; seg != segments_end; ++seg)
+      for (size_t i = seg->first; i < seg->second; ++i)
+        own_cache->prefetch(doc.tokens[i].end - doc.tokens[i].start, info[i].flags & (kSentenceStart | kHeadline), info[i].lower);
+  }
+
   // Ids are written through a pointer into storage sized for the most a
   // token can get, and trimmed at the end. Every slot used is written, so
   // the ids of an earlier document are left to be overwritten rather than
@@ -583,8 +648,11 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   uint32_t* own_ids = own_ids_begin;
   size_t candidate_index = 0;
   const uint64_t kPad = 0x5bd1e995;
-  size_t unset = 0;  // tokens before this one have their offset
-  for (const auto& [seg_first, seg_end] : out->segments) {
+  // Tokens before this one have their offset (in a run, those before its
+  // first segment need none).
+  size_t unset = whole || first_segment == end_segment ? 0 : segments_begin->first;
+  for (const auto* seg = segments_begin; seg != segments_end; ++seg) {
+   const size_t seg_first = seg->first, seg_end = seg->second;
    std::fill(out->offsets.begin() + unset, out->offsets.begin() + seg_first, static_cast<uint32_t>(ids - ids_begin));
    unset = seg_end;
    // A segment lies in one sentence; neighbours outside it read as padding,
@@ -675,20 +743,24 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
       add(kDocLowerSeen, combine(context, e.lower > 0));
       add(kDocCapSeen, combine(context, e.cap_mid > own_mid));
     }
-    if ((t.flags & kAllCaps) && text.size() >= 2 && text.size() <= 8) {
-      out->expansions[i] = *acronyms.find(acronym_initials(text));
-      add(kAcronym, out->expansions[i] > 0);
-    }
-    out->word_keys[i] = t.lower;
-    out->contexts[i] = context;
+    if ((t.flags & kAllCaps) && text.size() >= 2 && text.size() <= 8) add(kAcronym, out->expansions[i] > 0);
    }
   }
-  std::fill(out->offsets.begin() + unset, out->offsets.end(), static_cast<uint32_t>(ids - ids_begin));
-  out->ids.resize(out->offsets[n]);
+  // Up to and including the offset that ends the run's last token.
+  const size_t fill_end = whole ? n + 1 : std::min(unset + 1, n + 1);
+  std::fill(out->offsets.begin() + unset, out->offsets.begin() + fill_end, static_cast<uint32_t>(ids - ids_begin));
+  out->ids.resize(static_cast<size_t>(ids - ids_begin));
   if (own_cache != nullptr) {
     out->own_offsets[candidates] = static_cast<uint32_t>(own_ids - own_ids_begin);
     out->own_ids.resize(out->own_offsets[candidates]);
   }
+}
+
+void extract_features(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
+                      TokenFeatures* out, OwnScoreCache* own_cache) {
+  AI_THREAD_SCRATCH FeatureWriter writer;
+  writer.start(doc, gazetteer, clusters, held_out, out);
+  writer.write(0, out->segments.size(), out, own_cache);
 }
 
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {

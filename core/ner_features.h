@@ -22,6 +22,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -85,14 +86,15 @@ struct TokenFeatures {
 // cache (direct-mapped, keyed by the exact word bytes and the context), and
 // extract_features leaves out the own ids of every token whose sums it holds.
 //
-// The protocol between the two: extract_features, given a cache, claims one
-// entry per cacheable candidate token, in segment order: a hit (the entry
-// already names the token) or a miss (the entry is renamed for the token,
-// and its sums are for the caller to fill). The caller must then fill the
-// sums of every missed entry, in the same order, before the next call with
-// this cache. A hit on an entry claimed earlier in the same document is then
-// always filled before it is read, since the last claim before the hit was
-// for the same word.
+// The protocol between the two: extract_features (or FeatureWriter::write,
+// for its run of segments), given a cache, claims one entry per cacheable
+// candidate token, in segment order: a hit (the entry already names the
+// token) or a miss (the entry is renamed for the token, and its sums are for
+// the caller to fill). The caller must then fill the sums of every missed
+// entry, in the same order, before the next call with this cache. A hit on
+// an entry claimed earlier in the same document is then always filled
+// before it is read, since the last claim before the hit was for the same
+// word.
 class OwnScoreCache {
  public:
   static constexpr size_t kWidth = 2 * kLabelCount;  // both stages' scores
@@ -135,6 +137,45 @@ class OwnScoreCache {
   uint32_t slot_mask_;
   int shift_;
   uint64_t owner_ = 0;
+};
+
+// extract_features in two steps, for a caller that scores a long document
+// a part at a time and so never holds all of its ids (58 at most per
+// candidate token, where the scores of a candidate take 34):
+//
+//   ai::FeatureWriter writer;
+//   writer.start(doc, gazetteer, clusters, nullptr, &f);      // segments, word facts
+//   for (each run [a, b) of f.segments, in order) {
+//     writer.write(a, b, &f, own_cache);                      // ids of that run only
+//     ... score them, filling the cache's missed entries ...
+//   }
+//
+// Written over all segments at once, the ids are extract_features'.
+class FeatureWriter {
+ public:
+  FeatureWriter();
+  ~FeatureWriter();
+  FeatureWriter(const FeatureWriter&) = delete;
+  FeatureWriter& operator=(const FeatureWriter&) = delete;
+
+  // The document-wide pass of extract_features (same arguments): fills
+  // `out` but for its ids (all of `out` but ids, offsets and own_* is then
+  // final), and keeps what write() needs of `doc`, which must outlive the
+  // writes. Storage is reused from one document to the next.
+  void start(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
+             TokenFeatures* out);
+  // Replaces `out`'s ids with those of the candidate tokens of segments
+  // [first_segment, end_segment) of the started document: token t's are
+  // ids[offsets[t] .. offsets[t + 1]) for t in those segments (other
+  // tokens' offsets are left unspecified unless the run is all segments),
+  // and with an `own_cache`, own_slots, own_offsets and own_ids are indexed
+  // by candidate within the run. The claims in `own_cache` are as
+  // extract_features describes, for the run's tokens.
+  void write(size_t first_segment, size_t end_segment, TokenFeatures* out, OwnScoreCache* own_cache = nullptr);
+
+ private:
+  struct Facts;
+  std::unique_ptr<Facts> facts_;
 };
 
 // Fills `out` with the first-pass features of `doc`. `clusters` may be null

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #if defined(__wasm_simd128__)
 #include <wasm_simd128.h>
@@ -535,12 +536,41 @@ void find_rows(const std::vector<Index>& row_of_bucket, uint32_t hash_mask, cons
 // thread, and a long-lived caller then allocates only while documents keep
 // getting longer.
 struct LabelScratch {
+  FeatureWriter writer;
   TokenFeatures base;
   TokenFeatures extra;
   std::vector<uint32_t> feature_rows;  // per base feature, the offset of its row
   std::vector<uint32_t> own_rows;      // per own feature of a token the cache missed, likewise
   std::vector<int16_t> scores;         // per candidate token, both stages' scores
   std::vector<int32_t> path_scores;
+};
+
+// The thread's LabelScratch, lent to one call of Tagger::label. Storage
+// sized for a text of up to kKeptScratchTokens tokens is kept for the
+// thread's next call; a longer text's (tens of bytes per token, over a
+// gigabyte for 50 MB of text) is freed when the call ends, so that the
+// stages after tagging do not run beside it.
+class LentScratch {
+ public:
+  static constexpr size_t kKeptScratchTokens = size_t{1} << 20;
+
+  explicit LentScratch(size_t tokens) : tokens_(tokens), scratch_(std::move(kept())) {
+    if (scratch_ == nullptr) scratch_ = std::make_unique<LabelScratch>();
+  }
+  ~LentScratch() {
+    if (tokens_ <= kKeptScratchTokens) kept() = std::move(scratch_);
+  }
+  LentScratch(const LentScratch&) = delete;
+  LentScratch& operator=(const LentScratch&) = delete;
+  LabelScratch& operator*() const { return *scratch_; }
+
+ private:
+  static std::unique_ptr<LabelScratch>& kept() {
+    AI_THREAD_SCRATCH std::unique_ptr<LabelScratch> scratch;
+    return scratch;
+  }
+  size_t tokens_;
+  std::unique_ptr<LabelScratch> scratch_;
 };
 
 // 4,096 entries of a thread's OwnScoreCache hit about four in five candidate
@@ -686,8 +716,9 @@ class RowSum {
 }  // namespace
 
 template <typename Index>
-void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, OwnScoreCache* own_cache,
-                        std::vector<uint32_t>* feature_rows, std::vector<uint32_t>* own_rows, int16_t* scores) const {
+void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, size_t first_segment, size_t end_segment,
+                        OwnScoreCache* own_cache, std::vector<uint32_t>* feature_rows, std::vector<uint32_t>* own_rows,
+                        int16_t* scores) const {
   // Look up every feature's row before summing any: the lookups are
   // independent, so their cache misses overlap, and the rows are prefetched
   // a few features ahead of the sums. The own features of the tokens the
@@ -705,7 +736,8 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
     for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch(rows + own_row_at[k]);
   int16_t* token_scores = scores;
   size_t candidate = 0;
-  for (const auto& [first, end] : base.segments) {
+  for (size_t segment = first_segment; segment < end_segment; ++segment) {
+    const auto [first, end] = base.segments[segment];
     for (size_t t = first; t < end; ++t, ++candidate, token_scores += kRowWidth) {
       RowSum sum;
       for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
@@ -750,37 +782,53 @@ std::vector<uint8_t> Tagger::label(const Document& doc) const {
   return label(doc, &own_cache);
 }
 
-std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache) const {
+std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache, size_t run_candidates) const {
   std::vector<uint8_t> labels(doc.tokens.size(), kOutside);
-  AI_THREAD_SCRATCH LabelScratch scratch;
+  const LentScratch lent(doc.tokens.size());
+  LabelScratch& scratch = *lent;
   TokenFeatures& base = scratch.base;
   if (own_cache != nullptr) own_cache->serve(cache_owner_);
-  // extract_features names cache entries whose sums only sweep_rows fills:
-  // if anything in between throws (out of memory on a huge text), those
-  // entries must not outlive the call, or a later document would read sums
-  // that were never written.
-  struct ForgetUnlessFilled {
-    OwnScoreCache* cache;
-    ~ForgetUnlessFilled() {
-      if (cache != nullptr) cache->forget();
-    }
-  } unfilled{own_cache};
-  extract_features(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base, own_cache);
+  scratch.writer.start(doc, gazetteer_, has_clusters_ ? &clusters_ : nullptr, nullptr, &base);
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // No token may start a name: every label is O (and the score buffer may be empty).
-  if (candidates == 0) {
-    unfilled.cache = nullptr;  // no candidate, no claim
-    return labels;
-  }
+  if (candidates == 0) return labels;
   // Scores of every candidate token for both stages, from one sweep over the
   // weight rows; the context stage adds its own few features afterwards.
   // (sweep_rows writes every candidate's scores: no need to clear them.)
+  // The features are written and swept a run of segments at a time: the
+  // scores (68 bytes per candidate) are all that is kept of the whole text.
   if (scratch.scores.size() < candidates * kRowWidth) scratch.scores.resize(candidates * kRowWidth);
-  if (narrow_row_of_bucket_.empty())
-    sweep_rows(wide_row_of_bucket_, base, own_cache, &scratch.feature_rows, &scratch.own_rows, scratch.scores.data());
-  else sweep_rows(narrow_row_of_bucket_, base, own_cache, &scratch.feature_rows, &scratch.own_rows, scratch.scores.data());
-  unfilled.cache = nullptr;
+  {
+    // FeatureWriter::write names cache entries whose sums only sweep_rows
+    // fills: if anything in between throws (out of memory on a huge text),
+    // those entries must not outlive the call, or a later document would
+    // read sums that were never written.
+    struct ForgetUnlessFilled {
+      OwnScoreCache* cache;
+      ~ForgetUnlessFilled() {
+        if (cache != nullptr) cache->forget();
+      }
+    } unfilled{own_cache};
+    int16_t* run_scores = scratch.scores.data();
+    for (size_t first_segment = 0; first_segment < base.segments.size();) {
+      size_t end_segment = first_segment, run = 0;
+      do {
+        run += base.segments[end_segment].second - base.segments[end_segment].first;
+        ++end_segment;
+      } while (end_segment < base.segments.size() && run < run_candidates);
+      // Each run's claims are filled by its sweep, before the next run claims.
+      scratch.writer.write(first_segment, end_segment, &base, own_cache);
+      if (narrow_row_of_bucket_.empty())
+        sweep_rows(wide_row_of_bucket_, base, first_segment, end_segment, own_cache, &scratch.feature_rows, &scratch.own_rows,
+                   run_scores);
+      else sweep_rows(narrow_row_of_bucket_, base, first_segment, end_segment, own_cache, &scratch.feature_rows, &scratch.own_rows,
+                      run_scores);
+      run_scores += run * kRowWidth;
+      first_segment = end_segment;
+    }
+    unfilled.cache = nullptr;
+  }
   const int16_t* scores = scratch.scores.data();
   size_t at = 0;
   for (const auto& [first, end] : base.segments) {

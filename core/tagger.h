@@ -145,8 +145,12 @@ class Tagger {
   // persists across documents (and serves one model at a time).
   std::vector<uint8_t> label(const Document& doc) const;
   // The same labels, with `own_cache` (null: none) instead of the thread's
-  // cache; the cache may not be used by two threads at once.
-  std::vector<uint8_t> label(const Document& doc, OwnScoreCache* own_cache) const;
+  // cache; the cache may not be used by two threads at once. The features of
+  // about `run_candidates` candidate tokens (whole segments, at least one)
+  // are written and summed at a time, so that a long text never holds all
+  // of its features; the labels do not depend on it.
+  static constexpr size_t kRunCandidates = size_t{1} << 16;
+  std::vector<uint8_t> label(const Document& doc, OwnScoreCache* own_cache, size_t run_candidates = kRunCandidates) const;
   // The mentions of `doc`, in text order.
   std::vector<TaggedMention> tag(const Document& doc) const { return labels_to_mentions(label(doc)); }
 
@@ -161,13 +165,16 @@ class Tagger {
   // kLabelCount context-stage weights (zeros without a context stage).
   static constexpr size_t kRowWidth = 2 * kLabelCount;
 
-  // Writes into `scores` (kRowWidth per candidate token, in segment order)
-  // the sum of the rows of each token's features in `base`, using a row
-  // index of type Index, and, if `base` was extracted with `own_cache`, the
-  // sums of own features from there (filling the entries it missed).
+  // Writes into `scores` (kRowWidth per candidate token of segments
+  // [first_segment, end_segment), in order) the sum of the rows of each
+  // token's features in `base`, which holds the ids of those segments
+  // (FeatureWriter::write), using a row index of type Index, and, if they
+  // were written with `own_cache`, the sums of own features from there
+  // (filling the entries it missed).
   template <typename Index>
-  void sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, OwnScoreCache* own_cache,
-                  std::vector<uint32_t>* feature_rows, std::vector<uint32_t>* own_rows, int16_t* scores) const;
+  void sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeatures& base, size_t first_segment, size_t end_segment,
+                  OwnScoreCache* own_cache, std::vector<uint32_t>* feature_rows, std::vector<uint32_t>* own_rows,
+                  int16_t* scores) const;
 
   uint32_t hash_mask_ = 0;
   // Distinct per loaded model, so that a cache of sums serves one model only.
