@@ -49,22 +49,30 @@ uint8_t* inspect_into_result(const ai::Inspector* inspector, const char* text, s
   }
 }
 
+// The inspector with the built-in model, made by a global constructor rather
+// than by ai_create: the build runs the module's constructors once and stores
+// the memory they leave as the module's data (scripts/snapshot-wasm.js), so a
+// start neither loads the model nor compiles the code that would load it.
+ai::Result<ai::Inspector> builtin_inspector = ai::Inspector::create({});
+
 }  // namespace
 
 extern "C" {
 
-// Creates an inspector with the built-in model. On failure returns null and,
-// if `error_out` is not null, stores a result buffer holding the message.
+// Hands out the inspector with the built-in model (every caller gets the same
+// one: inspect is const, and wasm here has no threads). On failure returns
+// null and, if `error_out` is not null, stores a result buffer holding the message.
 ai::Inspector* ai_create(uint8_t** error_out) {
-  ai::Result<ai::Inspector> made = ai::Inspector::create({});
-  if (!made.ok()) {
-    if (error_out != nullptr) *error_out = make_result(1, made.error());
+  if (!builtin_inspector.ok()) {
+    if (error_out != nullptr) *error_out = make_result(1, builtin_inspector.error());
     return nullptr;
   }
-  return new ai::Inspector(std::move(made).value());
+  return &builtin_inspector.value();
 }
 
-void ai_destroy(ai::Inspector* inspector) { delete inspector; }
+// Releases an inspector from ai_create. The shared built-in one lives as long
+// as the module, so there is nothing to release.
+void ai_destroy(ai::Inspector*) {}
 
 // Inspects `length` bytes at `text` with options given as JSON (may be empty,
 // and then `options` may be null).

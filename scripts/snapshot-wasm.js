@@ -1,0 +1,213 @@
+#!/usr/bin/env node
+// Runs the wasm module's global constructors at build time and stores the
+// memory they leave behind as the module's data, so that a start no longer
+// runs them. The bindings build the built-in inspector in a global
+// constructor (wasm/bindings.cc): loading the model, decoding the gazetteer
+// and building the word tables then happen here, once, instead of in every
+// process, in code that V8 would first have to compile.
+//
+// Emscripten's own -sEVAL_CTORS does the same with Binaryen's wasm-ctor-eval,
+// but the Binaryen here (108) aborts on the first SIMD load or store, and the
+// constructors vectorise. This script runs them in Node's own engine instead,
+// through the module's own JavaScript, so every instruction is supported.
+//
+// Usage: node scripts/snapshot-wasm.js MODULE.cjs STACK_BYTES [SPENT_DATA...]
+//   MODULE.cjs   the single-file Emscripten module (-sSINGLE_FILE=1), rewritten in place
+//   STACK_BYTES  the module's stack size (-sTOTAL_STACK): what the
+//                constructors left on the stack is dead, and is zeroed rather than stored
+//   SPENT_DATA   files whose bytes the module holds as constant data that only
+//                the constructors read (the entity model, which the tagger copies
+//                into its own tables): they are zeroed too, which keeps a second
+//                copy of them out of the module. Each must occur exactly once.
+//
+// The constructors must not grow the memory or depend on the environment
+// (they build tables from the module's own data); the script fails if the
+// memory grew, and checks that the rewritten module starts with exactly the
+// memory the constructors left.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const SECTION_MEMORY = 5;
+const SECTION_GLOBAL = 6;
+const SECTION_DATA = 11;
+const SECTION_DATA_COUNT = 12;
+const PAGE_BYTES = 65536;
+// Zero runs shorter than this stay inside a data segment: a segment's header
+// costs about as much.
+const MIN_GAP_BYTES = 64;
+
+const inlinedWasm = /wasmBinaryFile="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/;
+// The Emscripten runtime queues the constructors with this call (the export's
+// name is minified); without it they never run.
+const ctorCall = /addOnInit\(Module\["asm"\]\["[A-Za-z0-9_$]+"\]\);/g;
+
+function fail(message) {
+  console.error('snapshot-wasm: ' + message);
+  process.exit(1);
+}
+
+// --- reading and writing the wasm binary format --------------------------------
+function readUnsigned(bytes, at) {
+  let value = 0;
+  let scale = 1;
+  for (;;) {
+    const byte = bytes[at++];
+    value += (byte & 0x7f) * scale;
+    scale *= 128;
+    if (byte < 0x80) return { value, next: at };
+  }
+}
+
+function readSigned32(bytes, at) {
+  let value = 0;
+  let shift = 0;
+  let byte;
+  do {
+    byte = bytes[at++];
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+  } while (byte >= 0x80);
+  if (shift < 32 && (byte & 0x40)) value |= -1 << shift;
+  return { value, next: at };
+}
+
+function unsigned(value) {
+  const out = [];
+  do {
+    let byte = value % 128;
+    value = Math.floor(value / 128);
+    if (value > 0) byte |= 0x80;
+    out.push(byte);
+  } while (value > 0);
+  return Buffer.from(out);
+}
+
+function signed32(value) {
+  const out = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && !(byte & 0x40)) || (value === -1 && (byte & 0x40))) {
+      out.push(byte);
+      return Buffer.from(out);
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+function sections(wasm) {
+  const list = [];
+  let at = 8;  // magic and version
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const size = readUnsigned(wasm, at + 1);
+    list.push({ id, start: at, body: size.next, end: size.next + size.value });
+    at = size.next + size.value;
+  }
+  return list;
+}
+
+function section(id, body) {
+  return Buffer.concat([Buffer.from([id]), unsigned(body.length), body]);
+}
+
+function initialMemoryBytes(wasm, memorySection) {
+  if (!memorySection) fail('the module defines no memory');
+  const at = readUnsigned(wasm, memorySection.body).next;  // the count
+  return readUnsigned(wasm, at + 1).value * PAGE_BYTES;   // after the limits' flags
+}
+
+// The initial value of global 0, which Emscripten's linker makes the stack
+// pointer: the top of the stack, which grows down.
+function stackTop(wasm, globalSection) {
+  if (!globalSection) fail('the module has no globals');
+  let at = readUnsigned(wasm, globalSection.body).next;  // the count
+  const type = wasm[at];
+  const mutable = wasm[at + 1];
+  if (type !== 0x7f || mutable !== 1 || wasm[at + 2] !== 0x41) fail('global 0 is not a mutable i32 stack pointer');
+  at += 3;
+  return readSigned32(wasm, at).value >>> 0;
+}
+
+// One active data segment per run of non-zero bytes in `memory`.
+function dataSegments(memory) {
+  const segments = [];
+  let end = memory.length;
+  while (end > 0 && memory[end - 1] === 0) end--;
+  let at = 0;
+  while (at < end) {
+    while (memory[at] === 0) at++;
+    let runEnd = at;
+    let zeros = 0;
+    while (runEnd + zeros < end && zeros < MIN_GAP_BYTES) {
+      if (memory[runEnd + zeros] === 0) {
+        zeros++;
+      } else {
+        runEnd += zeros + 1;
+        zeros = 0;
+      }
+    }
+    segments.push(Buffer.concat([Buffer.from([0, 0x41]), signed32(at | 0), Buffer.from([0x0b]),
+                                 unsigned(runEnd - at), memory.subarray(at, runEnd)]));
+    at = runEnd;
+  }
+  return segments;
+}
+
+// --- running the constructors --------------------------------------------------
+function loadModule(source, file) {
+  // A fresh copy of the module each time: require() would cache it.
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', '__filename', '__dirname', source)(
+    module, module.exports, require, file, path.dirname(file));
+  return module.exports({});
+}
+
+async function main() {
+  const [file, stackArgument, ...spentFiles] = process.argv.slice(2);
+  const stackBytes = Number(stackArgument);
+  if (!file || !Number.isSafeInteger(stackBytes) || stackBytes <= 0) fail('usage: snapshot-wasm.js MODULE.cjs STACK_BYTES [SPENT_DATA...]');
+  const source = fs.readFileSync(file, 'utf8');
+  const inlined = source.match(inlinedWasm);
+  if (!inlined) fail(file + ' has no inlined wasm (build it with -sSINGLE_FILE=1)');
+  const calls = source.match(ctorCall) || [];
+  if (calls.length !== 1) fail(`expected one constructor call in ${file}, found ${calls.length} (snapshot taken twice?)`);
+
+  const wasm = Buffer.from(inlined[1], 'base64');
+  const initialModule = await loadModule(source, file);
+  const memory = Buffer.from(initialModule.HEAPU8);  // a copy: the view's memory stays live
+  const list = sections(wasm);
+  const memoryBytes = initialMemoryBytes(wasm, list.find((s) => s.id === SECTION_MEMORY));
+  if (memory.length !== memoryBytes) {
+    fail(`the constructors grew the memory from ${memoryBytes} to ${memory.length} bytes; raise -sINITIAL_MEMORY`);
+  }
+  const top = stackTop(wasm, list.find((s) => s.id === SECTION_GLOBAL));
+  if (top > memory.length || top < stackBytes) fail(`stack top ${top} does not fit a ${stackBytes}-byte stack`);
+  memory.fill(0, top - stackBytes, top);
+  for (const spentFile of spentFiles) {
+    const spent = fs.readFileSync(spentFile);
+    const at = memory.indexOf(spent);
+    if (at < 0 || memory.indexOf(spent, at + 1) >= 0) fail(`${spentFile} does not occur exactly once in the memory`);
+    memory.fill(0, at, at + spent.length);
+  }
+
+  const segments = dataSegments(memory);
+  const data = section(SECTION_DATA, Buffer.concat([unsigned(segments.length), ...segments]));
+  if (!list.some((s) => s.id === SECTION_DATA)) fail('the module has no data section to replace');
+  const snapshot = Buffer.concat([wasm.subarray(0, 8), ...list.map((s) => {
+    if (s.id === SECTION_DATA) return data;
+    if (s.id === SECTION_DATA_COUNT) return section(SECTION_DATA_COUNT, unsigned(segments.length));
+    return wasm.subarray(s.start, s.end);
+  })]);
+
+  const rewritten = source.replace(ctorCall, '')
+    .replace(inlinedWasm, () => `wasmBinaryFile="data:application/octet-stream;base64,${snapshot.toString('base64')}"`);
+  const check = await loadModule(rewritten, file);
+  if (Buffer.compare(Buffer.from(check.HEAPU8), memory) !== 0) fail('the rewritten module does not start with the snapshot memory');
+  fs.writeFileSync(file, rewritten);
+  console.log(`snapshot-wasm: ${path.basename(file)}: ${segments.length} data segments, ` +
+              `wasm ${wasm.length} -> ${snapshot.length} bytes`);
+}
+
+main().catch((error) => fail(error.stack || String(error)));

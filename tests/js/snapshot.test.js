@@ -1,0 +1,59 @@
+// The wasm module as scripts/snapshot-wasm.js leaves it: its constructors
+// (which build the built-in inspector) ran at build time, the memory they left
+// is the module's data, and the model's bytes, read only while loading, are
+// not in it a second time.
+// Run: npm run build && node --test tests/js/snapshot.test.js
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist');
+const singleFileModule = path.join(dist, 'article-inspector-wasm.cjs');
+if (!fs.existsSync(singleFileModule)) {
+  throw new Error(`${singleFileModule} not found: run "npm run build" first`);
+}
+const snapshotScript = path.join(root, 'scripts/snapshot-wasm.js');
+const modelFile = path.join(root, 'models/ner.model');
+
+function loadFreshModule() {
+  delete require.cache[require.resolve(singleFileModule)];
+  return require(singleFileModule)({});
+}
+
+test('the module starts with the built-in inspector made', async () => {
+  const module = await loadFreshModule();
+  const inUse = module._ai_heap_bytes_in_use() >>> 0;
+  assert.ok(inUse > 1000000, `the snapshot's heap holds the model's tables (${inUse} bytes in use)`);
+  const first = module._ai_create(0) >>> 0;
+  assert.notEqual(first, 0);
+  assert.equal(module._ai_create(0) >>> 0, first, 'every ai_create hands out the one built-in inspector');
+  module._ai_destroy(first);
+  assert.equal(module._ai_create(0) >>> 0, first, 'ai_destroy leaves the shared inspector in place');
+  assert.equal(module._ai_heap_bytes_in_use() >>> 0, inUse, 'starting allocates nothing');
+});
+
+test('the model file is left out of the module: the snapshot holds the tables made from it', { skip: !fs.existsSync(modelFile) && 'no model' }, () => {
+  const wasm = fs.readFileSync(path.join(dist, 'article-inspector.wasm'));
+  const model = fs.readFileSync(modelFile);
+  // Any 4 KB stretch of it would show a copy; the header alone could recur by chance.
+  const stretch = model.subarray(model.length >> 1, (model.length >> 1) + 4096);
+  assert.equal(wasm.indexOf(stretch), -1);
+});
+
+test('snapshot-wasm.js refuses a module it has already rewritten', () => {
+  const copy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ai-snapshot-')), 'module.cjs');
+  try {
+    fs.copyFileSync(singleFileModule, copy);
+    const result = spawnSync(process.execPath, [snapshotScript, copy, '5242880'], { encoding: 'utf8' });
+    assert.notEqual(result.status, 0);
+    assert.match(result.stderr, /expected one constructor call/);
+    assert.deepEqual(fs.readFileSync(copy), fs.readFileSync(singleFileModule), 'the file is left as it was');
+  } finally {
+    fs.rmSync(path.dirname(copy), { recursive: true, force: true });
+  }
+});
