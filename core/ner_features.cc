@@ -698,9 +698,7 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   }
 
   // Ids are written through a pointer into storage sized for the most a
-  // token can get, and trimmed at the end. Every slot used is written, so
-  // the ids of an earlier document are left to be overwritten rather than
-  // cleared: only storage beyond them is zero-filled.
+  // token can get (FeatureIds: left uninitialised), and trimmed at the end.
   out->ids.resize(candidates * kMaxIdsPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
