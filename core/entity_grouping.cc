@@ -422,6 +422,17 @@ void add_role(std::string role, std::vector<std::string>* roles) {
   roles->push_back(std::move(role));
 }
 
+// "e" and `number` in decimal, built in place: std::to_string and operator+
+// would make two strings per entity.
+std::string entity_id(size_t number) {
+  char digits[24];
+  char* first = digits + sizeof digits;
+  do *--first = static_cast<char>('0' + number % 10);
+  while ((number /= 10) != 0);
+  *--first = 'e';
+  return std::string(first, static_cast<size_t>(digits + sizeof digits - first));
+}
+
 }  // namespace
 
 std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
@@ -542,7 +553,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
   std::vector<std::string>& found = scratch.found;
   for (const Draft& d : drafts) {
     Entity e;
-    e.id = "e" + std::to_string(entities.size() + 1);
+    e.id = entity_id(entities.size() + 1);
     e.type = d.type();
     const TaggedMention& fullest = mentions[d.fullest];
     e.name = std::string(doc.text.substr(doc.tokens[fullest.first_token].start,
