@@ -829,7 +829,7 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
   const size_t n = base.word_keys.size();
   out->segments = base.segments;
-  out->offsets.assign(n + 1, 0);
+  out->offsets.resize(n + 1);  // every offset is written below
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // First-pass label types of each word across the document.
@@ -843,11 +843,13 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
   auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
+  uint32_t* const offsets = out->offsets.data();
   size_t i = 0;
   for (const auto& [first, end] : base.segments) {
-    for (; i < first; ++i) out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
-    for (; i < end; ++i) {
-      out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+    // Most tokens lie between segments, without features.
+    std::fill(offsets + i, offsets + first, static_cast<uint32_t>(ids - ids_begin));
+    for (i = first; i < end; ++i) {
+      offsets[i] = static_cast<uint32_t>(ids - ids_begin);
       add(kFirstPassSelf, first_pass[i]);
       std::array<uint16_t, 5> others = votes[*word_id++];
       --others[type_class(first_pass[i])];
@@ -858,7 +860,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
       if (base.expansions[i] > 0) add(kFirstPassAcronym, type_class(first_pass[base.expansions[i] - 1]));
     }
   }
-  for (; i <= n; ++i) out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+  std::fill(offsets + i, offsets + n + 1, static_cast<uint32_t>(ids - ids_begin));
   out->ids.resize(out->offsets[n]);
 }
 
