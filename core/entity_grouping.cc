@@ -228,20 +228,20 @@ class DraftIndex {
  public:
   static constexpr uint32_t kEnd = UINT32_MAX;
 
-  // Empties the index and sizes it for `expected` keys, reusing its storage.
-  void reset(size_t expected) {
+  // Empties the index and sizes it for the drafts of `mentions` mentions
+  // (a draft per mention at most, filed under a few keys), reusing its storage.
+  void reset(size_t mentions) {
     size_t size = 16;
-    while (size < expected * 2) size *= 2;
+    while (size < mentions * 3 * 2) size *= 2;
     keys_.assign(size, 0);
     heads_.assign(size, kEnd);
     nodes_.clear();
-    first_node_of_draft_.clear();
+    first_node_of_draft_.assign(mentions, kEnd);
     used_ = 0;
   }
-  // Files `draft` under `key`, at the front of its list (once: a draft
-  // already filed there stays where it is).
+  // Files `draft` (below the mentions given to reset) under `key`, at the
+  // front of its list (once: a draft already filed there stays where it is).
   void add(uint64_t key, uint32_t draft) {
-    if (draft >= first_node_of_draft_.size()) first_node_of_draft_.resize(draft + 1, kEnd);
     for (uint32_t at = first_node_of_draft_[draft]; at != kEnd; at = nodes_[at].next_of_draft)
       if (nodes_[at].key == key) return;
     if ((used_ + 1) * 2 > keys_.size()) grow();
@@ -422,6 +422,17 @@ void add_role(std::string role, std::vector<std::string>* roles) {
   roles->push_back(std::move(role));
 }
 
+// "e" and `number` in decimal, built in place: std::to_string and operator+
+// would make two strings per entity.
+std::string entity_id(size_t number) {
+  char digits[24];
+  char* first = digits + sizeof digits;
+  do *--first = static_cast<char>('0' + number % 10);
+  while ((number /= 10) != 0);
+  *--first = 'e';
+  return std::string(first, static_cast<size_t>(digits + sizeof digits - first));
+}
+
 }  // namespace
 
 std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
@@ -450,7 +461,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
   // Keys to the drafts a mention may join: its folded text, the last word of
   // a name, a name's initials, the letters of an acronym name.
   DraftIndex& index = scratch.index;
-  index.reset(mentions.size() * 3);
+  index.reset(mentions.size());
   auto index_name = [&](uint32_t draft) {
     const Words name = words_of(drafts[draft].fullest);
     index.add(last_word_key(name), draft);
@@ -542,7 +553,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
   std::vector<std::string>& found = scratch.found;
   for (const Draft& d : drafts) {
     Entity e;
-    e.id = "e" + std::to_string(entities.size() + 1);
+    e.id = entity_id(entities.size() + 1);
     e.type = d.type();
     const TaggedMention& fullest = mentions[d.fullest];
     e.name = std::string(doc.text.substr(doc.tokens[fullest.first_token].start,

@@ -58,7 +58,7 @@ uint64_t combine(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15UL
 
 uint32_t feature_id(uint32_t tmpl, uint64_t value) { return static_cast<uint32_t>(mix64(value + tmpl * 0x9E3779B97F4A7C15ULL)); }
 
-unsigned char fold_ascii(unsigned char u) { return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + 32) : u; }
+constexpr unsigned char fold_ascii(unsigned char u) { return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + 32) : u; }
 
 uint64_t fnv_step(uint64_t h, unsigned char u) { return (h ^ u) * kFnvPrime; }
 
@@ -112,10 +112,10 @@ constexpr std::array<std::array<uint8_t, 3>, 4> make_case_flags() {
 constexpr std::array<std::array<uint8_t, 3>, 4> kCaseFlags = make_case_flags();
 
 // Word shape with runs collapsed: "Tokayev" -> "Xx", "CSTO" -> "X",
-// "Khabar-24" -> "Xx-d", "U.S." -> "X.X.". The per-character work has no
-// data-dependent branches: letter case and shape runs change unpredictably
-// from one character to the next, and mispredictions were most of the cost.
-TokenInfo describe(std::string_view token) {
+// "Khabar-24" -> "Xx-d", "U.S." -> "X.X.", one character at a time: the
+// definition of a token's facts, used as such for the tokens describe()
+// cannot tell apart by their kinds of byte alone.
+TokenInfo describe_by_character(std::string_view token) {
   uint64_t lower = kFnvBasis, shape = kFnvBasis;
   char last = 0;
   uint32_t shape_chars = 0;
@@ -160,6 +160,71 @@ TokenInfo describe(std::string_view token) {
   info.shape = shape;
   info.flags = kCaseFlags[cases_seen][first_case];
   info.length = static_cast<uint8_t>(std::min<size_t>(length, 12));
+  return info;
+}
+
+// What describe() reads of any byte: its ASCII fold, and its kind as one
+// bit, so that the kinds of a token's bytes OR together. The letter kinds
+// are the LetterCase bits.
+enum ByteKind : uint8_t {
+  kUpperByte = kUpperLetter,
+  kLowerByte = kLowerLetter,
+  kDigitByte = 4,
+  kOtherByte = 8,      // ASCII punctuation and symbols: their own shape character
+  kUnusualByte = 16,   // beyond ASCII, or NUL (whose shape character is no run)
+};
+struct ByteFacts {
+  unsigned char folded = 0;
+  uint8_t kind = 0;
+};
+constexpr std::array<ByteFacts, 256> make_byte_facts() {
+  std::array<ByteFacts, 256> facts{};
+  for (int c = 0; c < 256; ++c) {
+    facts[c].folded = fold_ascii(static_cast<unsigned char>(c));
+    facts[c].kind = c == 0 || c >= 0x80 ? kUnusualByte
+                    : c >= 'A' && c <= 'Z' ? kUpperByte
+                    : c >= 'a' && c <= 'z' ? kLowerByte
+                    : c >= '0' && c <= '9' ? kDigitByte
+                                           : kOtherByte;
+  }
+  return facts;
+}
+constexpr std::array<ByteFacts, 256> kByteFacts = make_byte_facts();
+
+// The shape character of a run of bytes of one letter or digit kind.
+constexpr char run_shape(uint8_t kind) { return kind == kUpperByte ? 'X' : kind == kLowerByte ? 'x' : 'd'; }
+
+// describe_by_character's facts, from one pass that only folds and hashes
+// each byte and ORs its kind: in news nearly every token is ASCII and its
+// shape is one run ("the", "CSTO", "2023", ",") or a first character and one
+// run ("Tokayev", "'s"), which the kinds of its bytes tell; other tokens are
+// described character by character.
+TokenInfo describe(std::string_view token) {
+  const unsigned char* bytes = reinterpret_cast<const unsigned char*>(token.data());
+  const size_t size = token.size();
+  if (size == 0) return describe_by_character(token);
+  const ByteFacts first = kByteFacts[bytes[0]];
+  uint64_t lower = fnv_step(kFnvBasis, first.folded);
+  uint8_t rest_kinds = 0;
+  for (size_t pos = 1; pos < size; ++pos) {
+    const ByteFacts b = kByteFacts[bytes[pos]];
+    lower = fnv_step(lower, b.folded);
+    rest_kinds |= b.kind;
+  }
+  const uint8_t kinds = first.kind | rest_kinds;
+  const bool one_run_after_first = rest_kinds == kUpperByte || rest_kinds == kLowerByte || rest_kinds == kDigitByte;
+  if ((kinds & kUnusualByte) || !(rest_kinds == 0 || one_run_after_first)) return describe_by_character(token);
+  TokenInfo info;
+  info.lower = lower;
+  const char first_shape = kAsciiClasses[bytes[0]].shape;
+  info.shape = fnv_step(kFnvBasis, static_cast<unsigned char>(first_shape));
+  if (rest_kinds != 0 && run_shape(rest_kinds) != first_shape)
+    info.shape = fnv_step(info.shape, static_cast<unsigned char>(run_shape(rest_kinds)));
+  // The first letter is the first byte, or else begins the run after it.
+  const uint8_t cases = kinds & (kUpperLetter | kLowerLetter);
+  const uint8_t first_case = (first.kind & (kUpperLetter | kLowerLetter)) != 0 ? first.kind : cases;
+  info.flags = kCaseFlags[cases][first_case];
+  info.length = static_cast<uint8_t>(std::min<size_t>(size, 12));
   return info;
 }
 
@@ -633,9 +698,7 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   }
 
   // Ids are written through a pointer into storage sized for the most a
-  // token can get, and trimmed at the end. Every slot used is written, so
-  // the ids of an earlier document are left to be overwritten rather than
-  // cleared: only storage beyond them is zero-filled.
+  // token can get (FeatureIds: left uninitialised), and trimmed at the end.
   out->ids.resize(candidates * kMaxIdsPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
@@ -766,7 +829,7 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
   const size_t n = base.word_keys.size();
   out->segments = base.segments;
-  out->offsets.assign(n + 1, 0);
+  out->offsets.resize(n + 1);  // every offset is written below
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
   // First-pass label types of each word across the document.
@@ -780,11 +843,13 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
   auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
+  uint32_t* const offsets = out->offsets.data();
   size_t i = 0;
   for (const auto& [first, end] : base.segments) {
-    for (; i < first; ++i) out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
-    for (; i < end; ++i) {
-      out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+    // Most tokens lie between segments, without features.
+    std::fill(offsets + i, offsets + first, static_cast<uint32_t>(ids - ids_begin));
+    for (i = first; i < end; ++i) {
+      offsets[i] = static_cast<uint32_t>(ids - ids_begin);
       add(kFirstPassSelf, first_pass[i]);
       std::array<uint16_t, 5> others = votes[*word_id++];
       --others[type_class(first_pass[i])];
@@ -795,7 +860,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
       if (base.expansions[i] > 0) add(kFirstPassAcronym, type_class(first_pass[base.expansions[i] - 1]));
     }
   }
-  for (; i <= n; ++i) out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+  std::fill(offsets + i, offsets + n + 1, static_cast<uint32_t>(ids - ids_begin));
   out->ids.resize(out->offsets[n]);
 }
 

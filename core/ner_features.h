@@ -23,7 +23,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <new>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -54,12 +56,38 @@ bool label_transition_allowed(int from, int to);
 constexpr size_t kMaxFeaturesPerToken = 58;
 constexpr size_t kMaxSecondPassFeaturesPerToken = 3;
 
+// An allocator whose value-initialising construct() (what vector::resize
+// calls) leaves the element uninitialised: for a buffer sized for the most
+// it may hold, every element of which is written before it is read, so that
+// growing it does not first fill it with zeros.
+template <typename T>
+struct UninitializedAllocator : std::allocator<T> {
+  template <typename U>
+  struct rebind {
+    using other = UninitializedAllocator<U>;
+  };
+  UninitializedAllocator() noexcept = default;
+  template <typename U>
+  UninitializedAllocator(const UninitializedAllocator<U>&) noexcept {}
+  template <typename U>
+  void construct(U* p) noexcept(std::is_nothrow_default_constructible<U>::value) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+
+// Feature ids, written a token at a time into room for the most it can get.
+using FeatureIds = std::vector<uint32_t, UninitializedAllocator<uint32_t>>;
+
 // Features of the tokens of a document that may belong to a name: token i's
 // ids are ids[offsets[i] .. offsets[i + 1]). Only tokens in `segments`
 // (token ranges [first, end) inside one sentence) are candidates; the rest
 // have no features and are labelled O without scoring.
 struct TokenFeatures {
-  std::vector<uint32_t> ids;
+  FeatureIds ids;
   std::vector<uint32_t> offsets;
   std::vector<std::pair<uint32_t, uint32_t>> segments;
   // What the second pass needs per candidate token: its case-folded word key,
@@ -74,7 +102,7 @@ struct TokenFeatures {
   uint32_t word_count = 0;
   // Filled only with an OwnScoreCache (see extract_features).
   std::vector<uint32_t> own_slots;
-  std::vector<uint32_t> own_ids;
+  FeatureIds own_ids;
   std::vector<uint32_t> own_offsets;
 };
 

@@ -523,7 +523,7 @@ namespace {
 // Offsets of the rows of `ids` into `rows_at`, followed by `padding` zeros
 // (so that prefetching ahead needs no test for the end).
 template <typename Index>
-void find_rows(const std::vector<Index>& row_of_bucket, uint32_t hash_mask, const std::vector<uint32_t>& ids, size_t padding,
+void find_rows(const std::vector<Index>& row_of_bucket, uint32_t hash_mask, const FeatureIds& ids, size_t padding,
                size_t row_width, std::vector<uint32_t>* rows_at) {
   const size_t count = ids.size();
   if (rows_at->size() < count + padding) rows_at->resize(count + padding);
