@@ -84,15 +84,25 @@ function throughput(texts, seconds) {
 }
 
 // A text of `size` bytes (about) made of the corpus articles, paragraph-separated.
-function textOfSize(texts, size) {
-  const parts = [];
-  let bytes = 0;
-  for (let i = 0; bytes < size; i = (i + 1) % texts.length) {
-    parts.push(texts[i]);
-    bytes += Buffer.byteLength(texts[i]) + 2;
+// Texts of `size` bytes (each cut back to whole characters), cut one after
+// another from the corpus joined (and repeated where it is shorter), as many
+// as cover the corpus once: as tools/bench_native's texts_of_size, so every
+// size reads the same prose and time per MB compares sizes, not samples.
+function textsOfSize(texts, size) {
+  const corpus = Buffer.from(texts.map((t) => t + '\n\n').join(''));
+  const count = Math.max(1, Math.floor(corpus.length / size));
+  const stream = Buffer.alloc(count * size + 4);
+  for (let at = 0; at < stream.length; at += corpus.length) corpus.copy(stream, at);
+  const isContinuation = (i) => (stream[i] & 0xc0) === 0x80;
+  const out = [];
+  for (let k = 0; k < count; k++) {
+    let begin = k * size;
+    let end = begin + size;
+    while (isContinuation(begin)) begin++;
+    while (end > begin && isContinuation(end)) end--;
+    out.push(stream.toString('utf8', begin, end));
   }
-  const joined = Buffer.from(parts.join('\n\n'));
-  return new TextDecoder().decode(joined.subarray(0, size)).replace(/\uFFFD$/, '');
+  return out;
 }
 
 // Runs tools/bench_native (a native executable, or its wasm build: a .cjs run by node).
@@ -193,23 +203,21 @@ function peers(inspector, samples, runs) {
   return out;
 }
 
-// Whole-pipeline time per MB on single texts from 1 KB up to `maxBytes`.
+// Whole-pipeline time per MB on texts of each size, from 1 KB up (textsOfSize).
 function scaleWasm(inspector, texts, sizes) {
   const rows = [];
   for (const size of sizes) {
-    const text = textOfSize(texts, size);
-    const bytes = Buffer.byteLength(text);
+    const pieces = textsOfSize(texts, size);
+    const bytes = utf8Bytes(pieces);
     const times = [];
     let spent = 0;
-    while (times.length < 3 || (spent < 0.5 && times.length < 2000)) {
-      const start = performance.now();
-      inspector.inspect(text);
-      times.push((performance.now() - start) / 1e3);
+    while (times.length < 3 || spent < 0.5) {
+      times.push(timePass(pieces, (text) => inspector.inspect(text)));
       spent += times[times.length - 1];
       if (spent > 5) break;
     }
     const seconds = median(times);
-    rows.push({ bytes, reps: times.length, seconds, seconds_per_mb: seconds / mb(bytes) });
+    rows.push({ bytes: size, texts: pieces.length, reps: times.length, seconds, seconds_per_mb: seconds / mb(bytes) });
   }
   return rows;
 }
@@ -326,11 +334,11 @@ function printReport(r) {
   for (const [name, s] of Object.entries(r.size)) line([name, s.bytes, s.gzip, s.brotli], [28, 10, 10, 10]);
 
   if (r.scale) {
-    console.log('\nscaling (whole pipeline, one text per size)');
-    line(['bytes', 'wasm s/MB', 'native s/MB'], [12, 12, 12]);
+    console.log('\nscaling (whole pipeline; texts of each size cut from the corpus, covering it once)');
+    line(['bytes', 'texts', 'wasm s/MB', 'native s/MB'], [12, 8, 12, 12]);
     r.scale.wasm.forEach((row, i) => {
       const nat = r.scale.native && r.scale.native[i];
-      line([row.bytes, fmt(row.seconds_per_mb, 4), nat ? fmt(nat.seconds_per_mb, 4) : '-'], [12, 12, 12]);
+      line([row.bytes, row.texts, fmt(row.seconds_per_mb, 4), nat ? fmt(nat.seconds_per_mb, 4) : '-'], [12, 8, 12, 12]);
     });
     console.log(`max/min time per MB: wasm ${fmt(r.scale.wasm_spread, 2)}, native ${fmt(r.scale.native_spread, 2)}`);
   }
