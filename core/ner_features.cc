@@ -832,8 +832,9 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   out->offsets.resize(n + 1);  // every offset is written below
   size_t candidates = 0;
   for (const auto& [first, end] : base.segments) candidates += end - first;
-  // First-pass label types of each word across the document.
-  AI_THREAD_SCRATCH std::vector<std::array<uint16_t, 5>> votes;
+  // First-pass label types of each word across the document (32-bit counts:
+  // a long text names one word more than 65,535 times).
+  AI_THREAD_SCRATCH std::vector<std::array<uint32_t, 5>> votes;
   votes.assign(base.word_count, {});
   const uint32_t* word_id = base.word_ids.data();
   for (const auto& [first, end] : base.segments)
@@ -851,7 +852,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
     for (i = first; i < end; ++i) {
       offsets[i] = static_cast<uint32_t>(ids - ids_begin);
       add(kFirstPassSelf, first_pass[i]);
-      std::array<uint16_t, 5> others = votes[*word_id++];
+      std::array<uint32_t, 5> others = votes[*word_id++];
       --others[type_class(first_pass[i])];
       int best = 0;
       for (int c = 1; c < 5; ++c)

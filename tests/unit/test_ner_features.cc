@@ -113,3 +113,36 @@ TEST_CASE("entity features are exactly those the shipped model was trained on", 
   CHECK(fingerprint_all(gazetteer, &clusters, &held_out) == 0x1735c534217fcd7eULL);
   CHECK(fingerprint_all(empty, nullptr, nullptr) == 0xf4450f7f359d936dULL);
 }
+
+namespace {
+
+// Base features of `labels.size()` candidate tokens, all the same word, one
+// segment each; the second pass's extra ids of the last token.
+std::vector<uint32_t> last_token_second_pass_ids(const std::vector<uint8_t>& labels) {
+  ai::TokenFeatures base;
+  const size_t n = labels.size();
+  for (size_t i = 0; i < n; ++i) base.segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1)});
+  base.word_keys.assign(n, 42);
+  base.contexts.assign(n, 0);
+  base.expansions.assign(n, 0);
+  base.word_ids.assign(n, 0);
+  base.word_count = 1;
+  ai::TokenFeatures extra;
+  ai::extract_second_pass_features(base, labels, &extra);
+  return std::vector<uint32_t>(extra.ids.begin() + extra.offsets[n - 1], extra.ids.begin() + extra.offsets[n]);
+}
+
+}  // namespace
+
+TEST_CASE("the second pass counts more than 65535 labels of one word", "[ner_features]") {
+  const uint8_t person = static_cast<uint8_t>(ai::make_label(ai::EntityType::kPerson, ai::TagPosition::kUnit));
+  const uint8_t organization = static_cast<uint8_t>(ai::make_label(ai::EntityType::kOrganization, ai::TagPosition::kUnit));
+  // The last token is tagged ORG; elsewhere the word is mostly PER, so its
+  // "label most often given elsewhere" is PER in both documents. A 16-bit
+  // count of 65,536 PER sightings wrapped to 0 and made it ORG.
+  std::vector<uint8_t> few = {person, person, organization, organization};
+  std::vector<uint8_t> many(65536, person);
+  many.push_back(organization);
+  many.push_back(organization);
+  CHECK(last_token_second_pass_ids(many) == last_token_second_pass_ids(few));
+}
