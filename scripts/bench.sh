@@ -24,19 +24,11 @@ native_dir=${AI_NATIVE_BUILD_DIR:-build/native}
 wasm_dir=${AI_WASM_BUILD_DIR:-build/wasm}
 if [ $build = 1 ]; then bash scripts/build.sh; fi
 
-# tools/bench_native compiled to wasm against the module's own libraries, for
-# the per-stage split inside wasm, linked with the module's own Binaryen flag
-# (CMakeLists.txt) so that the stages run the module's code. Rebuilt only
-# when its inputs change.
-stages_tool=build/bench/bench_native_wasm.cjs
-if command -v em++ >/dev/null && [ -f "$wasm_dir/libinspector_core.a" ]; then
-  mkdir -p build/bench
-  if [ ! -f $stages_tool ] || [ tools/bench_native.cc -nt $stages_tool ] || [ "$wasm_dir/libinspector_core.a" -nt $stages_tool ]; then
-    NODE_PATH=/usr/share/nodejs em++ -std=c++17 -O3 -fwasm-exceptions -msimd128 -mbulk-memory tools/bench_native.cc -Icore -isystem "$wasm_dir/ext-include" \
-      "$wasm_dir/libinspector_core.a" -sALLOW_MEMORY_GROWTH=1 -sMAXIMUM_MEMORY=4GB -sNODERAWFS=1 \
-      -sEXIT_RUNTIME=1 -sSINGLE_FILE=1 -sBINARYEN_EXTRA_PASSES=--one-caller-inline-max-function-size=50 -o $stages_tool
-  fi
-  args=(--wasm-stages $stages_tool "${args[@]}")
+# tools/bench_native compiled to wasm (the bench_native_wasm target, linked
+# like the module), for the per-stage split inside wasm.
+if [ -f "$wasm_dir/CMakeCache.txt" ]; then
+  cmake --build "$wasm_dir" --target bench_native_wasm >/dev/null
+  args=(--wasm-stages "$wasm_dir/bench_native_wasm.cjs" "${args[@]}")
 fi
 
 node bench/bench.js --native "$native_dir/bench_native" "${args[@]}"
