@@ -23,19 +23,10 @@ constexpr uint32_t kVersion = 5;
 constexpr int kMinHashBits = 10;
 constexpr int kMaxHashBits = 22;
 
-// The loops that run over the whole model on every start of the engine are
-// functions of their own, never inlined: V8 moves a wasm function that has
-// run long to its optimising compiler, and a loop inlined into Tagger::load
-// made it recompile the whole loader (11 KB, tens of milliseconds of
-// compiling on a second core) for a function that never runs again. Alone,
-// only the loop is recompiled. (The wasm link's inlining cap in
-// CMakeLists.txt keeps Binaryen from inlining them back.)
-#define AI_STARTUP_LOOP __attribute__((noinline))
-
 // The blob's checksum: FNV-1a over 8-byte little-endian words (then the
 // last bytes one by one), folded to 32 bits. Word-wise because the check
-// runs on every start of the engine, in wasm too, over the whole model.
-AI_STARTUP_LOOP uint32_t blob_checksum(std::string_view bytes) {
+// runs on every load of a model, over the whole of it.
+uint32_t blob_checksum(std::string_view bytes) {
   uint64_t h = 14695981039346656037ull;
   constexpr uint64_t kPrime = 1099511628211ull;
   size_t i = 0;
@@ -128,7 +119,7 @@ void put_transitions(const StageWeights& stage, float scale, std::string* out) {
 // (1, 2, ... in bucket order; other buckets keep 0). Returns the number of
 // rows, or stops at `max_rows` + 1 when there are more.
 template <typename Index>
-AI_STARTUP_LOOP uint32_t index_rows(std::string_view bitmap, uint32_t max_rows, Index* index) {
+uint32_t index_rows(std::string_view bitmap, uint32_t max_rows, Index* index) {
   uint32_t row = 0;
   for (size_t byte = 0; byte < bitmap.size(); ++byte) {
     for (unsigned bits = static_cast<unsigned char>(bitmap[byte]); bits != 0; bits &= bits - 1) {
@@ -140,7 +131,7 @@ AI_STARTUP_LOOP uint32_t index_rows(std::string_view bitmap, uint32_t max_rows, 
 }
 
 // The stored weights `stored[0, size)` as weights, into `rows`.
-AI_STARTUP_LOOP void unbias_rows(const uint8_t* stored, size_t size, int8_t* rows) {
+void unbias_rows(const uint8_t* stored, size_t size, int8_t* rows) {
   for (size_t i = 0; i < size; ++i) rows[i] = static_cast<int8_t>(stored[i] ^ kStoredWeightBias);
 }
 

@@ -29,8 +29,8 @@
 // pruning threshold, and buckets where both stages' do have no row.
 //
 // The rows are stored as the tagger reads them: loading copies them, with
-// no decoding, because it runs on every start of the engine (in wasm,
-// before the optimising compiler has seen the loader). Three quarters of
+// no decoding, because it runs on every start of the native engine (the
+// wasm module is built with its engine already loaded). Three quarters of
 // the weights are zero, which costs raw size but not compressed size:
 // gzip packs the zeros better than a sparse encoding did.
 #pragma once
