@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "hash64.h"
+#include "little_endian.h"
 #include "text.h"
 
 namespace ai {
@@ -151,12 +152,9 @@ void Gazetteer::add(const std::vector<std::string_view>& tokens, int type, uint1
 
 std::string Gazetteer::encode() const {
   std::string out;
-  auto put = [&out](uint64_t v, int bytes) {
-    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-  };
-  put(used_, 4);
+  append_little_endian(used_, 4, &out);
   for (uint64_t key : keys_)
-    if (key != 0) put(key, 8);
+    if (key != 0) append_little_endian(key, 8, &out);
   for (size_t slot = 0; slot < keys_.size(); ++slot)
     if (keys_[slot] != 0) out.push_back(static_cast<char>(flags_[slot]));
   return out;
@@ -166,8 +164,7 @@ Result<Gazetteer> Gazetteer::decode(std::string_view bytes) {
   auto fail = [](const char* why) { return Result<Gazetteer>::failure(std::string("gazetteer: ") + why); };
   const auto* at = reinterpret_cast<const unsigned char*>(bytes.data());
   auto get = [&at](int size) {
-    uint64_t v = 0;
-    for (int i = 0; i < size; ++i) v |= uint64_t{at[i]} << (8 * i);
+    const uint64_t v = read_little_endian(at, size);
     at += size;
     return v;
   };

@@ -12,6 +12,7 @@
 #include <wasm_simd128.h>
 #endif
 
+#include "little_endian.h"
 #include "thread_scratch.h"
 
 namespace ai {
@@ -44,9 +45,7 @@ uint32_t blob_checksum(std::string_view bytes) {
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
-void put_u32(uint32_t v, std::string* out) {
-  for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
-}
+void put_u32(uint32_t v, std::string* out) { append_little_endian(v, 4, out); }
 
 // Bounds-checked reader over a blob; every read fails softly past the end.
 class Reader {
@@ -54,8 +53,7 @@ class Reader {
   explicit Reader(std::string_view bytes) : bytes_(bytes) {}
   bool u32(uint32_t* v) {
     if (bytes_.size() - pos_ < 4) return false;
-    *v = 0;
-    for (int i = 0; i < 4; ++i) *v |= uint32_t{static_cast<unsigned char>(bytes_[pos_ + i])} << (8 * i);
+    *v = static_cast<uint32_t>(read_little_endian(reinterpret_cast<const unsigned char*>(bytes_.data()) + pos_, 4));
     pos_ += 4;
     return true;
   }
@@ -110,8 +108,7 @@ void put_transitions(const StageWeights& stage, float scale, std::string* out) {
     const int16_t v = static_cast<int16_t>(std::clamp<long>(std::lround(w * scale), -32767, 32767));
     uint16_t u;
     std::memcpy(&u, &v, 2);
-    out->push_back(static_cast<char>(u & 0xFF));
-    out->push_back(static_cast<char>(u >> 8));
+    append_little_endian(u, 2, out);
   }
 }
 
@@ -138,7 +135,7 @@ void unbias_rows(const uint8_t* stored, size_t size, int8_t* rows) {
 std::vector<int32_t> read_transitions(const unsigned char* at) {
   std::vector<int32_t> transitions(kTransitionCount);
   for (int32_t& t : transitions) {
-    const uint16_t u = static_cast<uint16_t>(at[0] | at[1] << 8);
+    const auto u = static_cast<uint16_t>(read_little_endian(at, 2));
     int16_t v;
     std::memcpy(&v, &u, 2);
     t = v;

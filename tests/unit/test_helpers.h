@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "inspector.h"
+#include "little_endian.h"
 #include "text.h"
 
 namespace ai_test {
@@ -40,7 +41,7 @@ inline std::optional<std::string> read_file(const std::string& path) {
 // engine's binary formats (entity model, gazetteer).
 inline std::string little_endian(uint64_t v, int bytes) {
   std::string out;
-  for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFF));
+  ai::append_little_endian(v, bytes, &out);
   return out;
 }
 
