@@ -400,6 +400,10 @@ int type_class(uint8_t label) { return label == kOutside || label >= kLabelCount
 
 uint64_t initial_hash_step(uint64_t h, unsigned char c) { return fnv_step(h, fold_ascii(c)); }
 
+// Whether a token (its facts and byte size) may be an acronym defined in the
+// text: all capitals, 2 to 8 bytes.
+bool may_be_acronym(const TokenInfo& t, size_t size) { return (t.flags & kAllCaps) && size >= 2 && size <= 8; }
+
 // The initials hash of an all-capitals token, to match against the initials
 // of capitalised runs: "CSTO" and "Collective Security Treaty Organization".
 uint64_t acronym_initials(std::string_view text) {
@@ -585,13 +589,9 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   // the document's all-caps candidates are ever looked up, so only those are
   // kept, and runs are not scanned at all when there are none. A later run
   // overwrites an earlier one with the same initials.
-  auto may_be_acronym = [&](size_t i) {
-    const size_t size = doc.tokens[i].end - doc.tokens[i].start;
-    return (info[i].flags & kAllCaps) && size >= 2 && size <= 8;
-  };
   size_t acronym_candidates = 0;
   for (const auto& [seg_first, seg_end] : out->segments)
-    for (size_t i = seg_first; i < seg_end; ++i) acronym_candidates += may_be_acronym(i);
+    for (size_t i = seg_first; i < seg_end; ++i) acronym_candidates += may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start);
   // The table is sized for those, not for all candidates, so clearing it
   // costs little, and a document without any never touches it.
   const bool any_acronym = acronym_candidates > 0;
@@ -600,7 +600,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     acronyms.reset(acronym_candidates);
     for (const auto& [seg_first, seg_end] : out->segments)
       for (size_t i = seg_first; i < seg_end; ++i)
-        if (may_be_acronym(i)) acronyms.at(acronym_initials(doc.token_text(i)));
+        if (may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start)) acronyms.at(acronym_initials(doc.token_text(i)));
   }
   for (size_t start = 0; any_acronym && start < n; ++start) {
     if ((info[start].flags & (kCapitalized | kHeadline)) != kCapitalized) continue;
@@ -662,8 +662,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t i = seg_first; i < seg_end; ++i) {
       const TokenInfo& t = info[i];
-      const size_t size = doc.tokens[i].end - doc.tokens[i].start;
-      if ((t.flags & kAllCaps) && size >= 2 && size <= 8) out->expansions[i] = *acronyms.find(acronym_initials(token_bytes(doc, i)));
+      if (may_be_acronym(t, doc.tokens[i].end - doc.tokens[i].start)) out->expansions[i] = *acronyms.find(acronym_initials(token_bytes(doc, i)));
       out->word_keys[i] = t.lower;
       out->contexts[i] = t.flags & (kSentenceStart | kHeadline);
     }
@@ -806,7 +805,7 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
       add(kDocLowerSeen, combine(context, e.lower > 0));
       add(kDocCapSeen, combine(context, e.cap_mid > own_mid));
     }
-    if ((t.flags & kAllCaps) && text.size() >= 2 && text.size() <= 8) add(kAcronym, out->expansions[i] > 0);
+    if (may_be_acronym(t, text.size())) add(kAcronym, out->expansions[i] > 0);
    }
   }
   // Up to and including the offset that ends the run's last token.
