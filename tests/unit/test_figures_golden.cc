@@ -9,12 +9,6 @@
 
 namespace {
 
-// The golden folder, found from this file's path (CMake compiles with absolute paths).
-std::string golden_dir() {
-  const std::string here = __FILE__;
-  return here.substr(0, here.rfind('/')) + "/../golden/figures";
-}
-
 std::vector<std::vector<std::string>> read_tsv(const std::string& text) {
   std::vector<std::vector<std::string>> rows;
   std::istringstream lines(text);
@@ -39,7 +33,7 @@ double number(const std::string& field) { return field == "inf" ? figures_test::
 
 TEST_CASE("golden figure texts", "[figures][golden]") {
   for (const char* name : {"harbour"}) {
-    const std::string base = golden_dir() + "/" + name;
+    const std::string base = ai_test::golden_dir("figures") + "/" + name;
     const std::optional<std::string> text = ai_test::read_file(base + ".txt");
     const std::optional<std::string> expected = ai_test::read_file(base + ".tsv");
     const std::optional<std::string> checks = ai_test::read_file(base + ".checks");

@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "builtin_model.h"
 #include "inspector.h"
 #include "little_endian.h"
+#include "tagger.h"
 #include "text.h"
 
 namespace ai_test {
@@ -19,6 +21,19 @@ namespace ai_test {
 inline const ai::Inspector& inspector() {
   static const ai::Inspector instance = ai::Inspector::create({}).value();
   return instance;
+}
+
+// The entity tagger with the shipped model, loaded once.
+inline const ai::Tagger& shipped_tagger() {
+  static const ai::Tagger tagger = ai::Tagger::load(ai::builtin_ner_model()).value();
+  return tagger;
+}
+
+// tests/golden/<kind> (articles, figures), found from this file's path:
+// CMake compiles with absolute paths.
+inline std::string golden_dir(const std::string& kind) {
+  const std::string here = __FILE__;
+  return here.substr(0, here.rfind('/')) + "/../golden/" + kind;
 }
 
 // Path of the project's shared data folder (../shared next to the checkout),

@@ -5,18 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "builtin_model.h"
 #include "ner_features.h"
 #include "tagger.h"
 #include "test_helpers.h"
 #include "text.h"
 
 namespace {
-
-const ai::Tagger& shipped_tagger() {
-  static const ai::Tagger tagger = ai::Tagger::load(ai::builtin_ner_model()).value();
-  return tagger;
-}
 
 // Names repeated in and across texts, in different contexts (sentence start,
 // mid-sentence, an all-capitals headline), words longer than the cache
@@ -35,8 +29,7 @@ const char* const kTexts[] = {
 const std::vector<std::string>& texts() {
   static const std::vector<std::string> all = [] {
     std::vector<std::string> out(std::begin(kTexts), std::end(kTexts));
-    const std::string here = __FILE__;
-    const std::string golden = here.substr(0, here.rfind('/')) + "/../golden/articles/";
+    const std::string golden = ai_test::golden_dir("articles") + "/";
     for (const char* name : {"river-evacuation.txt", "council-flood-plan.txt", "senate-spending-bill.txt"}) {
       const std::optional<std::string> text = ai_test::read_file(golden + name);
       if (text) out.push_back(*text);
@@ -67,31 +60,31 @@ std::string other_model() {
 
 TEST_CASE("labels are the same with a cold, a warm and no own-score cache", "[tagger]") {
   REQUIRE(texts().size() == std::size(kTexts) + 3);
-  const std::vector<std::vector<uint8_t>> uncached = label_all(shipped_tagger(), nullptr);
+  const std::vector<std::vector<uint8_t>> uncached = label_all(ai_test::shipped_tagger(), nullptr);
   // Sizes from one entry (every word evicts the one before, within a
   // sentence too) to the thread cache's size.
   for (int bits : {0, 1, 4, 12}) {
     INFO("cache bits " << bits);
     ai::OwnScoreCache cache(bits);
-    CHECK(label_all(shipped_tagger(), &cache) == uncached);  // cold
-    CHECK(label_all(shipped_tagger(), &cache) == uncached);  // warm
+    CHECK(label_all(ai_test::shipped_tagger(), &cache) == uncached);  // cold
+    CHECK(label_all(ai_test::shipped_tagger(), &cache) == uncached);  // warm
   }
   // The thread's own cache, twice.
   for (int round = 0; round < 2; ++round) {
-    for (size_t t = 0; t < texts().size(); ++t) CHECK(shipped_tagger().label(ai::analyze_text(texts()[t])) == uncached[t]);
+    for (size_t t = 0; t < texts().size(); ++t) CHECK(ai_test::shipped_tagger().label(ai::analyze_text(texts()[t])) == uncached[t]);
   }
 }
 
 TEST_CASE("a warm own-score cache does not serve another model's sums", "[tagger]") {
   const ai::Result<ai::Tagger> other = ai::Tagger::load(other_model());
   REQUIRE(other.ok());
-  const std::vector<std::vector<uint8_t>> shipped_labels = label_all(shipped_tagger(), nullptr);
+  const std::vector<std::vector<uint8_t>> shipped_labels = label_all(ai_test::shipped_tagger(), nullptr);
   const std::vector<std::vector<uint8_t>> other_labels = label_all(other.value(), nullptr);
   REQUIRE(other_labels != shipped_labels);  // otherwise stale sums could go unnoticed
   ai::OwnScoreCache cache(12);
-  CHECK(label_all(shipped_tagger(), &cache) == shipped_labels);
+  CHECK(label_all(ai_test::shipped_tagger(), &cache) == shipped_labels);
   CHECK(label_all(other.value(), &cache) == other_labels);
-  CHECK(label_all(shipped_tagger(), &cache) == shipped_labels);
+  CHECK(label_all(ai_test::shipped_tagger(), &cache) == shipped_labels);
 }
 
 TEST_CASE("the own-score cache claims entries by exact word and context", "[ner]") {

@@ -16,12 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-// The golden folder, found from this file's path (CMake compiles with absolute paths).
-std::string golden_dir() {
-  std::string here = __FILE__;
-  return here.substr(0, here.rfind('/')) + "/../golden/articles";
-}
-
 void collect_differences(const json& expected, const json& actual, const std::string& path,
                          std::vector<std::string>* differences) {
   if (expected.is_object()) {
@@ -51,13 +45,13 @@ void collect_differences(const json& expected, const json& actual, const std::st
 }  // namespace
 
 TEST_CASE("golden articles: layout, clutter, quotes, speakers and sources", "[structure][golden]") {
-  const std::optional<std::string> manifest = ai_test::read_file(golden_dir() + "/expected.json");
+  const std::optional<std::string> manifest = ai_test::read_file(ai_test::golden_dir("articles") + "/expected.json");
   REQUIRE(manifest);
   const json expectations = json::parse(*manifest);
   REQUIRE(expectations.size() >= 3);
   for (auto it = expectations.begin(); it != expectations.end(); ++it) {
     SECTION(it.key()) {
-      const std::optional<std::string> text = ai_test::read_file(golden_dir() + "/" + it.key());
+      const std::optional<std::string> text = ai_test::read_file(ai_test::golden_dir("articles") + "/" + it.key());
       REQUIRE(text);
       const ai::Result<ai::Report> report = ai_test::inspector().inspect(*text, {});
       REQUIRE(report.ok());

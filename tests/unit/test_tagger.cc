@@ -16,17 +16,12 @@
 
 namespace {
 
-const ai::Tagger& shipped_tagger() {
-  static const ai::Tagger tagger = ai::Tagger::load(ai::builtin_ner_model()).value();
-  return tagger;
-}
-
 // "TYPE:text" for every mention the shipped tagger finds in `text`.
 std::vector<std::string> tag(const std::string& text) {
   const ai::Document doc = ai::analyze_text(text);
   std::vector<std::string> out;
   const char* names[] = {"PER", "ORG", "LOC", "MISC"};
-  for (const ai::TaggedMention& m : shipped_tagger().tag(doc)) {
+  for (const ai::TaggedMention& m : ai_test::shipped_tagger().tag(doc)) {
     const ai::Span span{doc.tokens[m.first_token].start, doc.tokens[m.end_token - 1].end};
     out.push_back(std::string(names[static_cast<int>(m.type)]) + ":" + std::string(doc.span_text(span)));
   }
@@ -60,7 +55,7 @@ TEST_CASE("texts without name candidates are labelled O throughout", "[tagger]")
   for (const char* text : {"", "   \n\n ", "1,2,3 ... !!! 45%", "\xEF\xBF\xBD\xEF\xBF\xBD"}) {
     INFO(text);
     const ai::Document doc = ai::analyze_text(text);
-    const std::vector<uint8_t> labels = shipped_tagger().label(doc);
+    const std::vector<uint8_t> labels = ai_test::shipped_tagger().label(doc);
     CHECK(labels.size() == doc.tokens.size());
     CHECK(std::all_of(labels.begin(), labels.end(), [](uint8_t l) { return l == ai::kOutside; }));
   }
@@ -268,5 +263,5 @@ TEST_CASE("a run of capitalised words longer than any name is cut into bounded m
   std::string text;
   for (int i = 0; i < 500; ++i) text += "Alpha Bravo ";
   const ai::Document doc = ai::analyze_text(text);
-  for (const ai::TaggedMention& m : shipped_tagger().tag(doc)) CHECK(m.end_token - m.first_token <= 64);
+  for (const ai::TaggedMention& m : ai_test::shipped_tagger().tag(doc)) CHECK(m.end_token - m.first_token <= 64);
 }

@@ -8,18 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "builtin_model.h"
 #include "ner_features.h"
 #include "tagger.h"
 #include "test_helpers.h"
 #include "text.h"
 
 namespace {
-
-const ai::Tagger& shipped_tagger() {
-  static const ai::Tagger tagger = ai::Tagger::load(ai::builtin_ner_model()).value();
-  return tagger;
-}
 
 // Many segments: names repeated in many sentences and contexts (sentence
 // start, headline, acronyms defined earlier), plus a golden article.
@@ -31,8 +25,7 @@ std::string long_text() {
     text += "Angela Merkel met Emmanuel Macron in Paris on Tuesday. Merkel said the CSTO and the Bank of England agreed. ";
     text += "Shares of Microsoft fell in New York, and Kassym-Jomart Tokayev thanked Vladimir Putin.\n\n";
   }
-  const std::string here = __FILE__;
-  const std::optional<std::string> golden = ai_test::read_file(here.substr(0, here.rfind('/')) + "/../golden/articles/river-evacuation.txt");
+  const std::optional<std::string> golden = ai_test::read_file(ai_test::golden_dir("articles") + "/river-evacuation.txt");
   if (golden) text += *golden;
   return text;
 }
@@ -42,7 +35,7 @@ std::string long_text() {
 TEST_CASE("labels do not depend on how many candidates are scored at a time", "[tagger]") {
   const std::string text = long_text();
   const ai::Document doc = ai::analyze_text(text);
-  const ai::Tagger& tagger = shipped_tagger();
+  const ai::Tagger& tagger = ai_test::shipped_tagger();
   const std::vector<uint8_t> whole = tagger.label(doc, nullptr);
   size_t named = 0;
   for (uint8_t l : whole) named += l != ai::kOutside;
@@ -69,7 +62,7 @@ TEST_CASE("labels do not depend on how many candidates are scored at a time", "[
 TEST_CASE("a feature writer's runs write extract_features' ids, a run at a time", "[tagger]") {
   const std::string text = long_text();
   const ai::Document doc = ai::analyze_text(text);
-  const ai::Gazetteer& gazetteer = shipped_tagger().gazetteer();
+  const ai::Gazetteer& gazetteer = ai_test::shipped_tagger().gazetteer();
   ai::TokenFeatures expected;
   ai::extract_features(doc, gazetteer, nullptr, nullptr, &expected);
   REQUIRE(expected.segments.size() > 20);
