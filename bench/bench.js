@@ -63,7 +63,6 @@ const median = (xs) => {
 const mb = (bytes) => bytes / 1e6;
 const utf8Bytes = (texts) => texts.reduce((sum, t) => sum + Buffer.byteLength(t, 'utf8'), 0);
 
-// Median seconds of `runs` passes of fn over texts, after one warm-up pass.
 // Seconds for one pass of `fn` over `texts`.
 function timePass(texts, fn) {
   const start = performance.now();
@@ -71,6 +70,7 @@ function timePass(texts, fn) {
   return (performance.now() - start) / 1e3;
 }
 
+// Median seconds of `runs` passes of fn over texts, after one warm-up pass.
 function timePasses(texts, runs, fn) {
   timePass(texts, fn);
   const times = [];
@@ -83,7 +83,6 @@ function throughput(texts, seconds) {
   return { seconds, mb_per_s: mb(bytes) / seconds, articles_per_s: texts.length / seconds };
 }
 
-// A text of `size` bytes (about) made of the corpus articles, paragraph-separated.
 // Texts of `size` bytes (each cut back to whole characters), cut one after
 // another from the corpus joined (and repeated where it is shorter), as many
 // as cover the corpus once: as tools/bench_native's texts_of_size, so every
