@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,50 @@ bool same_folded(std::string_view a, std::string_view b) {
   return true;
 }
 
+// The eight bytes `v` with ASCII capitals made lower case, all at once: a
+// byte gets 0x20 where its low seven bits are 'A'..'Z' and its top bit is
+// clear. (No carry crosses a byte: a seven-bit value plus 0x3F stays below 0x100.)
+uint64_t fold_eight(uint64_t v) {
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t low7 = v & kLow7;
+  const uint64_t at_least_a = low7 + 0x3F3F3F3F3F3F3F3FULL;   // top bit: >= 'A' (0x41)
+  const uint64_t past_z = low7 + 0x2525252525252525ULL;       // top bit: >= '[' (0x5B)
+  const uint64_t capital = at_least_a & ~past_z & ~v & kHigh;
+  return v | (capital >> 2);
+}
+
+// A hash of `word` case-folded (ASCII), the same for any two words that
+// same_folded calls equal. It reads eight bytes at a time, up to
+// `readable_end` (the end of the buffer `word` lies in): a word's last
+// bytes are loaded with the ones after them, then masked, wherever eight
+// bytes remain readable, and copied one by one only at the buffer's end.
+uint64_t folded_hash(std::string_view word, const char* readable_end) {
+  constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
+  uint64_t h = word.size();
+  const char* at = word.data();
+  size_t left = word.size();
+  for (; left >= 8; at += 8, left -= 8) {
+    uint64_t eight;
+    std::memcpy(&eight, at, 8);
+    h = (h ^ fold_eight(eight)) * kMultiplier;
+  }
+  if (left > 0) {
+    uint64_t rest = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (readable_end - at >= 8) {
+      std::memcpy(&rest, at, 8);
+      rest &= (uint64_t{1} << (8 * left)) - 1;
+    } else
+#endif
+    {
+      (void)readable_end;
+      for (size_t i = 0; i < left; ++i) rest |= uint64_t{static_cast<unsigned char>(at[i])} << (8 * i);
+    }
+    h = (h ^ fold_eight(rest)) * kMultiplier;
+  }
+  return mix64(h);
+}
+
 // A fixed set of folded words, probed with a word in any case: a small
 // open-addressed table, since role finding asks about every word near a name.
 class FoldedWordSet {
@@ -32,24 +77,20 @@ class FoldedWordSet {
     while (slots_.size() < 2 * N) slots_.resize(slots_.empty() ? 16 : slots_.size() * 2);
     for (std::string_view w : words) {
       longest_ = std::max(longest_, w.size());
-      size_t i = hash(w) & (slots_.size() - 1);
+      size_t i = folded_hash(w, w.data() + w.size()) & (slots_.size() - 1);
       while (!slots_[i].empty() && slots_[i] != w) i = (i + 1) & (slots_.size() - 1);
       slots_[i] = w;
     }
   }
-  bool contains(std::string_view word) const {
+  // Whether the set holds `word`, which lies in a buffer ending at `readable_end`.
+  bool contains(std::string_view word, const char* readable_end) const {
     if (word.empty() || word.size() > longest_) return false;
-    for (size_t i = hash(word) & (slots_.size() - 1); !slots_[i].empty(); i = (i + 1) & (slots_.size() - 1))
+    for (size_t i = folded_hash(word, readable_end) & (slots_.size() - 1); !slots_[i].empty(); i = (i + 1) & (slots_.size() - 1))
       if (same_folded(slots_[i], word)) return true;
     return false;
   }
 
  private:
-  static size_t hash(std::string_view w) {
-    size_t h = w.size();
-    for (char c : w) h = h * 31 + static_cast<unsigned char>(fold_char(c));
-    return h;
-  }
   std::vector<std::string_view> slots_;  // empty = free (no word is empty)
   size_t longest_ = 0;
 };
@@ -102,19 +143,31 @@ const FoldedWordSet& clause_words() {
   return set;
 }
 
-// The words of a mention: views of the document's token texts, compared
-// case-folded, so grouping builds no strings until it writes the entities.
-struct Words {
-  const std::string_view* begin = nullptr;
-  size_t size = 0;
-  std::string_view operator[](size_t i) const { return begin[i]; }
-  std::string_view back() const { return begin[size - 1]; }
+// A word of a mention: a view of the document's token text, compared
+// case-folded, so grouping builds no strings until it writes the entities,
+// and what grouping asks of it, worked out once per word.
+struct Word {
+  std::string_view text;
+  uint64_t folded_hash = 0;  // folded_hash(text)
+  bool has_initial = false;  // whether an acronym spells it: not empty, not a connector ("of")
+  char initial = 0;          // its folded first byte, if it has an initial
 };
+
+// The words of a mention.
+struct Words {
+  const Word* begin = nullptr;
+  size_t size = 0;
+  std::string_view operator[](size_t i) const { return begin[i].text; }
+  std::string_view back() const { return begin[size - 1].text; }
+};
+
+// same_folded for words; the hashes turn most unequal pairs away at once.
+bool same_word(const Word& a, const Word& b) { return a.folded_hash == b.folded_hash && same_folded(a.text, b.text); }
 
 bool same_words(Words a, Words b) {
   if (a.size != b.size) return false;
   for (size_t i = 0; i < a.size; ++i)
-    if (!same_folded(a[i], b[i])) return false;
+    if (!same_word(a.begin[i], b.begin[i])) return false;
   return true;
 }
 
@@ -122,7 +175,7 @@ bool same_words(Words a, Words b) {
 bool is_suffix(Words shorter, Words longer) {
   if (shorter.size >= longer.size) return false;
   for (size_t i = 1; i <= shorter.size; ++i)
-    if (!same_folded(shorter[shorter.size - i], longer[longer.size - i])) return false;
+    if (!same_word(shorter.begin[shorter.size - i], longer.begin[longer.size - i])) return false;
   return true;
 }
 
@@ -134,7 +187,7 @@ uint64_t fnv_step(uint64_t h, char c) { return (h ^ static_cast<unsigned char>(c
 template <typename F>
 void for_each_initial(Words words, F f) {
   for (size_t i = 0; i < words.size; ++i)
-    if (!words[i].empty() && !connectors().contains(words[i])) f(fold_char(words[i][0]));
+    if (words.begin[i].has_initial) f(words.begin[i].initial);
 }
 
 // Calls `f` with each ASCII letter of `acronym`, folded: "U.S." -> 'u', 's'.
@@ -156,8 +209,8 @@ bool spells_initials(std::string_view acronym, Words words) {
   size_t next_word = 0;
   auto next_initial = [&](char* initial) {
     while (next_word < words.size) {
-      const std::string_view w = words[next_word++];
-      if (!w.empty() && !connectors().contains(w)) return *initial = fold_char(w[0]), true;
+      const Word& w = words.begin[next_word++];
+      if (w.has_initial) return *initial = w.initial, true;
     }
     return false;
   };
@@ -192,17 +245,10 @@ uint64_t finish_key(KeyKind kind, uint64_t h) {
 
 uint64_t form_key(Words words) {
   uint64_t h = kFnvBasis;
-  for (size_t i = 0; i < words.size; ++i) {
-    for (char c : words[i]) h = fnv_step(h, fold_char(c));
-    h = fnv_step(h, ' ');
-  }
+  for (size_t i = 0; i < words.size; ++i) h = (h ^ words.begin[i].folded_hash) * 0x100000001b3ULL;
   return finish_key(kFormKey, h);
 }
-uint64_t last_word_key(Words words) {
-  uint64_t h = kFnvBasis;
-  for (char c : words.back()) h = fnv_step(h, fold_char(c));
-  return finish_key(kLastWordKey, h);
-}
+uint64_t last_word_key(Words words) { return finish_key(kLastWordKey, words.begin[words.size - 1].folded_hash); }
 // "i:" keys: the initials of a multi-word name, or the letters of an acronym
 // looking for one; "a:" keys the other way round. Both hash the same letters.
 uint64_t initials_key(KeyKind kind, Words words) {
@@ -339,8 +385,9 @@ class RoleFinder {
  public:
   explicit RoleFinder(const Document& doc) : doc_(doc) {}
 
-  // Roles the text gives the person mentioned by tokens [first, end).
-  void find(size_t first, size_t end, std::vector<std::string>* roles) const {
+  // Roles the text gives the person mentioned by tokens [first, end), as
+  // views of the text (a name's roles repeat, and only new ones are copied).
+  void find(size_t first, size_t end, std::vector<std::string_view>* roles) const {
     const size_t sentence_index = doc_.sentence_at(doc_.tokens[first].start);
     if (sentence_index >= doc_.sentences.size()) return;
     const Sentence& s = doc_.sentences[sentence_index];
@@ -352,32 +399,33 @@ class RoleFinder {
  private:
   std::string_view text(size_t i) const { return doc_.token_text(i); }
   bool is_word(size_t i) const { return doc_.tokens[i].kind == TokenKind::kWord; }
-  void add(size_t from, size_t to, std::vector<std::string>* roles) const {  // tokens [from, to]
-    roles->emplace_back(doc_.text.substr(doc_.tokens[from].start, doc_.tokens[to].end - doc_.tokens[from].start));
+  bool in(const FoldedWordSet& set, size_t i) const { return set.contains(text(i), doc_.text.data() + doc_.text.size()); }
+  void add(size_t from, size_t to, std::vector<std::string_view>* roles) const {  // tokens [from, to]
+    roles->push_back(doc_.text.substr(doc_.tokens[from].start, doc_.tokens[to].end - doc_.tokens[from].start));
   }
 
   // "police spokesman Sultan Azirbek", "President Tokayev".
-  void title_before(const Sentence& s, size_t first, std::vector<std::string>* roles) const {
+  void title_before(const Sentence& s, size_t first, std::vector<std::string_view>* roles) const {
     if (first == s.first_token) return;
     size_t head = first - 1;
-    if (honorifics().contains(text(head))) return;
-    if (!is_word(head) || !role_heads().contains(text(head))) return;
+    if (in(honorifics(), head)) return;
+    if (!is_word(head) || !in(role_heads(), head)) return;
     size_t from = head;
-    while (from > s.first_token && head - from < 4 && is_word(from - 1) && !role_stops().contains(text(from - 1))) --from;
+    while (from > s.first_token && head - from < 4 && is_word(from - 1) && !in(role_stops(), from - 1)) --from;
     add(from, head, roles);
   }
 
   // "Stanislav Zas, the general secretary of the CSTO, said".
-  void appositive_after(const Sentence& s, size_t end, std::vector<std::string>* roles) const {
+  void appositive_after(const Sentence& s, size_t end, std::vector<std::string_view>* roles) const {
     if (end + 1 >= s.end_token || text(end) != ",") return;
     size_t from = end + 1;
-    if (!determiners().contains(text(from))) return;
+    if (!in(determiners(), from)) return;
     ++from;
     size_t to = from;
     bool has_head = false;
     while (to < s.end_token && to - from < 8 && (is_word(to) || doc_.tokens[to].kind == TokenKind::kNumber)) {
-      if (clause_words().contains(text(to))) return;
-      has_head |= role_heads().contains(text(to));
+      if (in(clause_words(), to)) return;
+      has_head |= in(role_heads(), to);
       ++to;
     }
     if (!has_head || to == from) return;
@@ -386,18 +434,18 @@ class RoleFinder {
   }
 
   // "The general secretary of the CSTO, Stanislav Zas, told".
-  void appositive_before(const Sentence& s, size_t first, std::vector<std::string>* roles) const {
+  void appositive_before(const Sentence& s, size_t first, std::vector<std::string_view>* roles) const {
     if (first < s.first_token + 2 || text(first - 1) != ",") return;
     const size_t last = first - 2;
     bool has_head = false;
     for (size_t k = last + 1; k-- > s.first_token && last - k < 9;) {
       if (!is_word(k)) return;
-      if (clause_words().contains(text(k))) return;
-      if (determiners().contains(text(k)) && (k == s.first_token || !is_word(k - 1))) {
+      if (in(clause_words(), k)) return;
+      if (in(determiners(), k) && (k == s.first_token || !is_word(k - 1))) {
         if (has_head && k < last) add(k + 1, last, roles);
         return;
       }
-      has_head |= role_heads().contains(text(k));
+      has_head |= in(role_heads(), k);
     }
   }
 
@@ -407,19 +455,20 @@ class RoleFinder {
 // Working storage of group_mentions, kept per thread so that a long-lived
 // caller allocates only while documents keep getting longer.
 struct GroupingScratch {
-  std::vector<std::string_view> word_texts;
+  std::vector<Word> words;
+  std::vector<uint64_t> form_keys;
   std::vector<size_t> first_word;
   std::vector<uint32_t> next_mention;
   std::vector<uint32_t> next_form;
   std::vector<Draft> drafts;
   DraftIndex index;
-  std::vector<std::string> found;
+  std::vector<std::string_view> found;
 };
 
-void add_role(std::string role, std::vector<std::string>* roles) {
+void add_role(std::string_view role, std::vector<std::string>* roles) {
   for (const std::string& r : *roles)
     if (same_folded(r, role)) return;
-  roles->push_back(std::move(role));
+  roles->emplace_back(role);
 }
 
 // "e" and `number` in decimal, built in place: std::to_string and operator+
@@ -437,17 +486,29 @@ std::string entity_id(size_t number) {
 
 std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
   AI_THREAD_SCRATCH GroupingScratch scratch;
-  // Every mention's words, as views into one array.
-  std::vector<std::string_view>& word_texts = scratch.word_texts;
-  word_texts.clear();
+  // Every mention's words, in one array, and its form key (mentions do not
+  // overlap: each word is hashed once).
+  const char* const text_end = doc.text.data() + doc.text.size();
+  std::vector<Word>& all_words = scratch.words;
+  all_words.clear();
   std::vector<size_t>& first_word = scratch.first_word;
   first_word.assign(mentions.size() + 1, 0);
   for (size_t m = 0; m < mentions.size(); ++m) {
-    first_word[m] = word_texts.size();
-    for (size_t i = mentions[m].first_token; i < mentions[m].end_token; ++i) word_texts.push_back(doc.token_text(i));
+    first_word[m] = all_words.size();
+    for (size_t i = mentions[m].first_token; i < mentions[m].end_token; ++i) {
+      Word w;
+      w.text = doc.token_text(i);
+      w.folded_hash = folded_hash(w.text, text_end);
+      w.has_initial = !w.text.empty() && !connectors().contains(w.text, text_end);
+      if (w.has_initial) w.initial = fold_char(w.text[0]);
+      all_words.push_back(w);
+    }
   }
-  first_word[mentions.size()] = word_texts.size();
-  auto words_of = [&](size_t m) { return Words{word_texts.data() + first_word[m], first_word[m + 1] - first_word[m]}; };
+  first_word[mentions.size()] = all_words.size();
+  auto words_of = [&](size_t m) { return Words{all_words.data() + first_word[m], first_word[m + 1] - first_word[m]}; };
+  std::vector<uint64_t>& form_keys = scratch.form_keys;
+  form_keys.resize(mentions.size());
+  for (size_t m = 0; m < mentions.size(); ++m) form_keys[m] = form_key(words_of(m));
 
   // Links of the drafts' lists: the next mention of the same draft, and the
   // next mention that adds a form to the draft.
@@ -474,10 +535,10 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     const std::string_view first = words[0];
     const bool single_capitalised = words.size == 1 && !first.empty() && first[0] >= 'A' && first[0] <= 'Z';
     const bool acronym = words.size == 1 && is_all_caps_word(first);
-    const uint64_t form = form_key(words);
+    const uint64_t form = form_keys[m];
     auto has_form = [&](const Draft& d) {
       for (uint32_t f = d.first_form; f != kNoMention; f = next_form[f])
-        if (same_words(words_of(f), words)) return true;
+        if (form_keys[f] == form && same_words(words_of(f), words)) return true;
       return false;
     };
 
@@ -550,7 +611,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
 
   std::vector<Entity> entities;
   entities.reserve(drafts.size());
-  std::vector<std::string>& found = scratch.found;
+  std::vector<std::string_view>& found = scratch.found;
   for (const Draft& d : drafts) {
     Entity e;
     e.id = entity_id(entities.size() + 1);
@@ -565,7 +626,7 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
       if (e.type == EntityType::kPerson) {
         found.clear();
         role_finder.find(mention.first_token, mention.end_token, &found);
-        for (std::string& r : found) add_role(std::move(r), &e.roles);
+        for (std::string_view r : found) add_role(r, &e.roles);
       }
     }
     entities.push_back(std::move(e));
