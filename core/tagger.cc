@@ -582,6 +582,14 @@ inline void prefetch(const void* at) {
 #endif
 }
 
+// prefetch() of a whole weight row (Tagger::kRowWidth bytes). Rows are
+// packed at 34 bytes, so half of them straddle two cache lines, and
+// prefetching only a row's first byte left their second line to miss.
+inline void prefetch_row(const int8_t* row) {
+  prefetch(row);
+  prefetch(row + 2 * kLabelCount - 1);
+}
+
 #if defined(__wasm_simd128__)
 // A sum of packed weight rows (kWidth int8 weights each) in int16 lanes, in
 // wasm SIMD. Widening eight bytes is one instruction on the x86 that runs
@@ -719,9 +727,9 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   const int8_t* rows = rows_.data();
   const uint32_t* row_at = feature_rows->data();
   const uint32_t* own_row_at = own_cache != nullptr ? own_rows->data() : nullptr;
-  for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch(rows + row_at[k]);
+  for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch_row(rows + row_at[k]);
   if (own_row_at != nullptr)
-    for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch(rows + own_row_at[k]);
+    for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch_row(rows + own_row_at[k]);
   int16_t* token_scores = scores;
   size_t candidate = 0;
   for (size_t segment = first_segment; segment < end_segment; ++segment) {
@@ -729,7 +737,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
     for (size_t t = first; t < end; ++t, ++candidate, token_scores += kRowWidth) {
       RowSum sum;
       for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
-        prefetch(rows + row_at[k + kPrefetchDistance]);
+        prefetch_row(rows + row_at[k + kPrefetchDistance]);
         sum.add(rows + row_at[k]);
       }
       if (own_cache == nullptr) {
@@ -755,7 +763,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
       if (!(slot & OwnScoreCache::kHit)) {
         RowSum own;
         for (size_t k = base.own_offsets[candidate]; k < base.own_offsets[candidate + 1]; ++k) {
-          prefetch(rows + own_row_at[k + kPrefetchDistance]);
+          prefetch_row(rows + own_row_at[k + kPrefetchDistance]);
           own.add(rows + own_row_at[k]);
         }
         own.store(entry.sums);
