@@ -216,8 +216,12 @@ class Tokenizer {
         // Most tokens are a run of ASCII letters and digits ended by a
         // byte that cannot join (a space, most punctuation): that run is
         // the token, and only the others go through the joining rules.
-        bool has_letter;
-        end = ascii_alnum_run_end(pos, &has_letter);
+        // A token that starts with a letter has one: its run need not look.
+        bool has_letter = true;
+        if (byte_class & kLetterByte)
+          end = ascii_alnum_run_end<false>(pos, nullptr);
+        else
+          end = ascii_alnum_run_end<true>(pos, &has_letter);
         kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
         if (end < size && !(kByteClasses[static_cast<unsigned char>(text_[end])] & kEndsWordByte)) {
           // A connector before a byte that is no letter or digit joins
@@ -284,17 +288,19 @@ class Tokenizer {
   bool starts_clitic(size_t pos) const { return clitic_length(pos) > 0; }
 
   // The end of the run of ASCII letters and digits from `pos` on: eight
-  // bytes at a time while eight remain, then byte by byte. Sets
-  // `*has_letter` when a letter is among them.
+  // bytes at a time while eight remain, then byte by byte. With
+  // kFindLetter, sets `*has_letter` when a letter is among them; without,
+  // the run's letters are not looked for.
+  template <bool kFindLetter>
   size_t ascii_alnum_run_end(size_t pos, bool* has_letter) const {
     const size_t size = text_.size();
     bool letter = false;
     while (pos + 8 <= size) {
       const AsciiRun run = ascii_alnum_run(text_.data() + pos);
       pos += run.length;
-      letter = letter || run.has_letter;
+      if (kFindLetter) letter = letter || run.has_letter;
       if (run.length < 8) {
-        *has_letter = letter;
+        if (kFindLetter) *has_letter = letter;
         return pos;
       }
     }
@@ -305,7 +311,7 @@ class Tokenizer {
       seen |= ascii;
       ++pos;
     }
-    *has_letter = letter || (seen & kLetterByte) != 0;
+    if (kFindLetter) *has_letter = letter || (seen & kLetterByte) != 0;
     return pos;
   }
 
@@ -335,7 +341,7 @@ class Tokenizer {
       // The ASCII letters and digits of the current segment.
       const size_t run_start = pos;
       bool run_has_letter;
-      pos = ascii_alnum_run_end(pos, &run_has_letter);
+      pos = ascii_alnum_run_end<true>(pos, &run_has_letter);
       segment_length += pos - run_start;
       has_letter = has_letter || run_has_letter;
       if (pos >= size) break;
