@@ -54,17 +54,21 @@ class QuotePairer {
   explicit QuotePairer(const Document& doc) : doc_(doc) {}
 
   std::vector<Pair> run() {
-    const size_t tokens = doc_.tokens.size();
-    for (size_t i = 0; i < tokens; ++i) {
+    // Read through locals: the calls below could change the document for
+    // all the compiler knows, which would reload the vector's bounds at
+    // every token.
+    const Token* const tokens = doc_.tokens.data();
+    const size_t count = doc_.tokens.size();
+    const char* const text = doc_.text.data();
+    for (size_t i = 0; i < count; ++i) {
       // Most tokens are no quote mark and only matter at a paragraph
       // break, which drops the quotes left open: skip them, and apply the
       // break when the next mark comes (a paragraph that starts before the
       // token ahead of the mark started before the mark too). A mark is one
       // punctuation code point, so words and numbers are skipped unread.
-      const Token& token = doc_.tokens[i];
-      if (token.kind != TokenKind::kPunct || token.end == token.start || !may_be_mark(doc_.text[token.start]))
-        continue;
-      if (i > 0 && enters_paragraph(doc_.tokens[i - 1].start)) at_paragraph_break(Mark::kNone);
+      const Token& token = tokens[i];
+      if (token.kind != TokenKind::kPunct || token.end == token.start || !may_be_mark(text[token.start])) continue;
+      if (i > 0 && enters_paragraph(tokens[i - 1].start)) at_paragraph_break(Mark::kNone);
       const Mark mark = mark_of(doc_.token_text(i));
       if (enters_paragraph(token.start) && at_paragraph_break(mark)) continue;
       switch (mark) {

@@ -52,6 +52,7 @@ enum ByteClass : uint8_t {
   kLetterByte = 4,
   kConnectorByte = 8,     // may join two parts of a word: - . , & '
   kSentenceEndByte = 16,  // . ! ?
+  kEndsWordByte = 32,     // ASCII, no letter, digit or connector: a word ends before it
 };
 
 constexpr std::array<uint8_t, 256> make_byte_classes() {
@@ -63,6 +64,7 @@ constexpr std::array<uint8_t, 256> make_byte_classes() {
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') k |= kLetterByte;
     if (c == '-' || c == '.' || c == ',' || c == '&' || c == '\'') k |= kConnectorByte;
     if (c == '.' || c == '!' || c == '?') k |= kSentenceEndByte;
+    if (!(k & (kConnectorByte | kDigitByte | kLetterByte))) k |= kEndsWordByte;
     classes[static_cast<size_t>(c)] = k;
   }
   return classes;
@@ -185,7 +187,8 @@ class Tokenizer {
     bool has_blank_line = false;
     while (pos < size) {
       const auto byte = static_cast<unsigned char>(text_[pos]);
-      if (kByteClasses[byte] & kSpaceByte) {
+      const uint8_t byte_class = kByteClasses[byte];
+      if (byte_class & kSpaceByte) {
         newlines += byte == '\n';
         ++pos;
         continue;
@@ -208,19 +211,34 @@ class Tokenizer {
       }
       size_t end;
       TokenKind kind;
-      if (is_alnum(cp) || (cp == '.' && pos + 1 < size && is_digit(peek(pos + 1)) && !prev_is_alnum(pos))) {
-        end = scan_word(pos, &kind);
-      } else if (is_apostrophe(cp) && starts_clitic(pos + len)) {
-        end = pos + len + clitic_length(pos + len);
-        kind = TokenKind::kWord;
+      bool boundary = newlines_before > 0;
+      if (byte_class & (kDigitByte | kLetterByte)) {
+        // Most tokens are a run of ASCII letters and digits ended by a
+        // byte that cannot join (a space, most punctuation): that run is
+        // the token, and only the others go through the joining rules.
+        // A token that starts with a letter has one: its run need not look.
+        bool has_letter = true;
+        if (byte_class & kLetterByte)
+          end = ascii_alnum_run_end<false>(pos, nullptr);
+        else
+          end = ascii_alnum_run_end<true>(pos, &has_letter);
+        kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
+        if (end < size && !(kByteClasses[static_cast<unsigned char>(text_[end])] & kEndsWordByte)) {
+          // A connector before a byte that is no letter or digit joins
+          // nothing ("word, ", "end.\n"), but a final period may belong
+          // to the word; the joining rules read the rest.
+          const bool joins_nothing =
+              (kByteClasses[static_cast<unsigned char>(text_[end])] & kConnectorByte) &&
+              (end + 1 == size || (kByteClasses[static_cast<unsigned char>(text_[end + 1])] & kEndsWordByte));
+          if (!joins_nothing) end = scan_word(pos, &kind);
+          else if (has_letter && text_[end] == '.') end = with_final_period(pos, end);
+        }
       } else {
-        end = scan_punct(pos, cp, len);
-        kind = TokenKind::kPunct;
+        end = scan_other(pos, cp, len, &kind);
+        // The tokens is_sentence_final accepts: ".", "!", "?" runs, ".25", "…".
+        boundary = boundary || (byte < 0x80 ? (byte_class & kSentenceEndByte) != 0 : cp == 0x2026);
       }
-      // The tokens is_sentence_final accepts: ".", "!", "?" runs, ".25", "…".
-      const bool sentence_end = byte < 0x80 ? (kByteClasses[byte] & kSentenceEndByte) != 0 : cp == 0x2026;
-      if (newlines_before > 0 || sentence_end)
-        boundary_candidates_.push_back(static_cast<uint32_t>(tokens.size()));
+      if (boundary) boundary_candidates_.push_back(static_cast<uint32_t>(tokens.size()));
       // Fields stored one by one into the vector: a Token built on the stack
       // and copied costs a store-forwarding stall per token.
       Token& token = tokens.emplace_back();
@@ -269,6 +287,49 @@ class Tokenizer {
   }
   bool starts_clitic(size_t pos) const { return clitic_length(pos) > 0; }
 
+  // The end of the run of ASCII letters and digits from `pos` on: eight
+  // bytes at a time while eight remain, then byte by byte. With
+  // kFindLetter, sets `*has_letter` when a letter is among them; without,
+  // the run's letters are not looked for.
+  template <bool kFindLetter>
+  size_t ascii_alnum_run_end(size_t pos, bool* has_letter) const {
+    const size_t size = text_.size();
+    bool letter = false;
+    while (pos + 8 <= size) {
+      const AsciiRun run = ascii_alnum_run(text_.data() + pos);
+      pos += run.length;
+      if (kFindLetter) letter = letter || run.has_letter;
+      if (run.length < 8) {
+        if (kFindLetter) *has_letter = letter;
+        return pos;
+      }
+    }
+    uint8_t seen = 0;
+    while (pos < size) {
+      const uint8_t ascii = kByteClasses[static_cast<unsigned char>(text_[pos])];
+      if (!(ascii & (kDigitByte | kLetterByte))) break;
+      seen |= ascii;
+      ++pos;
+    }
+    if (kFindLetter) *has_letter = letter || (seen & kLetterByte) != 0;
+    return pos;
+  }
+
+  // A token that does not start with an ASCII letter or digit, whose first
+  // code point `cp` is `len` bytes long: a word or number starting with
+  // another letter or ".digit", a clitic, or punctuation. Kept out of
+  // line so that the loop over the common tokens in run() stays small.
+  __attribute__((noinline)) size_t scan_other(size_t pos, char32_t cp, size_t len, TokenKind* kind) const {
+    if (is_alnum(cp) || (cp == '.' && pos + 1 < text_.size() && is_digit(peek(pos + 1)) && !prev_is_alnum(pos)))
+      return scan_word(pos, kind);
+    if (is_apostrophe(cp) && starts_clitic(pos + len)) {
+      *kind = TokenKind::kWord;
+      return pos + len + clitic_length(pos + len);
+    }
+    *kind = TokenKind::kPunct;
+    return scan_punct(pos, cp, len);
+  }
+
   // A word or number: alphanumerics joined by the connectors news text uses
   // inside one name or figure.
   size_t scan_word(size_t pos, TokenKind* kind) const {
@@ -277,26 +338,10 @@ class Tokenizer {
     bool has_letter = false;
     size_t segment_length = 0;
     while (pos < size) {
-      // The ASCII letters and digits of the current segment: eight bytes at a
-      // time while eight remain, then byte by byte.
+      // The ASCII letters and digits of the current segment.
       const size_t run_start = pos;
-      bool run_has_letter = false;
-      while (pos + 8 <= size) {
-        const AsciiRun run = ascii_alnum_run(text_.data() + pos);
-        pos += run.length;
-        run_has_letter = run_has_letter || run.has_letter;
-        if (run.length < 8) break;
-      }
-      if (pos + 8 > size) {
-        uint8_t seen = 0;
-        while (pos < size) {
-          const uint8_t ascii = kByteClasses[static_cast<unsigned char>(text_[pos])];
-          if (!(ascii & (kDigitByte | kLetterByte))) break;
-          seen |= ascii;
-          ++pos;
-        }
-        run_has_letter = run_has_letter || (seen & kLetterByte) != 0;
-      }
+      bool run_has_letter;
+      pos = ascii_alnum_run_end<true>(pos, &run_has_letter);
       segment_length += pos - run_start;
       has_letter = has_letter || run_has_letter;
       if (pos >= size) break;
@@ -352,16 +397,20 @@ class Tokenizer {
       }
       break;
     }
-    // A final period belongs to initials ("U.S.", "J.") and known abbreviations.
-    if (has_letter && pos < text_.size() && text_[pos] == '.') {
-      const std::string_view word = text_.substr(start, pos - start);
-      // "No. 10" is an abbreviation; "said no." ends a sentence.
-      const bool number_sign = (word == "No" || word == "no") && pos + 2 < text_.size() && text_[pos + 1] == ' ' &&
-                               is_digit(static_cast<unsigned char>(text_[pos + 2]));
-      if (is_initials(word) || is_abbreviation(word) || number_sign) ++pos;
-    }
+    if (has_letter && pos < text_.size() && text_[pos] == '.') pos = with_final_period(start, pos);
     *kind = has_letter ? TokenKind::kWord : TokenKind::kNumber;
     return pos;
+  }
+
+  // The end of the word [start, period) with a letter in it, followed by a
+  // period: past the period for initials ("U.S.", "J.") and known
+  // abbreviations, which keep it, else `period`.
+  size_t with_final_period(size_t start, size_t period) const {
+    const std::string_view word = text_.substr(start, period - start);
+    // "No. 10" is an abbreviation; "said no." ends a sentence.
+    const bool number_sign = (word == "No" || word == "no") && period + 2 < text_.size() && text_[period + 1] == ' ' &&
+                             is_digit(static_cast<unsigned char>(text_[period + 2]));
+    return is_initials(word) || is_abbreviation(word) || number_sign ? period + 1 : period;
   }
 
   size_t next_len(size_t pos) const {
