@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "bit_count.h"
 #include "hash64.h"
 #include "little_endian.h"
 #include "text.h"
@@ -39,8 +40,8 @@ size_t count_spaces_and_newlines(std::string_view text) {
   for (; i + 8 <= text.size(); i += 8) {
     uint64_t word;
     std::memcpy(&word, text.data() + i, 8);
-    count += static_cast<size_t>(__builtin_popcountll(zero_bytes(word ^ (kOnes * ' '))) +
-                                 __builtin_popcountll(zero_bytes(word ^ (kOnes * '\n'))));
+    count += static_cast<size_t>(count_set_bits(zero_bytes(word ^ (kOnes * ' '))) +
+                                 count_set_bits(zero_bytes(word ^ (kOnes * '\n'))));
   }
   for (; i < text.size(); ++i) count += text[i] == ' ' || text[i] == '\n';
   return count;

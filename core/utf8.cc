@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "bit_count.h"
+
 namespace ai {
 namespace {
 
@@ -150,7 +152,7 @@ OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit) : unit_(unit) {
     const uint64_t mask = unit_mask(text.data() + start, std::min(kStride, text.size() - start), unit_, &carry);
     units_before_.push_back(units);
     masks_.push_back(mask);
-    units += static_cast<uint32_t>(__builtin_popcountll(mask));
+    units += static_cast<uint32_t>(count_set_bits(mask));
   }
 }
 
@@ -160,7 +162,7 @@ size_t OffsetMap::to_unit(size_t byte_offset) const {
   const size_t block = std::min(byte_offset / kStride, masks_.size() - 1);
   const size_t within = byte_offset - block * kStride;  // 0..64
   const uint64_t before = within == kStride ? ~uint64_t{0} : (uint64_t{1} << within) - 1;
-  return units_before_[block] + static_cast<size_t>(__builtin_popcountll(masks_[block] & before));
+  return units_before_[block] + static_cast<size_t>(count_set_bits(masks_[block] & before));
 }
 
 }  // namespace ai
