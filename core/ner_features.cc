@@ -379,17 +379,23 @@ bool is_function_word(std::string_view w) {
   }
 }
 
-// Where a run of candidates ends at `at` (within a sentence), makes up to
-// two name infixes that lead to another candidate candidates too: "Bank of
-// England", "Charles de Gaulle". Returns whether it did.
-bool join_name_infixes(const Document& doc, const std::vector<uint32_t>& sentence_of, size_t at, std::vector<uint8_t>* candidate) {
-  std::vector<uint8_t>& c = *candidate;
-  const size_t n = c.size();
-  if (at == 0 || at + 1 >= n || c[at] || !c[at - 1] || sentence_of[at - 1] != sentence_of[at]) return false;
-  for (size_t j = at; j < n && j < at + 2 && sentence_of[j] == sentence_of[at] && !c[j]; ++j) {
-    if (!is_name_infix(doc.token_text(j))) return false;
-    if (j + 1 < n && c[j + 1] && sentence_of[j + 1] == sentence_of[at]) {
-      std::fill(c.begin() + static_cast<ptrdiff_t>(at), c.begin() + static_cast<ptrdiff_t>(j + 1), uint8_t{1});
+// doc.token_text(i) without substr's range check (tokens lie inside the
+// text), for the loops over every token and every candidate.
+std::string_view token_bytes(const Document& doc, size_t i) {
+  const Token& token = doc.tokens[i];
+  return std::string_view(doc.text.data() + token.start, token.end - token.start);
+}
+
+// Where a run of candidates ends at `at` (in the sentence that ends before
+// token `sentence_end`), makes up to two name infixes that lead to another
+// candidate candidates too: "Bank of England", "Charles de Gaulle". Returns
+// whether it did.
+bool join_name_infixes(const Document& doc, size_t sentence_end, size_t at, uint8_t* c) {
+  if (at + 1 >= sentence_end || c[at] || !c[at - 1]) return false;
+  for (size_t j = at; j < at + 2 && !c[j]; ++j) {
+    if (!is_name_infix(token_bytes(doc, j))) return false;
+    if (j + 1 < sentence_end && c[j + 1]) {
+      std::fill(c + at, c + j + 1, uint8_t{1});
       return true;
     }
   }
@@ -415,12 +421,6 @@ uint64_t acronym_initials(std::string_view text) {
   return initials;
 }
 
-// doc.token_text(i) without substr's range check (tokens lie inside the
-// text), for the loops over every token and every candidate.
-std::string_view token_bytes(const Document& doc, size_t i) {
-  const Token& token = doc.tokens[i];
-  return std::string_view(doc.text.data() + token.start, token.end - token.start);
-}
 
 }  // namespace
 
@@ -500,67 +500,73 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   out->own_offsets.assign(1, 0);
   if (n == 0 || doc.sentences.empty()) return;
 
+  // One pass over the sentences: each token's facts, the sentence's
+  // capitalisation context, its candidates and its segments, while its
+  // tokens are in cache. Scratch storage only grows: every token's entry is
+  // written before it is read.
   std::vector<TokenInfo>& info = scratch.info;
-  info.resize(n);
-  for (size_t i = 0; i < n; ++i) info[i] = describe(token_bytes(doc, i));
   std::vector<uint32_t>& sentence_of = scratch.sentence_of;
-  sentence_of.assign(n, 0);
+  std::vector<uint8_t>& candidate_of = scratch.candidate;
+  if (info.size() < n) info.resize(n);
+  if (sentence_of.size() < n) sentence_of.resize(n);
+  if (candidate_of.size() < n) candidate_of.resize(n);
+  uint8_t* const candidate = candidate_of.data();
+  size_t candidates = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    const Sentence& sentence = doc.sentences[s];
+    const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
     size_t letters = 0, caps = 0;
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    for (size_t i = first; i < end; ++i) {
+      info[i] = describe(token_bytes(doc, i));
       sentence_of[i] = static_cast<uint32_t>(s);
-      if (info[i].flags & kHasLetter) ++letters;
-      if (info[i].flags & kAllCaps) ++caps;
+      letters += (info[i].flags & kHasLetter) != 0;
+      caps += (info[i].flags & kAllCaps) != 0;
     }
     const bool headline = letters >= 2 && caps * 10 >= letters * 9;
     if (headline)
-      for (size_t i = sentence.first_token; i < sentence.end_token; ++i) info[i].flags |= kHeadline;
+      for (size_t i = first; i < end; ++i) info[i].flags |= kHeadline;
     // Sentence start: the first word, also after opening quotes or brackets.
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    for (size_t i = first; i < end; ++i) {
       if (info[i].flags & kHasLetter) {
         info[i].flags |= kSentenceStart;
         break;
       }
       if (doc.tokens[i].kind == TokenKind::kNumber) break;
     }
-  }
 
-  // Only tokens that can be part of a name are scored: those with a capital
-  // letter, and name infixes between two of them. Everything else is O.
-  // In news that is about one token in five, which is what makes tagging fast.
-  std::vector<uint8_t>& candidate = scratch.candidate;
-  candidate.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t flags = info[i].flags;
-    candidate[i] = (flags & kHasUpper) != 0;
-    // A function word capitalised only because it starts a sentence ("The
-    // talks", "But he", "I") is not a name unless a capitalised word follows.
-    if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(doc.token_text(i))) {
-      const bool name_follows = i + 1 < n && sentence_of[i + 1] == sentence_of[i] && (info[i + 1].flags & kHasUpper);
-      if (!name_follows) candidate[i] = 0;
+    // Only tokens that can be part of a name are scored: those with a
+    // capital letter, and name infixes between two of them. Everything else
+    // is O. In news that is about one token in five, which is what makes
+    // tagging fast.
+    for (size_t i = first; i < end; ++i) {
+      const uint8_t flags = info[i].flags;
+      candidate[i] = (flags & kHasUpper) != 0;
+      // A function word capitalised only because it starts a sentence ("The
+      // talks", "But he", "I") is not a name unless a capitalised word follows.
+      if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(token_bytes(doc, i))) {
+        const bool name_follows = i + 1 < end && (info[i + 1].flags & kHasUpper);
+        if (!name_follows) candidate[i] = 0;
+      }
     }
-  }
-  // Segments: runs of candidates within a sentence, joined across name
-  // infixes where a run ends, and cut when longer than any name (which
-  // bounds mentions and decoding).
-  constexpr size_t kMaxSegment = 64;
-  size_t candidates = 0;
-  for (size_t i = 0; i < n;) {
-    if (!candidate[i]) {
-      ++i;
-      continue;
+    // Segments: runs of candidates, joined across name infixes where a run
+    // ends, and cut when longer than any name (which bounds mentions and
+    // decoding).
+    constexpr size_t kMaxSegment = 64;
+    for (size_t i = first; i < end;) {
+      if (!candidate[i]) {
+        ++i;
+        continue;
+      }
+      size_t run_end = i + 1;
+      while (run_end < end && run_end - i < kMaxSegment) {
+        if (!candidate[run_end] && !join_name_infixes(doc, end, run_end, candidate)) break;
+        ++run_end;
+      }
+      // A run cut at the limit may still join what follows, into the next segment.
+      if (run_end < end && run_end - i == kMaxSegment) join_name_infixes(doc, end, run_end, candidate);
+      out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(run_end)});
+      candidates += run_end - i;
+      i = run_end;
     }
-    size_t end = i + 1;
-    while (end < n && end - i < kMaxSegment && sentence_of[end] == sentence_of[i]) {
-      if (!candidate[end] && !join_name_infixes(doc, sentence_of, end, &candidate)) break;
-      ++end;
-    }
-    // A run cut at the limit may still join what follows, into the next segment.
-    if (end < n && end - i == kMaxSegment) join_name_infixes(doc, sentence_of, end, &candidate);
-    out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
-    candidates += end - i;
-    i = end;
   }
 
   // How each candidate word is written across the document.
@@ -579,7 +585,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   // Most words are not candidates: one slot test rules them out, before the
   // (unpredictable) test of how they start.
   for (size_t i = 0; i < n; ++i) {
-    if (!spellings.may_contain(info[i].lower) || !(info[i].flags & kLowerStart)) continue;
+    if (!(spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0))) continue;
     if (Spelling* e = spellings.find(info[i].lower)) ++e->lower;
   }
 
@@ -622,7 +628,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   // looked up only where they can start and run: over candidate tokens.
   std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
   std::vector<uint8_t>& mark_count = scratch.mark_count;
-  marks.resize(n);
+  if (marks.size() < n) marks.resize(n);
   mark_count.assign(n, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
   // that the cache misses overlap instead of coming one after another.
