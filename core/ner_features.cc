@@ -60,7 +60,7 @@ uint32_t feature_id(uint32_t tmpl, uint64_t value) { return static_cast<uint32_t
 
 constexpr unsigned char fold_ascii(unsigned char u) { return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + 32) : u; }
 
-uint64_t fnv_step(uint64_t h, unsigned char u) { return (h ^ u) * kFnvPrime; }
+constexpr uint64_t fnv_step(uint64_t h, unsigned char u) { return (h ^ u) * kFnvPrime; }
 
 // What describe() needs of an ASCII byte: its shape character (X upper,
 // x lower, d digit, the byte itself otherwise) and its letter case.
@@ -191,8 +191,22 @@ constexpr std::array<ByteFacts, 256> make_byte_facts() {
 }
 constexpr std::array<ByteFacts, 256> kByteFacts = make_byte_facts();
 
-// The shape character of a run of bytes of one letter or digit kind.
-constexpr char run_shape(uint8_t kind) { return kind == kUpperByte ? 'X' : kind == kLowerByte ? 'x' : 'd'; }
+// The shape hash of a token of a first ASCII byte and one run after it (0:
+// none, 1: upper case, 2: lower case, 3: digits), by table: whether the run
+// adds a shape character is unpredictable from token to token.
+constexpr std::array<std::array<uint64_t, 4>, 128> make_short_shapes() {
+  std::array<std::array<uint64_t, 4>, 128> shapes{};
+  constexpr char kRunShapes[4] = {0, 'X', 'x', 'd'};
+  for (int c = 0; c < 128; ++c) {
+    const char first_shape = kAsciiClasses[c].shape;
+    const uint64_t first_run = fnv_step(kFnvBasis, static_cast<unsigned char>(first_shape));
+    shapes[c][0] = first_run;
+    for (int run = 1; run < 4; ++run)
+      shapes[c][run] = kRunShapes[run] == first_shape ? first_run : fnv_step(first_run, static_cast<unsigned char>(kRunShapes[run]));
+  }
+  return shapes;
+}
+constexpr std::array<std::array<uint64_t, 4>, 128> kShortShapes = make_short_shapes();
 
 // describe_by_character's facts, from one pass that only folds and hashes
 // each byte and ORs its kind: in news nearly every token is ASCII and its
@@ -216,10 +230,8 @@ TokenInfo describe(std::string_view token) {
   if ((kinds & kUnusualByte) || !(rest_kinds == 0 || one_run_after_first)) return describe_by_character(token);
   TokenInfo info;
   info.lower = lower;
-  const char first_shape = kAsciiClasses[bytes[0]].shape;
-  info.shape = fnv_step(kFnvBasis, static_cast<unsigned char>(first_shape));
-  if (rest_kinds != 0 && run_shape(rest_kinds) != first_shape)
-    info.shape = fnv_step(info.shape, static_cast<unsigned char>(run_shape(rest_kinds)));
+  // rest_kinds is 0, kUpperByte, kLowerByte or kDigitByte: runs 0 to 3.
+  info.shape = kShortShapes[bytes[0]][rest_kinds - (rest_kinds >> 2)];
   // The first letter is the first byte, or else begins the run after it.
   const uint8_t cases = kinds & (kUpperLetter | kLowerLetter);
   const uint8_t first_case = (first.kind & (kUpperLetter | kLowerLetter)) != 0 ? first.kind : cases;
@@ -402,7 +414,37 @@ bool join_name_infixes(const Document& doc, size_t sentence_end, size_t at, uint
   return false;
 }
 
-int type_class(uint8_t label) { return label == kOutside || label >= kLabelCount ? 0 : 1 + static_cast<int>(label_type(label)); }
+// A label's entity type as 1 + EntityType, 0 for O (and for any byte that
+// is no label), by table: labels vary unpredictably from token to token.
+constexpr std::array<uint8_t, 256> make_type_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (int label = 1; label < kLabelCount; ++label) classes[label] = static_cast<uint8_t>(1 + (label - 1) / 4);
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kTypeClasses = make_type_classes();
+int type_class(uint8_t label) { return kTypeClasses[label]; }
+
+// The index of the lowest set bit of a nonzero `bits`.
+int lowest_bit(unsigned bits) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctz(bits);
+#else
+  int i = 0;
+  while (!(bits & 1u)) bits >>= 1, ++i;
+  return i;
+#endif
+}
+
+// Sets offsets[from .. to) of an array of `size` to `value`. The gaps between
+// segments are short and of unpredictable length, so the stores go 8 at a
+// time, past `to` where the array has room: the caller must write those
+// entries afterwards (they belong to the next segment or gap).
+void fill_gap(uint32_t* offsets, size_t from, size_t to, size_t size, uint32_t value) {
+  size_t pos = from;
+  for (; pos < to && pos + 8 <= size; pos += 8)
+    for (size_t k = 0; k < 8; ++k) offsets[pos + k] = value;
+  for (; pos < to; ++pos) offsets[pos] = value;
+}
 
 uint64_t initial_hash_step(uint64_t h, unsigned char c) { return fnv_step(h, fold_ascii(c)); }
 
@@ -476,6 +518,8 @@ struct FeatureWriter::Facts {
   std::vector<uint8_t> mark_count;
   std::vector<WordClass> classes;
   KeyTable<Spelling> spellings;
+  std::vector<uint32_t> lower_words;      // tokens whose lower-case sighting may count
+  std::vector<uint64_t> gazetteer_keys;  // per candidate, the key of the one-token name it starts
   KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
 };
 
@@ -582,12 +626,18 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
     }
   }
-  // Most words are not candidates: one slot test rules them out, before the
-  // (unpredictable) test of how they start.
+  // Most words are not candidates: one slot test rules them out. Which
+  // words pass is unpredictable, so they are listed without a branch, and
+  // looked up after.
+  std::vector<uint32_t>& lower_words = scratch.lower_words;
+  if (lower_words.size() < n) lower_words.resize(n);
+  size_t lower_count = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (!(spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0))) continue;
-    if (Spelling* e = spellings.find(info[i].lower)) ++e->lower;
+    lower_words[lower_count] = static_cast<uint32_t>(i);
+    lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
   }
+  for (size_t k = 0; k < lower_count; ++k)
+    if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
 
   // Acronyms defined in the text: initials of a run of capitalised words
   // ("Collective Security Treaty Organization" -> CSTO), mapped to the run's
@@ -631,18 +681,29 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   if (marks.size() < n) marks.resize(n);
   mark_count.assign(n, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
-  // that the cache misses overlap instead of coming one after another.
-  for (const auto& [seg_first, seg_end] : out->segments)
-    for (size_t i = seg_first; i < seg_end; ++i) gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
+  // that the cache misses overlap instead of coming one after another, and
+  // keep their keys for the lookups.
+  std::vector<uint64_t>& first_keys = scratch.gazetteer_keys;
+  if (first_keys.size() < candidates) first_keys.resize(candidates);
+  size_t candidate_index = 0;
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      const uint64_t key = gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower);
+      gazetteer.prefetch(key);
+      first_keys[candidate_index++] = key;
+    }
+  }
+  candidate_index = 0;
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
-      uint64_t key = gazetteer_key_start();
+      uint64_t key = first_keys[candidate_index++];
       for (size_t len = 1; len <= static_cast<size_t>(kGazetteerMaxTokens) && start + len <= seg_end; ++len) {
         const size_t last = start + len - 1;
-        key = gazetteer_key_extend_folded_hash(key, info[last].lower);
+        if (len > 1) key = gazetteer_key_extend_folded_hash(key, info[last].lower);
         const GazetteerHit hit = gazetteer.lookup(key, held_out);
-        for (int t = 0; t < 4; ++t) {
-          if (!(hit.types & (1u << t))) continue;
+        // Most lookups find nothing; the types found, lowest first.
+        for (unsigned types = hit.types; types != 0; types &= types - 1) {
+          const int t = lowest_bit(types);
           for (size_t k = start; k <= last; ++k) {
             const TagPosition pos = len == 1 ? TagPosition::kUnit
                                     : k == start ? TagPosition::kBegin
@@ -721,7 +782,7 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   size_t unset = whole || first_segment == end_segment ? 0 : segments_begin->first;
   for (const auto* seg = segments_begin; seg != segments_end; ++seg) {
    const size_t seg_first = seg->first, seg_end = seg->second;
-   std::fill(out->offsets.begin() + unset, out->offsets.begin() + seg_first, static_cast<uint32_t>(ids - ids_begin));
+   fill_gap(out->offsets.data(), unset, seg_first, n + 1, static_cast<uint32_t>(ids - ids_begin));
    unset = seg_end;
    // A segment lies in one sentence; neighbours outside it read as padding,
    // distinct before and after.
@@ -853,7 +914,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   size_t i = 0;
   for (const auto& [first, end] : base.segments) {
     // Most tokens lie between segments, without features.
-    std::fill(offsets + i, offsets + first, static_cast<uint32_t>(ids - ids_begin));
+    fill_gap(offsets, i, first, n + 1, static_cast<uint32_t>(ids - ids_begin));
     for (i = first; i < end; ++i) {
       offsets[i] = static_cast<uint32_t>(ids - ids_begin);
       add(kFirstPassSelf, first_pass[i]);
