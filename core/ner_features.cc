@@ -518,6 +518,7 @@ struct FeatureWriter::Facts {
   std::vector<uint8_t> mark_count;
   std::vector<WordClass> classes;
   KeyTable<Spelling> spellings;
+  std::vector<uint32_t> run_starts;       // capitalised tokens outside headlines
   std::vector<uint32_t> lower_words;      // tokens whose lower-case sighting may count
   std::vector<uint64_t> gazetteer_keys;  // per candidate, the key of the one-token name it starts
   KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
@@ -533,7 +534,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   scratch.clusters = clusters;
   const size_t n = doc.tokens.size();
   out->segments.clear();
-  out->offsets.assign(n + 1, 0);
+  out->offsets.resize(n + 1);  // write() sets them
   out->word_keys.assign(n, 0);
   out->contexts.assign(n, 0);
   out->expansions.assign(n, 0);
@@ -555,6 +556,10 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   if (sentence_of.size() < n) sentence_of.resize(n);
   if (candidate_of.size() < n) candidate_of.resize(n);
   uint8_t* const candidate = candidate_of.data();
+  std::vector<uint32_t>& run_starts_of = scratch.run_starts;
+  if (run_starts_of.size() < n) run_starts_of.resize(n);
+  uint32_t* const run_starts = run_starts_of.data();
+  size_t run_start_count = 0;
   size_t candidates = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
@@ -583,6 +588,10 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     // tagging fast.
     for (size_t i = first; i < end; ++i) {
       const uint8_t flags = info[i].flags;
+      // Where a capitalised run may spell out an acronym (below), listed
+      // without a branch: capitalised words outside headlines.
+      run_starts[run_start_count] = static_cast<uint32_t>(i);
+      run_start_count += (flags & (kCapitalized | kHeadline)) == kCapitalized;
       candidate[i] = (flags & kHasUpper) != 0;
       // A function word capitalised only because it starts a sentence ("The
       // talks", "But he", "I") is not a name unless a capitalised word follows.
@@ -658,8 +667,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       for (size_t i = seg_first; i < seg_end; ++i)
         if (may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start)) acronyms.at(acronym_initials(doc.token_text(i)));
   }
-  for (size_t start = 0; any_acronym && start < n; ++start) {
-    if ((info[start].flags & (kCapitalized | kHeadline)) != kCapitalized) continue;
+  for (size_t k = 0; any_acronym && k < run_start_count; ++k) {
+    const size_t start = run_starts[k];
     uint64_t initials = kFnvBasis;
     int letters = 0;
     for (size_t j = start; j < n && j < start + 8; ++j) {
