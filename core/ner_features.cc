@@ -60,7 +60,7 @@ uint32_t feature_id(uint32_t tmpl, uint64_t value) { return static_cast<uint32_t
 
 constexpr unsigned char fold_ascii(unsigned char u) { return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + 32) : u; }
 
-uint64_t fnv_step(uint64_t h, unsigned char u) { return (h ^ u) * kFnvPrime; }
+constexpr uint64_t fnv_step(uint64_t h, unsigned char u) { return (h ^ u) * kFnvPrime; }
 
 // What describe() needs of an ASCII byte: its shape character (X upper,
 // x lower, d digit, the byte itself otherwise) and its letter case.
@@ -191,8 +191,22 @@ constexpr std::array<ByteFacts, 256> make_byte_facts() {
 }
 constexpr std::array<ByteFacts, 256> kByteFacts = make_byte_facts();
 
-// The shape character of a run of bytes of one letter or digit kind.
-constexpr char run_shape(uint8_t kind) { return kind == kUpperByte ? 'X' : kind == kLowerByte ? 'x' : 'd'; }
+// The shape hash of a token of a first ASCII byte and one run after it (0:
+// none, 1: upper case, 2: lower case, 3: digits), by table: whether the run
+// adds a shape character is unpredictable from token to token.
+constexpr std::array<std::array<uint64_t, 4>, 128> make_short_shapes() {
+  std::array<std::array<uint64_t, 4>, 128> shapes{};
+  constexpr char kRunShapes[4] = {0, 'X', 'x', 'd'};
+  for (int c = 0; c < 128; ++c) {
+    const char first_shape = kAsciiClasses[c].shape;
+    const uint64_t first_run = fnv_step(kFnvBasis, static_cast<unsigned char>(first_shape));
+    shapes[c][0] = first_run;
+    for (int run = 1; run < 4; ++run)
+      shapes[c][run] = kRunShapes[run] == first_shape ? first_run : fnv_step(first_run, static_cast<unsigned char>(kRunShapes[run]));
+  }
+  return shapes;
+}
+constexpr std::array<std::array<uint64_t, 4>, 128> kShortShapes = make_short_shapes();
 
 // describe_by_character's facts, from one pass that only folds and hashes
 // each byte and ORs its kind: in news nearly every token is ASCII and its
@@ -216,10 +230,8 @@ TokenInfo describe(std::string_view token) {
   if ((kinds & kUnusualByte) || !(rest_kinds == 0 || one_run_after_first)) return describe_by_character(token);
   TokenInfo info;
   info.lower = lower;
-  const char first_shape = kAsciiClasses[bytes[0]].shape;
-  info.shape = fnv_step(kFnvBasis, static_cast<unsigned char>(first_shape));
-  if (rest_kinds != 0 && run_shape(rest_kinds) != first_shape)
-    info.shape = fnv_step(info.shape, static_cast<unsigned char>(run_shape(rest_kinds)));
+  // rest_kinds is 0, kUpperByte, kLowerByte or kDigitByte: runs 0 to 3.
+  info.shape = kShortShapes[bytes[0]][rest_kinds - (rest_kinds >> 2)];
   // The first letter is the first byte, or else begins the run after it.
   const uint8_t cases = kinds & (kUpperLetter | kLowerLetter);
   const uint8_t first_case = (first.kind & (kUpperLetter | kLowerLetter)) != 0 ? first.kind : cases;
@@ -379,24 +391,60 @@ bool is_function_word(std::string_view w) {
   }
 }
 
-// Where a run of candidates ends at `at` (within a sentence), makes up to
-// two name infixes that lead to another candidate candidates too: "Bank of
-// England", "Charles de Gaulle". Returns whether it did.
-bool join_name_infixes(const Document& doc, const std::vector<uint32_t>& sentence_of, size_t at, std::vector<uint8_t>* candidate) {
-  std::vector<uint8_t>& c = *candidate;
-  const size_t n = c.size();
-  if (at == 0 || at + 1 >= n || c[at] || !c[at - 1] || sentence_of[at - 1] != sentence_of[at]) return false;
-  for (size_t j = at; j < n && j < at + 2 && sentence_of[j] == sentence_of[at] && !c[j]; ++j) {
-    if (!is_name_infix(doc.token_text(j))) return false;
-    if (j + 1 < n && c[j + 1] && sentence_of[j + 1] == sentence_of[at]) {
-      std::fill(c.begin() + static_cast<ptrdiff_t>(at), c.begin() + static_cast<ptrdiff_t>(j + 1), uint8_t{1});
+// doc.token_text(i) without substr's range check (tokens lie inside the
+// text), for the loops over every token and every candidate.
+std::string_view token_bytes(const Document& doc, size_t i) {
+  const Token& token = doc.tokens[i];
+  return std::string_view(doc.text.data() + token.start, token.end - token.start);
+}
+
+// Where a run of candidates ends at `at` (in the sentence that ends before
+// token `sentence_end`), makes up to two name infixes that lead to another
+// candidate candidates too: "Bank of England", "Charles de Gaulle". Returns
+// whether it did.
+bool join_name_infixes(const Document& doc, size_t sentence_end, size_t at, uint8_t* c) {
+  if (at + 1 >= sentence_end || c[at] || !c[at - 1]) return false;
+  for (size_t j = at; j < at + 2 && !c[j]; ++j) {
+    if (!is_name_infix(token_bytes(doc, j))) return false;
+    if (j + 1 < sentence_end && c[j + 1]) {
+      std::fill(c + at, c + j + 1, uint8_t{1});
       return true;
     }
   }
   return false;
 }
 
-int type_class(uint8_t label) { return label == kOutside || label >= kLabelCount ? 0 : 1 + static_cast<int>(label_type(label)); }
+// A label's entity type as 1 + EntityType, 0 for O (and for any byte that
+// is no label), by table: labels vary unpredictably from token to token.
+constexpr std::array<uint8_t, 256> make_type_classes() {
+  std::array<uint8_t, 256> classes{};
+  for (int label = 1; label < kLabelCount; ++label) classes[label] = static_cast<uint8_t>(1 + (label - 1) / 4);
+  return classes;
+}
+constexpr std::array<uint8_t, 256> kTypeClasses = make_type_classes();
+int type_class(uint8_t label) { return kTypeClasses[label]; }
+
+// The index of the lowest set bit of a nonzero `bits`.
+int lowest_bit(unsigned bits) {
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_ctz(bits);
+#else
+  int i = 0;
+  while (!(bits & 1u)) bits >>= 1, ++i;
+  return i;
+#endif
+}
+
+// Sets offsets[from .. to) of an array of `size` to `value`. The gaps between
+// segments are short and of unpredictable length, so the stores go 8 at a
+// time, past `to` where the array has room: the caller must write those
+// entries afterwards (they belong to the next segment or gap).
+void fill_gap(uint32_t* offsets, size_t from, size_t to, size_t size, uint32_t value) {
+  size_t pos = from;
+  for (; pos < to && pos + 8 <= size; pos += 8)
+    for (size_t k = 0; k < 8; ++k) offsets[pos + k] = value;
+  for (; pos < to; ++pos) offsets[pos] = value;
+}
 
 uint64_t initial_hash_step(uint64_t h, unsigned char c) { return fnv_step(h, fold_ascii(c)); }
 
@@ -415,12 +463,6 @@ uint64_t acronym_initials(std::string_view text) {
   return initials;
 }
 
-// doc.token_text(i) without substr's range check (tokens lie inside the
-// text), for the loops over every token and every candidate.
-std::string_view token_bytes(const Document& doc, size_t i) {
-  const Token& token = doc.tokens[i];
-  return std::string_view(doc.text.data() + token.start, token.end - token.start);
-}
 
 }  // namespace
 
@@ -476,6 +518,9 @@ struct FeatureWriter::Facts {
   std::vector<uint8_t> mark_count;
   std::vector<WordClass> classes;
   KeyTable<Spelling> spellings;
+  std::vector<uint32_t> run_starts;       // capitalised tokens outside headlines
+  std::vector<uint32_t> lower_words;      // tokens whose lower-case sighting may count
+  std::vector<uint64_t> gazetteer_keys;  // per candidate, the key of the one-token name it starts
   KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
 };
 
@@ -489,7 +534,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   scratch.clusters = clusters;
   const size_t n = doc.tokens.size();
   out->segments.clear();
-  out->offsets.assign(n + 1, 0);
+  out->offsets.resize(n + 1);  // write() sets them
   out->word_keys.assign(n, 0);
   out->contexts.assign(n, 0);
   out->expansions.assign(n, 0);
@@ -500,67 +545,81 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   out->own_offsets.assign(1, 0);
   if (n == 0 || doc.sentences.empty()) return;
 
+  // One pass over the sentences: each token's facts, the sentence's
+  // capitalisation context, its candidates and its segments, while its
+  // tokens are in cache. Scratch storage only grows: every token's entry is
+  // written before it is read.
   std::vector<TokenInfo>& info = scratch.info;
-  info.resize(n);
-  for (size_t i = 0; i < n; ++i) info[i] = describe(token_bytes(doc, i));
   std::vector<uint32_t>& sentence_of = scratch.sentence_of;
-  sentence_of.assign(n, 0);
+  std::vector<uint8_t>& candidate_of = scratch.candidate;
+  if (info.size() < n) info.resize(n);
+  if (sentence_of.size() < n) sentence_of.resize(n);
+  if (candidate_of.size() < n) candidate_of.resize(n);
+  uint8_t* const candidate = candidate_of.data();
+  std::vector<uint32_t>& run_starts_of = scratch.run_starts;
+  if (run_starts_of.size() < n) run_starts_of.resize(n);
+  uint32_t* const run_starts = run_starts_of.data();
+  size_t run_start_count = 0;
+  size_t candidates = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    const Sentence& sentence = doc.sentences[s];
+    const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
     size_t letters = 0, caps = 0;
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    for (size_t i = first; i < end; ++i) {
+      info[i] = describe(token_bytes(doc, i));
       sentence_of[i] = static_cast<uint32_t>(s);
-      if (info[i].flags & kHasLetter) ++letters;
-      if (info[i].flags & kAllCaps) ++caps;
+      letters += (info[i].flags & kHasLetter) != 0;
+      caps += (info[i].flags & kAllCaps) != 0;
     }
     const bool headline = letters >= 2 && caps * 10 >= letters * 9;
     if (headline)
-      for (size_t i = sentence.first_token; i < sentence.end_token; ++i) info[i].flags |= kHeadline;
+      for (size_t i = first; i < end; ++i) info[i].flags |= kHeadline;
     // Sentence start: the first word, also after opening quotes or brackets.
-    for (size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    for (size_t i = first; i < end; ++i) {
       if (info[i].flags & kHasLetter) {
         info[i].flags |= kSentenceStart;
         break;
       }
       if (doc.tokens[i].kind == TokenKind::kNumber) break;
     }
-  }
 
-  // Only tokens that can be part of a name are scored: those with a capital
-  // letter, and name infixes between two of them. Everything else is O.
-  // In news that is about one token in five, which is what makes tagging fast.
-  std::vector<uint8_t>& candidate = scratch.candidate;
-  candidate.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t flags = info[i].flags;
-    candidate[i] = (flags & kHasUpper) != 0;
-    // A function word capitalised only because it starts a sentence ("The
-    // talks", "But he", "I") is not a name unless a capitalised word follows.
-    if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(doc.token_text(i))) {
-      const bool name_follows = i + 1 < n && sentence_of[i + 1] == sentence_of[i] && (info[i + 1].flags & kHasUpper);
-      if (!name_follows) candidate[i] = 0;
+    // Only tokens that can be part of a name are scored: those with a
+    // capital letter, and name infixes between two of them. Everything else
+    // is O. In news that is about one token in five, which is what makes
+    // tagging fast.
+    for (size_t i = first; i < end; ++i) {
+      const uint8_t flags = info[i].flags;
+      // Where a capitalised run may spell out an acronym (below), listed
+      // without a branch: capitalised words outside headlines.
+      run_starts[run_start_count] = static_cast<uint32_t>(i);
+      run_start_count += (flags & (kCapitalized | kHeadline)) == kCapitalized;
+      candidate[i] = (flags & kHasUpper) != 0;
+      // A function word capitalised only because it starts a sentence ("The
+      // talks", "But he", "I") is not a name unless a capitalised word follows.
+      if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(token_bytes(doc, i))) {
+        const bool name_follows = i + 1 < end && (info[i + 1].flags & kHasUpper);
+        if (!name_follows) candidate[i] = 0;
+      }
     }
-  }
-  // Segments: runs of candidates within a sentence, joined across name
-  // infixes where a run ends, and cut when longer than any name (which
-  // bounds mentions and decoding).
-  constexpr size_t kMaxSegment = 64;
-  size_t candidates = 0;
-  for (size_t i = 0; i < n;) {
-    if (!candidate[i]) {
-      ++i;
-      continue;
+    // Segments: runs of candidates, joined across name infixes where a run
+    // ends, and cut when longer than any name (which bounds mentions and
+    // decoding).
+    constexpr size_t kMaxSegment = 64;
+    for (size_t i = first; i < end;) {
+      if (!candidate[i]) {
+        ++i;
+        continue;
+      }
+      size_t run_end = i + 1;
+      while (run_end < end && run_end - i < kMaxSegment) {
+        if (!candidate[run_end] && !join_name_infixes(doc, end, run_end, candidate)) break;
+        ++run_end;
+      }
+      // A run cut at the limit may still join what follows, into the next segment.
+      if (run_end < end && run_end - i == kMaxSegment) join_name_infixes(doc, end, run_end, candidate);
+      out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(run_end)});
+      candidates += run_end - i;
+      i = run_end;
     }
-    size_t end = i + 1;
-    while (end < n && end - i < kMaxSegment && sentence_of[end] == sentence_of[i]) {
-      if (!candidate[end] && !join_name_infixes(doc, sentence_of, end, &candidate)) break;
-      ++end;
-    }
-    // A run cut at the limit may still join what follows, into the next segment.
-    if (end < n && end - i == kMaxSegment) join_name_infixes(doc, sentence_of, end, &candidate);
-    out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(end)});
-    candidates += end - i;
-    i = end;
   }
 
   // How each candidate word is written across the document.
@@ -576,12 +635,18 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
     }
   }
-  // Most words are not candidates: one slot test rules them out, before the
-  // (unpredictable) test of how they start.
+  // Most words are not candidates: one slot test rules them out. Which
+  // words pass is unpredictable, so they are listed without a branch, and
+  // looked up after.
+  std::vector<uint32_t>& lower_words = scratch.lower_words;
+  if (lower_words.size() < n) lower_words.resize(n);
+  size_t lower_count = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (!spellings.may_contain(info[i].lower) || !(info[i].flags & kLowerStart)) continue;
-    if (Spelling* e = spellings.find(info[i].lower)) ++e->lower;
+    lower_words[lower_count] = static_cast<uint32_t>(i);
+    lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
   }
+  for (size_t k = 0; k < lower_count; ++k)
+    if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
 
   // Acronyms defined in the text: initials of a run of capitalised words
   // ("Collective Security Treaty Organization" -> CSTO), mapped to the run's
@@ -602,8 +667,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       for (size_t i = seg_first; i < seg_end; ++i)
         if (may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start)) acronyms.at(acronym_initials(doc.token_text(i)));
   }
-  for (size_t start = 0; any_acronym && start < n; ++start) {
-    if ((info[start].flags & (kCapitalized | kHeadline)) != kCapitalized) continue;
+  for (size_t k = 0; any_acronym && k < run_start_count; ++k) {
+    const size_t start = run_starts[k];
     uint64_t initials = kFnvBasis;
     int letters = 0;
     for (size_t j = start; j < n && j < start + 8; ++j) {
@@ -622,21 +687,32 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   // looked up only where they can start and run: over candidate tokens.
   std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
   std::vector<uint8_t>& mark_count = scratch.mark_count;
-  marks.resize(n);
+  if (marks.size() < n) marks.resize(n);
   mark_count.assign(n, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
-  // that the cache misses overlap instead of coming one after another.
-  for (const auto& [seg_first, seg_end] : out->segments)
-    for (size_t i = seg_first; i < seg_end; ++i) gazetteer.prefetch(gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower));
+  // that the cache misses overlap instead of coming one after another, and
+  // keep their keys for the lookups.
+  std::vector<uint64_t>& first_keys = scratch.gazetteer_keys;
+  if (first_keys.size() < candidates) first_keys.resize(candidates);
+  size_t candidate_index = 0;
+  for (const auto& [seg_first, seg_end] : out->segments) {
+    for (size_t i = seg_first; i < seg_end; ++i) {
+      const uint64_t key = gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower);
+      gazetteer.prefetch(key);
+      first_keys[candidate_index++] = key;
+    }
+  }
+  candidate_index = 0;
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
-      uint64_t key = gazetteer_key_start();
+      uint64_t key = first_keys[candidate_index++];
       for (size_t len = 1; len <= static_cast<size_t>(kGazetteerMaxTokens) && start + len <= seg_end; ++len) {
         const size_t last = start + len - 1;
-        key = gazetteer_key_extend_folded_hash(key, info[last].lower);
+        if (len > 1) key = gazetteer_key_extend_folded_hash(key, info[last].lower);
         const GazetteerHit hit = gazetteer.lookup(key, held_out);
-        for (int t = 0; t < 4; ++t) {
-          if (!(hit.types & (1u << t))) continue;
+        // Most lookups find nothing; the types found, lowest first.
+        for (unsigned types = hit.types; types != 0; types &= types - 1) {
+          const int t = lowest_bit(types);
           for (size_t k = start; k <= last; ++k) {
             const TagPosition pos = len == 1 ? TagPosition::kUnit
                                     : k == start ? TagPosition::kBegin
@@ -715,7 +791,7 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   size_t unset = whole || first_segment == end_segment ? 0 : segments_begin->first;
   for (const auto* seg = segments_begin; seg != segments_end; ++seg) {
    const size_t seg_first = seg->first, seg_end = seg->second;
-   std::fill(out->offsets.begin() + unset, out->offsets.begin() + seg_first, static_cast<uint32_t>(ids - ids_begin));
+   fill_gap(out->offsets.data(), unset, seg_first, n + 1, static_cast<uint32_t>(ids - ids_begin));
    unset = seg_end;
    // A segment lies in one sentence; neighbours outside it read as padding,
    // distinct before and after.
@@ -847,7 +923,7 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
   size_t i = 0;
   for (const auto& [first, end] : base.segments) {
     // Most tokens lie between segments, without features.
-    std::fill(offsets + i, offsets + first, static_cast<uint32_t>(ids - ids_begin));
+    fill_gap(offsets, i, first, n + 1, static_cast<uint32_t>(ids - ids_begin));
     for (i = first; i < end; ++i) {
       offsets[i] = static_cast<uint32_t>(ids - ids_begin);
       add(kFirstPassSelf, first_pass[i]);

@@ -206,11 +206,12 @@ class FeatureWriter {
   std::unique_ptr<Facts> facts_;
 };
 
-// Fills `out` with the first-pass features of `doc`. `clusters` may be null
-// (no word-class features). `held_out` (trainer only) holds sightings to
-// subtract from the gazetteer: the document's own names. Linear in the
-// document; reuses `out`'s storage, and its own working storage per thread
-// (so concurrent calls from several threads are safe).
+// Fills `out` with the first-pass features of `doc`, a Document as
+// analyze_text makes it (its sentences cover its tokens, in order).
+// `clusters` may be null (no word-class features). `held_out` (trainer
+// only) holds sightings to subtract from the gazetteer: the document's own
+// names. Linear in the document; reuses `out`'s storage, and its own working
+// storage per thread (so concurrent calls from several threads are safe).
 //
 // With an `own_cache` (see OwnScoreCache), every candidate gets a slot in
 // `out->own_slots`; a missed token's own ids go to `out->own_ids` (its
