@@ -99,19 +99,22 @@ constexpr std::array<uint8_t, 256> make_symbol_entries() {
 }
 constexpr std::array<uint8_t, 256> kSymbolEntries = make_symbol_entries();
 
-struct Lex {
+// One cache line: the matchers read the entries of scattered tokens, each
+// the first time cold.
+struct alignas(64) Lex {
   uint32_t flags = 0;
+  int8_t month = 0;
+  int8_t weekday = -1;
+  int8_t rel_day = 0;
+  int8_t direction = 0;  // +1 rose, -1 fell
   const NumberWord* number = nullptr;
   const Unit* unit = nullptr;
   const Currency* currency = nullptr;
-  FuzzyWord fuzzy;
+  const FuzzyWord* fuzzy = nullptr;  // set with kFuzzy
   double ratio = 0;
-  int month = 0;
-  int weekday = -1;
-  int rel_day = 0;
-  int direction = 0;  // +1 rose, -1 fell
   uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
+static_assert(sizeof(Lex) == 64, "a lexicon entry fills one cache line");
 
 // The lexicon entry of a token not looked up yet: a Scanner looks up only
 // the tokens its matchers ask about.
@@ -290,21 +293,22 @@ Lexicon build_lexicon() {
     const char* word;
     FuzzyWord fuzzy;
   };
-  for (const Fuzzy& f : std::initializer_list<Fuzzy>{
-           {"dozens", {24, kInf, 12, 0, true, false}},
-           {"scores", {40, kInf, 20, 0, true, false}},
-           {"tens", {20, kInf, 10, 0, false, false}},
-           {"hundreds", {200, kInf, 100, 100, true, false}},
-           {"thousands", {2000, kInf, 1000, 1e3, true, false}},
-           {"millions", {2e6, kInf, 1e6, 1e6, true, false}},
-           {"billions", {2e9, kInf, 1e9, 1e9, true, false}},
-           {"several", {3, 9, 0, 0, true, false}},
-           {"handful", {2, 5, 0, 0, true, true}},
-           {"few", {2, 5, 0, 0, true, true}},
-           {"couple", {2, 2, 0, 0, true, true}}}) {
+  static const Fuzzy kFuzzyWords[] = {
+      {"dozens", {24, kInf, 12, 0, true, false}},
+      {"scores", {40, kInf, 20, 0, true, false}},
+      {"tens", {20, kInf, 10, 0, false, false}},
+      {"hundreds", {200, kInf, 100, 100, true, false}},
+      {"thousands", {2000, kInf, 1000, 1e3, true, false}},
+      {"millions", {2e6, kInf, 1e6, 1e6, true, false}},
+      {"billions", {2e9, kInf, 1e9, 1e9, true, false}},
+      {"several", {3, 9, 0, 0, true, false}},
+      {"handful", {2, 5, 0, 0, true, true}},
+      {"few", {2, 5, 0, 0, true, true}},
+      {"couple", {2, 2, 0, 0, true, true}}};
+  for (const Fuzzy& f : kFuzzyWords) {
     Lex& l = lex.add(f.word);
     l.flags |= kFuzzy;
-    l.fuzzy = f.fuzzy;
+    l.fuzzy = &f.fuzzy;
   }
   add_all(lex, {"noon", "midnight", "midday"}, kClock);
   // Number words, units, currencies, months and weekdays come from their modules.
@@ -1276,14 +1280,14 @@ class Scanner {
     }
     const Lex* l = lex(k);
     if (!l || !(l->flags & kFuzzy)) return false;
-    const FuzzyWord& f = l->fuzzy;
+    const FuzzyWord& f = *l->fuzzy;
     if (f.needs_article != article) return false;
     double lo = f.min, hi = f.max;
     size_t end = k + 1;
     // "tens of thousands", "hundreds of millions", "dozens of thousands"
-    if (f.head > 0 && is(k + 1, "of") && lex(k + 2) && (lex(k + 2)->flags & kFuzzy) && lex(k + 2)->fuzzy.tail > 0 &&
-        lex(k + 2)->fuzzy.tail > f.head) {
-      lo = 2 * f.head * lex(k + 2)->fuzzy.tail;
+    if (f.head > 0 && is(k + 1, "of") && lex(k + 2) && (lex(k + 2)->flags & kFuzzy) && lex(k + 2)->fuzzy->tail > 0 &&
+        lex(k + 2)->fuzzy->tail > f.head) {
+      lo = 2 * f.head * lex(k + 2)->fuzzy->tail;
       hi = kInf;
       end = k + 3;
     } else if (!f.standalone) {
