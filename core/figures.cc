@@ -63,6 +63,7 @@ enum LexFlag : uint32_t {
   kPeriod = 1u << 15,      // week, month, year, weekend: "last week"
   kNotAfterNumber = 1u << 16,  // words that make a preceding capitalised word + number a name
   kSignWord = 1u << 17,    // minus, Rs: may start a figure
+  kOnlyQualifier = 1u << 18,  // a qualifier and nothing else that starts or measures: "in", "at", "as", "up", "from"
 };
 
 struct FuzzyWord {
@@ -361,7 +362,10 @@ Lexicon build_lexicon() {
   for (const char* w : kWeekdayNames) lex.add(w).weekday = weekday_number(w);
   WordFilter starters;
   for (const std::string_view word : lex.added) {
-    const Lex& l = *lex.table.find(word);
+    Lex& l = lex.add(word);
+    if ((l.flags & kQualifier) && !l.number && !l.month && l.weekday < 0 && !l.currency && !l.unit &&
+        !(l.flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
+      l.flags |= kOnlyQualifier;
     if (starts_alone(l) || (l.flags & kArticle)) starters.add(FoldedWord::of(word));
   }
   return {std::move(lex.table), starters};
@@ -636,8 +640,8 @@ class Scanner {
   __attribute__((noinline)) const Lex* look_up(size_t i) const {
     const Token& token = doc_.tokens[i];
     const std::string_view t(doc_.text.data() + token.start, token.end - token.start);
-    const bool listed = token.kind == TokenKind::kWord ||
-                        (token.kind == TokenKind::kPunct && (t.size() > 1 || kSymbolEntries[static_cast<unsigned char>(t[0])]));
+    const bool symbol = t.size() > 1 || kSymbolEntries[static_cast<unsigned char>(t[0])];
+    const bool listed = token.kind == TokenKind::kWord || (token.kind == TokenKind::kPunct && symbol);
     const Lex* l = listed ? lexicon_.words.find(t) : nullptr;
     lex_[i] = l;
     return l;
@@ -677,14 +681,16 @@ class Scanner {
   // --- matching -------------------------------------------------------------
   bool match(size_t i, Figure* out, size_t* end) {
     *end = i;
-    if (skip_code(i, end)) {
+    // Codes and fractions begin with digits or signs, never with a qualifier word.
+    const bool only_qualifier = flags(i) & kOnlyQualifier;
+    if (!only_qualifier && skip_code(i, end)) {
       if (options_.phone_numbers && phone_or_ip_) {
         emit_code(i, *end, out);
         return true;
       }
       return false;
     }
-    if (match_fraction(i, out, end)) return true;
+    if (!only_qualifier && match_fraction(i, out, end)) return true;
     Qualifier q;
     if (match_qualifier(i, &q)) {
       if (q.range_start) {
@@ -707,10 +713,7 @@ class Scanner {
       return false;
     }
     // Most qualifier words ("in", "at", "as", "up", "from") are only that.
-    const Lex* l = lex(i);
-    if (l && (l->flags & kQualifier) && !l->number && !l->month && l->weekday < 0 && !l->currency && !l->unit &&
-        !(l->flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
-      return false;
+    if (only_qualifier) return false;
     if (match_date(i, out, end)) return true;
     if (match_time(i, out, end)) return true;
     if (match_amount(i, nullptr, out, end)) return true;
@@ -1382,18 +1385,21 @@ class Scanner {
     } kDollarNations[] = {{"us", "USD"}, {"u.s.", "USD"}, {"american", "USD"}, {"canadian", "CAD"},
                           {"australian", "AUD"}, {"singapore", "SGD"}, {"hong", "HKD"}, {"zimbabwean", "ZWL"},
                           {"taiwan", "TWD"}, {"new", "NZD"}};
-    for (const auto& d : kDollarNations) {
-      if (is(k, d.adjective)) {
-        size_t m = k + 1;
-        if (is(k, "hong") && is(m, "kong")) ++m;
-        if (is(k, "new") && is(m, "zealand")) ++m;
-        if (is_any(m, {"dollars", "dollar"})) {
-          static const Currency usd{"USD"}, cad{"CAD"}, aud{"AUD"}, sgd{"SGD"}, hkd{"HKD"}, zwl{"ZWL"}, twd{"TWD"},
-              nzd{"NZD"};
-          const Currency* all[] = {&usd, &usd, &usd, &cad, &aud, &sgd, &hkd, &zwl, &twd, &nzd};
-          u->end = m + 1;
-          u->currency = all[&d - kDollarNations];
-          return true;
+    // "... dollar(s)", "Hong Kong ...", "New Zealand ...": the next word rules most tokens out.
+    if (is_any(k + 1, {"dollars", "dollar", "kong", "zealand"})) {
+      for (const auto& d : kDollarNations) {
+        if (is(k, d.adjective)) {
+          size_t m = k + 1;
+          if (is(k, "hong") && is(m, "kong")) ++m;
+          if (is(k, "new") && is(m, "zealand")) ++m;
+          if (is_any(m, {"dollars", "dollar"})) {
+            static const Currency usd{"USD"}, cad{"CAD"}, aud{"AUD"}, sgd{"SGD"}, hkd{"HKD"}, zwl{"ZWL"}, twd{"TWD"},
+                nzd{"NZD"};
+            const Currency* all[] = {&usd, &usd, &usd, &cad, &aud, &sgd, &hkd, &zwl, &twd, &nzd};
+            u->end = m + 1;
+            u->currency = all[&d - kDollarNations];
+            return true;
+          }
         }
       }
     }

@@ -36,11 +36,34 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       {"It cost US$5 and HK$7.", {"US$5", "HK$7"}},
       // Capitalised number words mid-sentence are names, not figures.
       {"Sales rose TWENTY percent", {}},
+      // Words that are only qualifiers start a figure only with the rest of their phrase and a number.
+      {"At least 20 people came, more than 30 left and up to 5 stayed.", {"At least 20", "more than 30", "up to 5"}},
+      {"in excess of 40 miles", {"in excess of 40 miles"}},
       // Common words the filter may let through start nothing on their own.
       {"He was in at the start, as ever, from the off.", {}},
   };
   for (const StartCase& c : cases) {
     INFO(c.text);
     CHECK(spans(c.text) == c.expected);
+  }
+}
+
+TEST_CASE("a nation's dollars are read whole, two-word nations included", "[figures]") {
+  struct DollarCase {
+    std::string text, span, currency;
+  };
+  const std::vector<DollarCase> cases = {
+      {"It cost 5 Hong Kong dollars.", "5 Hong Kong dollars", "HKD"},
+      {"It cost 5 New Zealand dollars.", "5 New Zealand dollars", "NZD"},
+      {"He paid 20 US dollars", "20 US dollars", "USD"},
+      {"He paid 20 Australian dollar", "20 Australian dollar", "AUD"},
+      {"He paid 20 Australian coins", "20", ""},
+  };
+  for (const DollarCase& c : cases) {
+    INFO(c.text);
+    const figures_test::Found found = figures_test::find(c.text);
+    REQUIRE(found.figures.size() == 1);
+    CHECK(figures_test::span_of(found, found.figures[0]) == c.span);
+    CHECK(found.figures[0].unit == c.currency);
   }
 }
