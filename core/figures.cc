@@ -117,10 +117,6 @@ struct alignas(64) Lex {
 };
 static_assert(sizeof(Lex) == 64, "a lexicon entry fills one cache line");
 
-// The lexicon entry of a token not looked up yet: a Scanner looks up only
-// the tokens its matchers ask about.
-const Lex kNotLookedUp;
-
 // Whether a word can start a figure by itself, whatever its neighbours.
 bool starts_alone(const Lex& l) {
   return l.number || l.month || l.weekday >= 0 || l.currency ||
@@ -530,8 +526,7 @@ class Scanner {
   // Token i's lexicon entry, or nullptr; looked up on the first question.
   const Lex* lex(size_t i) const {
     if (i >= n_) return nullptr;
-    const Lex* l = lex_[i];
-    return l != &kNotLookedUp ? l : look_up(i);
+    return (facts_[i] & kLookedUp) ? lex_[i] : look_up(i);
   }
   uint32_t flags(size_t i) const {
     const Lex* l = lex(i);
@@ -583,7 +578,6 @@ class Scanner {
     const WordFilter& starters = lexicon_.starters;
     const char* const text = doc_.text.data();
     const Token* const tokens = doc_.tokens.data();
-    const Lex** const lex = lex_.get();
     uint8_t* const facts = facts_.get();
     uint32_t* const list = candidates_.get();
     // The tokens with 16 readable bytes at their start, whose keys take
@@ -624,7 +618,6 @@ class Scanner {
         facts[i - 1] = kMayStart;
         list[candidates++] = static_cast<uint32_t>(i - 1);
       }
-      lex[i] = &kNotLookedUp;
       facts[i] = static_cast<uint8_t>(start);
       list[candidates] = static_cast<uint32_t>(i);
       candidates += start != kNeverStarts;
@@ -644,6 +637,7 @@ class Scanner {
     const bool listed = token.kind == TokenKind::kWord || (token.kind == TokenKind::kPunct && symbol);
     const Lex* l = listed ? lexicon_.words.find(t) : nullptr;
     lex_[i] = l;
+    facts_[i] |= kLookedUp;
     return l;
   }
 
@@ -2602,10 +2596,12 @@ class Scanner {
   const Document& doc_;
   const FigureOptions& options_;
   size_t n_;
-  // Per token: its StartClass, and kSentenceStart.
+  // Per token: its StartClass, kSentenceStart, and kLookedUp once lex_ holds its entry.
   static constexpr uint8_t kSentenceStart = 4;
-  // Filled by classify_tokens, so left uninitialised (zeroing them cost more
-  // than filling). lex_ holds &kNotLookedUp until lex() first asks.
+  static constexpr uint8_t kLookedUp = 8;
+  // Left uninitialised (zeroing them cost more than filling): classify_tokens
+  // fills facts_, and lex() fills lex_ token by token, as matchers ask, so the
+  // pass over all tokens does not write eight bytes for each.
   std::unique_ptr<const Lex*[]> lex_;
   std::unique_ptr<uint8_t[]> facts_;
   std::unique_ptr<uint32_t[]> candidates_;  // tokens that may start a figure, ascending
