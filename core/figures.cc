@@ -491,6 +491,10 @@ class Scanner {
 
   std::vector<Figure> run() {
     const size_t candidates = classify_tokens();
+    // The candidates' entries, looked up back to back before any matching,
+    // so that the lookups' cache misses overlap rather than come one at a time.
+    for (size_t c = 0; c < candidates; ++c)
+      if (const Lex* l = lex(candidates_[c])) __builtin_prefetch(l);
     std::vector<Figure> figures;
     figures.reserve(n_ / 32 + 4);  // news text states a figure every 30-40 tokens
     size_t resume = 0;  // the token after the last figure, name or code taken
