@@ -144,6 +144,15 @@ void check_changes(const Document& doc, const std::vector<Figure>& figures, std:
     size_t k = j;
     while (k < figures.size() && figures[k].span.start < s.span.end) ++k;
     if (k - j < 2) continue;
+    // Without a figure after "from" and one after "to" there is no change to
+    // check: that test is cheaper than looking every token up as a verb.
+    bool any_from = false, any_to = false;
+    for (size_t m = j; m < k; ++m) {
+      const std::string before = word_before(doc.text, figures[m].span.start);
+      any_from = any_from || before == "from";
+      any_to = any_to || before == "to";
+    }
+    if (!any_from || !any_to) continue;
     // The change verb of the sentence, if any.
     int direction = 0;
     size_t verb_at = 0;

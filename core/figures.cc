@@ -63,6 +63,7 @@ enum LexFlag : uint32_t {
   kPeriod = 1u << 15,      // week, month, year, weekend: "last week"
   kNotAfterNumber = 1u << 16,  // words that make a preceding capitalised word + number a name
   kSignWord = 1u << 17,    // minus, Rs: may start a figure
+  kOnlyQualifier = 1u << 18,  // a qualifier and nothing else that starts or measures: "in", "at", "as", "up", "from"
 };
 
 struct FuzzyWord {
@@ -99,30 +100,65 @@ constexpr std::array<uint8_t, 256> make_symbol_entries() {
 }
 constexpr std::array<uint8_t, 256> kSymbolEntries = make_symbol_entries();
 
-struct Lex {
+// One cache line: the matchers read the entries of scattered tokens, each
+// the first time cold.
+struct alignas(64) Lex {
   uint32_t flags = 0;
+  int8_t month = 0;
+  int8_t weekday = -1;
+  int8_t rel_day = 0;
+  int8_t direction = 0;  // +1 rose, -1 fell
   const NumberWord* number = nullptr;
   const Unit* unit = nullptr;
   const Currency* currency = nullptr;
-  FuzzyWord fuzzy;
+  const FuzzyWord* fuzzy = nullptr;  // set with kFuzzy
   double ratio = 0;
-  int month = 0;
-  int weekday = -1;
-  int rel_day = 0;
-  int direction = 0;  // +1 rose, -1 fell
   uint64_t qualifier_phrases = 0;  // bit p: kQualifierPhrases[p] starts with this word
 };
+static_assert(sizeof(Lex) == 64, "a lexicon entry fills one cache line");
 
-// Every word the finder reacts to, in any case: one table lookup per token.
-// `starts` holds the StartClass of each entry of `words`, by entry number,
-// apart from the Lex so that the pass over all tokens reads a small array
-// rather than the large Lex records.
-struct Lexicon {
-  WordTable<Lex> words;
-  std::vector<uint8_t> starts;
+// Whether a word can start a figure by itself, whatever its neighbours.
+bool starts_alone(const Lex& l) {
+  return l.number || l.month || l.weekday >= 0 || l.currency ||
+         (l.flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord));
+}
+
+// A set of folded words that answers "certainly not in it" from one bit,
+// chosen by the word's hash: the pass over all tokens asks it instead of
+// looking every token up. 2^15 bits hold the few hundred starting words at
+// about one false "maybe" in a hundred.
+class WordFilter {
+ public:
+  void add(const FoldedWord& key) { bits_[index(key) / 64] |= uint64_t{1} << (index(key) % 64); }
+  // 1 if the word of `key` may be in the set, else 0.
+  uint64_t may_hold(const FoldedWord& key) const { return (bits_[index(key) / 64] >> (index(key) % 64)) & 1; }
+
+ private:
+  static constexpr unsigned kBits = 15;
+  static size_t index(const FoldedWord& key) { return key.hash >> (64 - kBits); }
+  std::array<uint64_t, (size_t{1} << kBits) / 64> bits_{};
 };
 
-void add_all(WordTable<Lex>& lex, std::initializer_list<const char*> words, uint32_t flags) {
+// Every word the finder reacts to, in any case. Only the tokens a matcher
+// asks about are looked up; `starters` holds the words that can start a
+// figure, alone or with the next word's help (starts_alone, articles), for
+// the pass that picks the tokens worth a matcher's time.
+struct Lexicon {
+  WordTable<Lex> words;
+  WordFilter starters;
+};
+
+// The lexicon while it is built, with every word added, to find the starters once all are in.
+struct LexiconBuilder {
+  WordTable<Lex> table;
+  std::vector<std::string_view> added;
+  Lex& add(std::string_view word) {
+    added.push_back(word);
+    return table.add(word);
+  }
+};
+
+void add_all(LexiconBuilder& lex, std::initializer_list<const char*> words, uint32_t flags) {
   for (const char* w : words) lex.add(w).flags |= flags;
 }
 
@@ -156,7 +192,7 @@ const QualifierPhrase kQualifierPhrases[] = {
 };
 
 Lexicon build_lexicon() {
-  WordTable<Lex> lex;
+  LexiconBuilder lex;
   add_all(lex,
           {"the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "as",
            "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "they", "them",
@@ -254,21 +290,22 @@ Lexicon build_lexicon() {
     const char* word;
     FuzzyWord fuzzy;
   };
-  for (const Fuzzy& f : std::initializer_list<Fuzzy>{
-           {"dozens", {24, kInf, 12, 0, true, false}},
-           {"scores", {40, kInf, 20, 0, true, false}},
-           {"tens", {20, kInf, 10, 0, false, false}},
-           {"hundreds", {200, kInf, 100, 100, true, false}},
-           {"thousands", {2000, kInf, 1000, 1e3, true, false}},
-           {"millions", {2e6, kInf, 1e6, 1e6, true, false}},
-           {"billions", {2e9, kInf, 1e9, 1e9, true, false}},
-           {"several", {3, 9, 0, 0, true, false}},
-           {"handful", {2, 5, 0, 0, true, true}},
-           {"few", {2, 5, 0, 0, true, true}},
-           {"couple", {2, 2, 0, 0, true, true}}}) {
+  static const Fuzzy kFuzzyWords[] = {
+      {"dozens", {24, kInf, 12, 0, true, false}},
+      {"scores", {40, kInf, 20, 0, true, false}},
+      {"tens", {20, kInf, 10, 0, false, false}},
+      {"hundreds", {200, kInf, 100, 100, true, false}},
+      {"thousands", {2000, kInf, 1000, 1e3, true, false}},
+      {"millions", {2e6, kInf, 1e6, 1e6, true, false}},
+      {"billions", {2e9, kInf, 1e9, 1e9, true, false}},
+      {"several", {3, 9, 0, 0, true, false}},
+      {"handful", {2, 5, 0, 0, true, true}},
+      {"few", {2, 5, 0, 0, true, true}},
+      {"couple", {2, 2, 0, 0, true, true}}};
+  for (const Fuzzy& f : kFuzzyWords) {
     Lex& l = lex.add(f.word);
     l.flags |= kFuzzy;
-    l.fuzzy = f.fuzzy;
+    l.fuzzy = &f.fuzzy;
   }
   add_all(lex, {"noon", "midnight", "midday"}, kClock);
   // Number words, units, currencies, months and weekdays come from their modules.
@@ -319,16 +356,15 @@ Lexicon build_lexicon() {
                                               "sat", "sun", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.",
                                               "thurs.", "fri.", "sat.", "sun."};
   for (const char* w : kWeekdayNames) lex.add(w).weekday = weekday_number(w);
-  // The rule of Scanner::can_start for a word found in the lexicon.
-  std::vector<uint8_t> starts(lex.size() + 1, kNeverStarts);
-  for (uint32_t entry = 1; entry <= lex.size(); ++entry) {
-    const Lex& l = *lex.value(entry);
-    if (l.flags & kArticle) starts[entry] = kMayStart;  // "a dozen", "a day", "an estimated": the next word decides
-    else if (l.number || l.month || l.weekday >= 0 || l.currency ||
-             (l.flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord)))
-      starts[entry] = kStarts;
+  WordFilter starters;
+  for (const std::string_view word : lex.added) {
+    Lex& l = lex.add(word);
+    if ((l.flags & kQualifier) && !l.number && !l.month && l.weekday < 0 && !l.currency && !l.unit &&
+        !(l.flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
+      l.flags |= kOnlyQualifier;
+    if (starts_alone(l) || (l.flags & kArticle)) starters.add(FoldedWord::of(word));
   }
-  return {std::move(lex), std::move(starts)};
+  return {std::move(lex.table), starters};
 }
 
 // ---------------------------------------------------------------------------
@@ -454,7 +490,11 @@ class Scanner {
         lex_(new const Lex*[n_]), facts_(new uint8_t[n_]), candidates_(new uint32_t[n_]) {}
 
   std::vector<Figure> run() {
-    const size_t candidates = look_up_tokens();
+    const size_t candidates = classify_tokens();
+    // The candidates' entries, looked up back to back before any matching,
+    // so that the lookups' cache misses overlap rather than come one at a time.
+    for (size_t c = 0; c < candidates; ++c)
+      if (const Lex* l = lex(candidates_[c])) __builtin_prefetch(l);
     std::vector<Figure> figures;
     figures.reserve(n_ / 32 + 4);  // news text states a figure every 30-40 tokens
     size_t resume = 0;  // the token after the last figure, name or code taken
@@ -487,8 +527,15 @@ class Scanner {
     return std::string_view(doc_.text.data() + t.start, t.end - t.start);
   }
   TokenKind kind(size_t i) const { return doc_.tokens[i].kind; }
-  const Lex* lex(size_t i) const { return i < n_ ? lex_[i] : nullptr; }
-  uint32_t flags(size_t i) const { return i < n_ && lex_[i] ? lex_[i]->flags : 0; }
+  // Token i's lexicon entry, or nullptr; looked up on the first question.
+  const Lex* lex(size_t i) const {
+    if (i >= n_) return nullptr;
+    return (facts_[i] & kLookedUp) ? lex_[i] : look_up(i);
+  }
+  uint32_t flags(size_t i) const {
+    const Lex* l = lex(i);
+    return l ? l->flags : 0;
+  }
   bool adjacent(size_t i) const { return i > 0 && i < n_ && doc_.tokens[i].start == doc_.tokens[i - 1].end; }
   // Token text `t` equals `word` (lower case) in any ASCII case.
   static bool equals_lower(std::string_view t, std::string_view word) {
@@ -524,54 +571,50 @@ class Scanner {
   bool capitalised(size_t i) const { return i < n_ && kind(i) == TokenKind::kWord && is_ascii_upper(text(i)[0]); }
   bool is_sentence_start(size_t i) const { return i < n_ && (facts_[i] & kSentenceStart); }
 
-  // One pass over the tokens: each one's lexicon entry, and the list of
-  // tokens that can start a figure (every token can_start accepts, and some
-  // it may reject: their facts say kMayStart). Returns the list's length.
-  size_t look_up_tokens() {
+  // One pass over the tokens for the list of those that can start a figure:
+  // every token can_start accepts, and some it may reject (their facts say
+  // kMayStart). Words are not looked up here: the lexicon's starter filter
+  // rules out most of them, and the rest are left to can_start. Returns the
+  // list's length.
+  size_t classify_tokens() {
     // Everything the loop reads but does not change, in locals: its byte
     // stores could alias anything reached through a pointer or reference.
-    const WordTable<Lex>::Reader words = lexicon_.words.reader();
-    const uint8_t* const starts = lexicon_.starts.data();
+    const WordFilter& starters = lexicon_.starters;
     const char* const text = doc_.text.data();
     const Token* const tokens = doc_.tokens.data();
-    const Lex** const lex = lex_.get();
     uint8_t* const facts = facts_.get();
     uint32_t* const list = candidates_.get();
     // The tokens with 16 readable bytes at their start, whose keys take
-    // two plain loads; the last few are looked up with care below.
+    // two plain loads; the last few are read with care below.
     size_t padded = n_;
     while (padded > 0 && doc_.text.size() - tokens[padded - 1].start < 16) --padded;
     size_t candidates = 0;
-    // Half the words are in the lexicon, at random, and token kinds follow
-    // no pattern either: every token is looked up and classified as a word,
-    // a number and a punctuation mark, and masks keep the right answer,
-    // rather than branches that would mispredict.
+    // Token kinds and filter answers follow no pattern: every token is
+    // classified as a word, a number and a punctuation mark, and masks keep
+    // the right answer, rather than branches that would mispredict.
     for (size_t i = 0; i < n_; ++i) {
       const Token& token = tokens[i];
       const char* const p = text + token.start;
       const size_t size = token.end - token.start;
       const auto first = static_cast<unsigned char>(p[0]);
-      uint32_t entry;
+      FoldedWord key;
       bool hyphen;
       if (__builtin_expect(i < padded, 1)) {
-        const FoldedWord key = FoldedWord::of_padded(p, size);  // no word's key past 16 bytes
-        entry = words.entry(key);
+        key = FoldedWord::of_padded(p, size);  // no word's key past 16 bytes
         hyphen = has_hyphen(key);
         if (__builtin_expect(size > kMaxWordTableWord, 0)) hyphen = has_hyphen(std::string_view(p, size));
       } else {
-        entry = lexicon_.words.entry(std::string_view(p, size));
+        if (size <= kMaxWordTableWord) key = FoldedWord::of(std::string_view(p, size));
         hyphen = has_hyphen(std::string_view(p, size));
       }
       const uint32_t word = 0 - static_cast<uint32_t>(token.kind == TokenKind::kWord);
       const uint32_t punct = 0 - static_cast<uint32_t>(token.kind == TokenKind::kPunct);
-      // Numbers and most single punctuation marks have no entry, whatever their key.
-      entry &= word | (punct & (0 - static_cast<uint32_t>((size > 1) | kSymbolEntries[first])));
-      // A word: a lexicon word's class, or else a hyphenated compound
-      // ("twenty-one", "two-hour") or a possible currency code ("USD 5";
-      // never hyphenated); or a digit first (which no lexicon word has).
+      // A word may start a figure if it may be a starting word, a
+      // hyphenated compound ("twenty-one", "two-hour") or a currency code
+      // ("USD 5"): can_start decides; it starts if its first byte is a digit.
       const uint32_t code = static_cast<uint32_t>(size == 3) & static_cast<uint32_t>(is_ascii_upper(p[0])) & static_cast<uint32_t>(is_ascii_upper(p[1]));
-      const uint32_t unknown = (static_cast<uint32_t>(hyphen) | (code << 1)) & (0 - static_cast<uint32_t>(entry == 0));
-      const uint32_t as_word = starts[entry] | unknown | static_cast<uint32_t>(is_digit(p[0]));
+      const uint32_t maybe = static_cast<uint32_t>(starters.may_hold(key)) | static_cast<uint32_t>(hyphen) | code;
+      const uint32_t as_word = (maybe * kMayStart) | static_cast<uint32_t>(is_digit(p[0]));
       const uint32_t start = (as_word & word) | (kPunctStarts[first] & punct) | (kStarts & ~(word | punct));
       // "US$", "HK$": the word before a glued "$" may start a figure.
       if (__builtin_expect(first == '$', 0) && size == 1 && i > 0 && facts[i - 1] == kNeverStarts &&
@@ -579,7 +622,6 @@ class Scanner {
         facts[i - 1] = kMayStart;
         list[candidates++] = static_cast<uint32_t>(i - 1);
       }
-      lex[i] = words.value(entry);
       facts[i] = static_cast<uint8_t>(start);
       list[candidates] = static_cast<uint32_t>(i);
       candidates += start != kNeverStarts;
@@ -587,6 +629,20 @@ class Scanner {
     for (const Sentence& s : doc_.sentences)
       if (s.first_token < n_) facts[s.first_token] |= kSentenceStart;
     return candidates;
+  }
+
+  // Looks token i up in the lexicon and keeps the answer. Numbers and most
+  // single punctuation marks have no entry, whatever their text. Kept out of
+  // line so that lex(), called everywhere, inlines to a load and a compare.
+  __attribute__((noinline)) const Lex* look_up(size_t i) const {
+    const Token& token = doc_.tokens[i];
+    const std::string_view t(doc_.text.data() + token.start, token.end - token.start);
+    const bool symbol = t.size() > 1 || kSymbolEntries[static_cast<unsigned char>(t[0])];
+    const bool listed = token.kind == TokenKind::kWord || (token.kind == TokenKind::kPunct && symbol);
+    const Lex* l = listed ? lexicon_.words.find(t) : nullptr;
+    lex_[i] = l;
+    facts_[i] |= kLookedUp;
+    return l;
   }
 
   // Token i + 1 is "$" with no space before it.
@@ -606,7 +662,7 @@ class Scanner {
     }
     // "US$", "A$", "HK$" (the rare glued "$" tested first: it predicts well)
     if (glued_dollar_after(i) && t.size() <= 3 && is_ascii_upper(t[0])) return true;
-    const Lex* l = lex_[i];
+    const Lex* l = lex(i);
     if (l == nullptr) {
       // Hyphenated compounds: "twenty-one", "two-hour", "third-largest", "mid-2020"; codes: "USD 5".
       if (t.size() == 3 && is_ascii_upper(t[0]) && is_ascii_upper(t[1])) return starts_with_digit(i + 1) && find_currency_code(t);
@@ -617,21 +673,22 @@ class Scanner {
       const Lex* next = lex(i + 1);
       return next && (next->number || next->unit || next->currency || (next->flags & (kFuzzy | kQualifier)));
     }
-    if (l->number || l->month || l->weekday >= 0 || l->currency) return true;
-    return (l->flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord)) != 0;
+    return starts_alone(*l);
   }
 
   // --- matching -------------------------------------------------------------
   bool match(size_t i, Figure* out, size_t* end) {
     *end = i;
-    if (skip_code(i, end)) {
+    // Codes and fractions begin with digits or signs, never with a qualifier word.
+    const bool only_qualifier = flags(i) & kOnlyQualifier;
+    if (!only_qualifier && skip_code(i, end)) {
       if (options_.phone_numbers && phone_or_ip_) {
         emit_code(i, *end, out);
         return true;
       }
       return false;
     }
-    if (match_fraction(i, out, end)) return true;
+    if (!only_qualifier && match_fraction(i, out, end)) return true;
     Qualifier q;
     if (match_qualifier(i, &q)) {
       if (q.range_start) {
@@ -654,10 +711,7 @@ class Scanner {
       return false;
     }
     // Most qualifier words ("in", "at", "as", "up", "from") are only that.
-    const Lex* l = lex(i);
-    if (l && (l->flags & kQualifier) && !l->number && !l->month && l->weekday < 0 && !l->currency && !l->unit &&
-        !(l->flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
-      return false;
+    if (only_qualifier) return false;
     if (match_date(i, out, end)) return true;
     if (match_time(i, out, end)) return true;
     if (match_amount(i, nullptr, out, end)) return true;
@@ -1227,14 +1281,14 @@ class Scanner {
     }
     const Lex* l = lex(k);
     if (!l || !(l->flags & kFuzzy)) return false;
-    const FuzzyWord& f = l->fuzzy;
+    const FuzzyWord& f = *l->fuzzy;
     if (f.needs_article != article) return false;
     double lo = f.min, hi = f.max;
     size_t end = k + 1;
     // "tens of thousands", "hundreds of millions", "dozens of thousands"
-    if (f.head > 0 && is(k + 1, "of") && lex(k + 2) && (lex(k + 2)->flags & kFuzzy) && lex(k + 2)->fuzzy.tail > 0 &&
-        lex(k + 2)->fuzzy.tail > f.head) {
-      lo = 2 * f.head * lex(k + 2)->fuzzy.tail;
+    if (f.head > 0 && is(k + 1, "of") && lex(k + 2) && (lex(k + 2)->flags & kFuzzy) && lex(k + 2)->fuzzy->tail > 0 &&
+        lex(k + 2)->fuzzy->tail > f.head) {
+      lo = 2 * f.head * lex(k + 2)->fuzzy->tail;
       hi = kInf;
       end = k + 3;
     } else if (!f.standalone) {
@@ -1329,18 +1383,21 @@ class Scanner {
     } kDollarNations[] = {{"us", "USD"}, {"u.s.", "USD"}, {"american", "USD"}, {"canadian", "CAD"},
                           {"australian", "AUD"}, {"singapore", "SGD"}, {"hong", "HKD"}, {"zimbabwean", "ZWL"},
                           {"taiwan", "TWD"}, {"new", "NZD"}};
-    for (const auto& d : kDollarNations) {
-      if (is(k, d.adjective)) {
-        size_t m = k + 1;
-        if (is(k, "hong") && is(m, "kong")) ++m;
-        if (is(k, "new") && is(m, "zealand")) ++m;
-        if (is_any(m, {"dollars", "dollar"})) {
-          static const Currency usd{"USD"}, cad{"CAD"}, aud{"AUD"}, sgd{"SGD"}, hkd{"HKD"}, zwl{"ZWL"}, twd{"TWD"},
-              nzd{"NZD"};
-          const Currency* all[] = {&usd, &usd, &usd, &cad, &aud, &sgd, &hkd, &zwl, &twd, &nzd};
-          u->end = m + 1;
-          u->currency = all[&d - kDollarNations];
-          return true;
+    // "... dollar(s)", "Hong Kong ...", "New Zealand ...": the next word rules most tokens out.
+    if (is_any(k + 1, {"dollars", "dollar", "kong", "zealand"})) {
+      for (const auto& d : kDollarNations) {
+        if (is(k, d.adjective)) {
+          size_t m = k + 1;
+          if (is(k, "hong") && is(m, "kong")) ++m;
+          if (is(k, "new") && is(m, "zealand")) ++m;
+          if (is_any(m, {"dollars", "dollar"})) {
+            static const Currency usd{"USD"}, cad{"CAD"}, aud{"AUD"}, sgd{"SGD"}, hkd{"HKD"}, zwl{"ZWL"}, twd{"TWD"},
+                nzd{"NZD"};
+            const Currency* all[] = {&usd, &usd, &usd, &cad, &aud, &sgd, &hkd, &zwl, &twd, &nzd};
+            u->end = m + 1;
+            u->currency = all[&d - kDollarNations];
+            return true;
+          }
         }
       }
     }
@@ -2543,9 +2600,12 @@ class Scanner {
   const Document& doc_;
   const FigureOptions& options_;
   size_t n_;
-  // Per token: its StartClass, and kSentenceStart.
+  // Per token: its StartClass, kSentenceStart, and kLookedUp once lex_ holds its entry.
   static constexpr uint8_t kSentenceStart = 4;
-  // Filled by look_up_tokens, so left uninitialised (zeroing them cost more than filling).
+  static constexpr uint8_t kLookedUp = 8;
+  // Left uninitialised (zeroing them cost more than filling): classify_tokens
+  // fills facts_, and lex() fills lex_ token by token, as matchers ask, so the
+  // pass over all tokens does not write eight bytes for each.
   std::unique_ptr<const Lex*[]> lex_;
   std::unique_ptr<uint8_t[]> facts_;
   std::unique_ptr<uint32_t[]> candidates_;  // tokens that may start a figure, ascending
