@@ -1388,8 +1388,11 @@ class Scanner {
       for (const auto& d : kDollarNations) {
         if (is(k, d.adjective)) {
           size_t m = k + 1;
-          if (is(k, "hong") && is(m, "kong")) ++m;
-          if (is(k, "new") && is(m, "zealand")) ++m;
+          // The two-word nations name no currency by their first word alone ("7 new dollars").
+          if (is(k, "hong") || is(k, "new")) {
+            if (!is(m, is(k, "hong") ? "kong" : "zealand")) break;
+            ++m;
+          }
           if (is_any(m, {"dollars", "dollar"})) {
             static const Currency usd{"USD"}, cad{"CAD"}, aud{"AUD"}, sgd{"SGD"}, hkd{"HKD"}, zwl{"ZWL"}, twd{"TWD"},
                 nzd{"NZD"};

@@ -58,6 +58,9 @@ TEST_CASE("a nation's dollars are read whole, two-word nations included", "[figu
       {"He paid 20 US dollars", "20 US dollars", "USD"},
       {"He paid 20 Australian dollar", "20 Australian dollar", "AUD"},
       {"He paid 20 Australian coins", "20", ""},
+      // Their first word alone names no nation's dollar.
+      {"It cost 7 new dollars.", "7", ""},
+      {"It cost 7 Hong dollars.", "7", ""},
   };
   for (const DollarCase& c : cases) {
     INFO(c.text);
