@@ -11,9 +11,11 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <memory>
 
 #include "dates.h"
 #include "numbers.h"
+#include "thread_scratch.h"
 #include "units.h"
 #include "word_table.h"
 
@@ -483,11 +485,36 @@ struct UnitMatch {
 
 // ---------------------------------------------------------------------------
 
+// The per-token arrays of a Scanner, kept per thread and only ever grown, so
+// that a document allocates them only when it has more tokens than any
+// before it on the thread.
+struct ScannerArrays {
+  std::unique_ptr<const Lex*[]> lex;
+  std::unique_ptr<uint8_t[]> facts;
+  std::unique_ptr<uint32_t[]> candidates;
+  size_t capacity = 0;
+};
+
+ScannerArrays& scanner_arrays(size_t tokens) {
+  AI_THREAD_SCRATCH ScannerArrays arrays;
+  if (tokens > arrays.capacity) {
+    arrays.lex.reset(new const Lex*[tokens]);
+    arrays.facts.reset(new uint8_t[tokens]);
+    arrays.candidates.reset(new uint32_t[tokens]);
+    arrays.capacity = tokens;
+  }
+  return arrays;
+}
+
 class Scanner {
  public:
   Scanner(const Lexicon& lexicon, const Document& doc, const FigureOptions& options)
-      : lexicon_(lexicon), doc_(doc), options_(options), n_(doc.tokens.size()),
-        lex_(new const Lex*[n_]), facts_(new uint8_t[n_]), candidates_(new uint32_t[n_]) {}
+      : lexicon_(lexicon), doc_(doc), options_(options), n_(doc.tokens.size()) {
+    ScannerArrays& arrays = scanner_arrays(n_);
+    lex_ = arrays.lex.get();
+    facts_ = arrays.facts.get();
+    candidates_ = arrays.candidates.get();
+  }
 
   std::vector<Figure> run() {
     const size_t candidates = classify_tokens();
@@ -582,8 +609,8 @@ class Scanner {
     const WordFilter& starters = lexicon_.starters;
     const char* const text = doc_.text.data();
     const Token* const tokens = doc_.tokens.data();
-    uint8_t* const facts = facts_.get();
-    uint32_t* const list = candidates_.get();
+    uint8_t* const facts = facts_;
+    uint32_t* const list = candidates_;
     // The tokens with 16 readable bytes at their start, whose keys take
     // two plain loads; the last few are read with care below.
     size_t padded = n_;
@@ -2609,9 +2636,10 @@ class Scanner {
   // Left uninitialised (zeroing them cost more than filling): classify_tokens
   // fills facts_, and lex() fills lex_ token by token, as matchers ask, so the
   // pass over all tokens does not write eight bytes for each.
-  std::unique_ptr<const Lex*[]> lex_;
-  std::unique_ptr<uint8_t[]> facts_;
-  std::unique_ptr<uint32_t[]> candidates_;  // tokens that may start a figure, ascending
+  // They live in the thread's ScannerArrays, at least n_ long.
+  const Lex** lex_ = nullptr;
+  uint8_t* facts_ = nullptr;
+  uint32_t* candidates_ = nullptr;  // tokens that may start a figure, ascending
 };
 
 // Figures from digit tokens with units glued ("180-day", "34-year-old", "20ft")

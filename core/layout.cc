@@ -14,6 +14,7 @@
 #include "line_patterns.h"
 #include "phrase_set.h"
 #include "structure.h"
+#include "thread_scratch.h"
 #include "utf8.h"
 
 namespace ai {
@@ -32,9 +33,10 @@ struct Line {
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// Splits on '\n' and trims; a line of only spaces (including U+00A0) is blank.
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
+// Splits on '\n' and trims into `lines` (emptied first); a line of only
+// spaces (including U+00A0) is blank.
+void split_lines(std::string_view text, std::vector<Line>* lines) {
+  lines->clear();
   size_t start = 0;
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
@@ -52,11 +54,10 @@ std::vector<Line> split_lines(std::string_view text) {
     while (last >= first + 2 && static_cast<unsigned char>(text[last - 2]) == 0xC2 &&
            static_cast<unsigned char>(text[last - 1]) == 0xA0)
       last -= 2;
-    lines.push_back({{first, first < last ? last : first}});
+    lines->push_back({{first, first < last ? last : first}});
     if (end == text.size()) break;
     start = end + 1;
   }
-  return lines;
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -274,7 +275,10 @@ class LayoutReader {
 
   Layout read() {
     Layout layout;
-    const std::vector<Line> lines = split_lines(doc_.text);
+    // Kept per thread: a document's lines need no allocation once a
+    // document with as many has been read.
+    AI_THREAD_SCRATCH std::vector<Line> lines;
+    split_lines(doc_.text, &lines);
     for (const Line& line : lines) {
       if (line.span.empty()) continue;
       if (const char* reason = furniture_reason(doc_.span_text(line.span)))

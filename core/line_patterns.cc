@@ -1,7 +1,6 @@
 #include "line_patterns.h"
 
 #include <iterator>
-#include <vector>
 
 #include "utf8.h"
 
@@ -17,20 +16,30 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 // Characters of a word in a dateline's place: capitals, '.', apostrophes, '-'.
 bool is_place_char(char32_t cp) { return (cp >= 'A' && cp <= 'Z') || cp == '.' || cp == '\'' || cp == kRightQuote || cp == '-'; }
 
-// Byte offsets at which a run of `accepts` characters starting at `pos` may
-// end, shortest first (the caller walks them longest first, as a greedy
-// quantifier would).
-template <typename Accepts>
-void run_ends(std::string_view line, size_t pos, Accepts accepts, std::vector<size_t>* ends) {
-  ends->clear();
-  ends->push_back(pos);
-  while (pos < line.size()) {
+// Tries `attempt` at each byte offset where a run of `accepts` characters
+// starting at `pos` may end, longest first (as a greedy quantifier would),
+// down to `pos` itself when `may_be_empty`; returns whether an attempt
+// succeeded. The ends are found by stepping back from the longest one, a code
+// point at a time (the run's code points decoded whole, so stepping over
+// continuation bytes finds each start), rather than listed in a vector.
+template <typename Accepts, typename Attempt>
+bool try_run_ends(std::string_view line, size_t pos, bool may_be_empty, Accepts accepts, Attempt attempt) {
+  size_t end = pos;
+  while (end < line.size()) {
     size_t length = 0;
-    if (!accepts(decode_code_point(line, pos, &length))) break;
-    pos += length;
-    ends->push_back(pos);
+    if (!accepts(decode_code_point(line, end, &length))) break;
+    end += length;
+  }
+  for (;;) {
+    if (end == pos && !may_be_empty) return false;
+    if (attempt(end)) return true;
+    if (end == pos) return false;
+    do --end;
+    while ((static_cast<unsigned char>(line[end]) & 0xC0) == 0x80);
   }
 }
+
+bool is_ascii_lower_cp(char32_t cp) { return cp >= 'a' && cp <= 'z'; }
 
 // Every form of every month name, each month's forms in the order its
 // pattern preferred them ("January" before "Jan." before "Jan"). No two
@@ -53,24 +62,17 @@ class DatelineReader {
 
   std::optional<DatelineMatch> read() {
     if (line_.empty() || !is_ascii_upper(line_[0])) return std::nullopt;
-    std::vector<size_t> ends;
-    run_ends(line_, 1, is_place_char, &ends);
     // The first word needs at least one character after its capital.
-    for (size_t k = ends.size(); k-- > 1;) {
-      if (place_words(ends[k], 0)) return match_;
-    }
+    if (try_run_ends(line_, 1, false, is_place_char, [&](size_t end) { return place_words(end, 0); })) return match_;
     return std::nullopt;
   }
 
  private:
   // After `words` extra place words ending at `pos`: one more word first, then stop.
   bool place_words(size_t pos, int words) {
-    if (words < 3 && pos + 1 < line_.size() && line_[pos] == ' ' && is_ascii_upper(line_[pos + 1])) {
-      std::vector<size_t> ends;
-      run_ends(line_, pos + 2, is_place_char, &ends);
-      for (size_t k = ends.size(); k-- > 0;)
-        if (place_words(ends[k], words + 1)) return true;
-    }
+    if (words < 3 && pos + 1 < line_.size() && line_[pos] == ' ' && is_ascii_upper(line_[pos + 1]) &&
+        try_run_ends(line_, pos + 2, true, is_place_char, [&](size_t end) { return place_words(end, words + 1); }))
+      return true;
     match_ = DatelineMatch{};
     match_.place = {0, pos};
     return after_place(pos);
@@ -80,23 +82,17 @@ class DatelineReader {
   bool after_place(size_t pos) {
     if (date_part(pos)) return true;
     if (!starts_with_at(line_, pos, ", ") || pos + 2 >= line_.size() || !is_ascii_upper(line_[pos + 2])) return false;
-    std::vector<size_t> first_ends;
-    run_ends(line_, pos + 3, [](char32_t cp) { return cp >= 'a' && cp <= 'z'; }, &first_ends);
-    for (size_t k = first_ends.size(); k-- > 1;) {
-      const size_t word_end = first_ends[k];
+    return try_run_ends(line_, pos + 3, false, is_ascii_lower_cp, [&](size_t word_end) {
       // "\.?" greedy, then an optional second title-case word, greedy.
       for (int dot = (word_end < line_.size() && line_[word_end] == '.') ? 1 : 0; dot >= 0; --dot) {
         const size_t after_dot = word_end + static_cast<size_t>(dot);
-        if (after_dot + 1 < line_.size() && line_[after_dot] == ' ' && is_ascii_upper(line_[after_dot + 1])) {
-          std::vector<size_t> second_ends;
-          run_ends(line_, after_dot + 2, [](char32_t cp) { return cp >= 'a' && cp <= 'z'; }, &second_ends);
-          for (size_t j = second_ends.size(); j-- > 1;)
-            if (date_part(second_ends[j])) return true;
-        }
+        if (after_dot + 1 < line_.size() && line_[after_dot] == ' ' && is_ascii_upper(line_[after_dot + 1]) &&
+            try_run_ends(line_, after_dot + 2, false, is_ascii_lower_cp, [&](size_t end) { return date_part(end); }))
+          return true;
         if (date_part(after_dot)) return true;
       }
-    }
-    return false;
+      return false;
+    });
   }
 
   // "[,] Month Day [[,] Year]", optional and tried first.

@@ -4,23 +4,85 @@
 // to", "citing") names a source. Verbs that introduce a quotation belong to
 // the quote. Sources are merged by entity when the speaker links to one and
 // by name otherwise, so "Tass said" twice is one source with two citations.
-#include <algorithm>
-#include <unordered_map>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "attribution.h"
 #include "structure.h"
+#include "thread_scratch.h"
 
 namespace ai {
 
 namespace {
 
-std::string key_of(const Speaker& speaker) {
-  if (!speaker.entity_id.empty()) return "#" + speaker.entity_id;
-  std::string key = speaker.name;
-  for (char& c : key)
+// Writes the key sources are merged by into `key`: "#" and the entity id when
+// the speaker links to an entity, else the name in lower case.
+void key_of(const Speaker& speaker, std::string* key) {
+  if (!speaker.entity_id.empty()) {
+    key->assign(1, '#');
+    key->append(speaker.entity_id);
+    return;
+  }
+  key->assign(speaker.name);
+  for (char& c : *key)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  return key;
 }
+
+// The sources found so far by key: an open-addressed table over the keys'
+// hashes, kept per thread with the key strings, so that after the first few
+// documents finding sources allocates only what the report keeps.
+class SourceIndex {
+ public:
+  void clear() {
+    count_ = 0;
+    slots_.assign(16, kEmpty);
+  }
+  // The number of the source filed under `key`, or, when there is none, the
+  // next number (the count of sources so far), now filed under it.
+  size_t find_or_add(std::string_view key) {
+    const size_t hash = std::hash<std::string_view>()(key);
+    size_t slot = slot_of(key, hash);
+    if (slots_[slot] != kEmpty) return slots_[slot];
+    if ((count_ + 1) * 2 > slots_.size()) {
+      grow();
+      slot = slot_of(key, hash);
+    }
+    if (count_ == keys_.size()) {
+      keys_.emplace_back();
+      hashes_.emplace_back();
+    }
+    keys_[count_].assign(key);
+    hashes_[count_] = hash;
+    slots_[slot] = static_cast<uint32_t>(count_);
+    return count_++;
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  size_t slot_of(std::string_view key, size_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i] != kEmpty && (hashes_[slots_[i]] != hash || keys_[slots_[i]] != key)) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    slots_.assign(slots_.size() * 2, kEmpty);
+    const size_t mask = slots_.size() - 1;
+    for (size_t k = 0; k < count_; ++k) {
+      size_t i = hashes_[k] & mask;
+      while (slots_[i] != kEmpty) i = (i + 1) & mask;
+      slots_[i] = static_cast<uint32_t>(k);
+    }
+  }
+
+  std::vector<std::string> keys_;  // the first count_ are in use; the rest keep their storage
+  std::vector<size_t> hashes_;     // of keys_
+  size_t count_ = 0;
+  std::vector<uint32_t> slots_;    // source numbers, kEmpty for none; a power of two long
+};
 
 }  // namespace
 
@@ -30,8 +92,11 @@ std::vector<Source> find_sources(const AttributionContext& attribution, const La
   const Attributor& words = attribution.words;
   const People& people = attribution.people;
   std::vector<Source> sources;
-  std::vector<size_t> last_sentence;  // per source, the last sentence counted
-  std::unordered_map<std::string, size_t> index;
+  AI_THREAD_SCRATCH std::vector<size_t> last_sentence;  // per source, the last sentence counted
+  last_sentence.clear();
+  AI_THREAD_SCRATCH SourceIndex index;
+  index.clear();
+  AI_THREAD_SCRATCH std::string key;
   size_t quote = 0;  // the first quote not wholly before the current token
   auto inside_quote = [&](size_t at) {
     while (quote < quotes.size() && quotes[quote].span.end <= at) ++quote;
@@ -61,10 +126,9 @@ std::vector<Source> find_sources(const AttributionContext& attribution, const La
       if (!resolved) continue;
       const Speaker& speaker = resolved->speaker;
       const Span citation = object_names ? Span{verb_span.start, who->span.end} : Span{who->span.start, verb_span.end};
-      const std::string key = key_of(speaker);
-      auto found = index.find(key);
-      if (found == index.end()) {
-        found = index.emplace(key, sources.size()).first;
+      key_of(speaker, &key);
+      const size_t found = index.find_or_add(key);
+      if (found == sources.size()) {
         Source source;
         source.name = speaker.name;
         source.entity_id = speaker.entity_id;
@@ -72,11 +136,11 @@ std::vector<Source> find_sources(const AttributionContext& attribution, const La
         sources.push_back(std::move(source));
         last_sentence.push_back(doc.sentences.size());
       }
-      Source& source = sources[found->second];
+      Source& source = sources[found];
       source.citations.push_back(citation);
-      if (last_sentence[found->second] != s) {
+      if (last_sentence[found] != s) {
         ++source.sentences;
-        last_sentence[found->second] = s;
+        last_sentence[found] = s;
       }
     }
   }

@@ -336,6 +336,9 @@ template void viterbi_decode<int32_t>(const int32_t*, size_t, const int32_t*, ui
 std::vector<TaggedMention> labels_to_mentions(const std::vector<uint8_t>& labels) {
   static_assert(kOutside == 0, "eight O labels read as one zero word");
   std::vector<TaggedMention> mentions;
+  // News names something every ten tokens or so: room for that up front
+  // saves the five or six reallocations that growing from empty costs.
+  mentions.reserve(labels.size() / 8 + 4);
   size_t open = labels.size();  // start of the mention being read, or none
   for (size_t i = 0; i < labels.size(); ++i) {
     // Most tokens are outside names: runs of O go by eight at a time.

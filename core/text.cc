@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <utility>
 
+#include "thread_scratch.h"
 #include "utf8.h"
 
 namespace ai {
@@ -173,7 +175,14 @@ bool is_abbreviation(std::string_view word) {
 
 class Tokenizer {
  public:
-  explicit Tokenizer(std::string_view text) : text_(text) {}
+  // `candidate_storage` is emptied and becomes boundary_candidates(): a
+  // vector the caller takes back (take_boundary_candidates) to reuse its
+  // storage from text to text. The tokenizer owns it meanwhile, so that the
+  // loop over the text appends to a member, not through a reference.
+  Tokenizer(std::string_view text, std::vector<uint32_t>&& candidate_storage)
+      : text_(text), boundary_candidates_(std::move(candidate_storage)) {
+    boundary_candidates_.clear();
+  }
 
   // Tokenises the whole text. Also notes, in one pass, the only tokens where
   // a sentence or paragraph can break (see boundary_candidates()).
@@ -259,6 +268,7 @@ class Tokenizer {
   // Indices, ascending, of the tokens that follow a line break or are
   // sentence-final: every other token continues its sentence and paragraph.
   const std::vector<uint32_t>& boundary_candidates() const { return boundary_candidates_; }
+  std::vector<uint32_t> take_boundary_candidates() { return std::move(boundary_candidates_); }
 
  private:
   char32_t at(size_t pos, size_t* len) const { return code_point_at(text_, pos, len); }
@@ -531,10 +541,12 @@ size_t Document::sentence_at(size_t offset) const {
 Document analyze_text(std::string_view text) {
   Document doc;
   doc.text = text;
-  Tokenizer tokenizer(text);
+  AI_THREAD_SCRATCH std::vector<uint32_t> candidate_storage;
+  Tokenizer tokenizer(text, std::move(candidate_storage));
   doc.tokens = tokenizer.run();
   doc.sentences = split_sentences(text, doc.tokens, tokenizer.boundary_candidates());
   doc.paragraphs = split_paragraphs(doc.tokens, tokenizer.boundary_candidates(), tokenizer.has_blank_line());
+  candidate_storage = tokenizer.take_boundary_candidates();
   return doc;
 }
 

@@ -144,25 +144,24 @@ void append_utf8(char32_t cp, std::string* out) {
 OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit) : unit_(unit) {
   if (unit_ == OffsetUnit::kByte) return;
   const size_t blocks = (text.size() + kStride - 1) / kStride;
-  units_before_.reserve(blocks);
-  masks_.reserve(blocks);
+  blocks_.reserve(blocks);
   uint32_t units = 0;
   uint64_t carry = 0;
   for (size_t start = 0; start < text.size(); start += kStride) {
     const uint64_t mask = unit_mask(text.data() + start, std::min(kStride, text.size() - start), unit_, &carry);
-    units_before_.push_back(units);
-    masks_.push_back(mask);
+    blocks_.push_back({mask, units});
     units += static_cast<uint32_t>(count_set_bits(mask));
   }
 }
 
 size_t OffsetMap::to_unit(size_t byte_offset) const {
-  if (unit_ == OffsetUnit::kByte || masks_.empty()) return byte_offset;
+  if (unit_ == OffsetUnit::kByte || blocks_.empty()) return byte_offset;
   // Only the end-of-text offset can lie past the last block, at its very end.
-  const size_t block = std::min(byte_offset / kStride, masks_.size() - 1);
-  const size_t within = byte_offset - block * kStride;  // 0..64
+  const size_t index = std::min(byte_offset / kStride, blocks_.size() - 1);
+  const Block& block = blocks_[index];
+  const size_t within = byte_offset - index * kStride;  // 0..64
   const uint64_t before = within == kStride ? ~uint64_t{0} : (uint64_t{1} << within) - 1;
-  return units_before_[block] + static_cast<size_t>(count_set_bits(masks_[block] & before));
+  return block.units_before + static_cast<size_t>(count_set_bits(block.mask & before));
 }
 
 }  // namespace ai

@@ -109,8 +109,12 @@ class OffsetMap {
  private:
   static constexpr size_t kStride = 64;
   OffsetUnit unit_;
-  std::vector<uint32_t> units_before_;  // units before byte i*kStride
-  std::vector<uint64_t> masks_;         // bit j: byte i*kStride+j adds a unit
+  // One array, so that a map costs one allocation and a lookup one cache line.
+  struct Block {
+    uint64_t mask;          // bit j: byte i*kStride+j adds a unit
+    uint32_t units_before;  // units before byte i*kStride
+  };
+  std::vector<Block> blocks_;
 };
 
 }  // namespace ai

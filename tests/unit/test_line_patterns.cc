@@ -35,6 +35,9 @@ TEST_CASE("match_dateline reads place, date, agency and dash", "[line_patterns]"
       {"AUSTIN, Texas (AP) — Voters", "AUSTIN, Texas (AP) — ", "AUSTIN", "-", "-", "-", "AP"},
       {"SAN JOSE, Calif. - Chips", "SAN JOSE, Calif. - ", "SAN JOSE", "-", "-", "-", "-"},
       {"O\u2019HARE-WEST — Planes", "O\u2019HARE-WEST — ", "O\u2019HARE-WEST", "-", "-", "-", "-"},
+      // Backing off from the longest place steps back over the three bytes
+      // of U+2019 whole, to the '-' before it, which is the dash.
+      {"AB-\u2019x - y", "AB-", "AB", "-", "-", "-", "-"},
       // Hyphens belong to place words, so a place glued to its dash keeps
       // all but the last one.
       {"LONDON--Shares rose", "LONDON--", "LONDON-", "-", "-", "-", "-"},
