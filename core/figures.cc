@@ -485,24 +485,32 @@ struct UnitMatch {
 
 // ---------------------------------------------------------------------------
 
-// The per-token arrays of a Scanner, kept per thread and only ever grown, so
-// that a document allocates them only when it has more tokens than any
-// before it on the thread.
+// The per-token arrays of a Scanner. A thread keeps one set, only ever
+// grown, so that a document allocates them only when it has more tokens than
+// any before it on the thread; a text longer than kKeptScannerTokens gets
+// its own, freed with its scanner, so that a huge text's (13 bytes a token)
+// does not stay beside the later stages and the next texts (the tagger's
+// LentScratch does the same).
 struct ScannerArrays {
+  static constexpr size_t kKeptScannerTokens = size_t{1} << 20;
+
+  // Makes room for `tokens` tokens.
+  void reserve(size_t tokens) {
+    if (tokens <= capacity) return;
+    lex.reset(new const Lex*[tokens]);
+    facts.reset(new uint8_t[tokens]);
+    candidates.reset(new uint32_t[tokens]);
+    capacity = tokens;
+  }
+
   std::unique_ptr<const Lex*[]> lex;
   std::unique_ptr<uint8_t[]> facts;
   std::unique_ptr<uint32_t[]> candidates;
   size_t capacity = 0;
 };
 
-ScannerArrays& scanner_arrays(size_t tokens) {
+ScannerArrays& thread_scanner_arrays() {
   AI_THREAD_SCRATCH ScannerArrays arrays;
-  if (tokens > arrays.capacity) {
-    arrays.lex.reset(new const Lex*[tokens]);
-    arrays.facts.reset(new uint8_t[tokens]);
-    arrays.candidates.reset(new uint32_t[tokens]);
-    arrays.capacity = tokens;
-  }
   return arrays;
 }
 
@@ -510,7 +518,8 @@ class Scanner {
  public:
   Scanner(const Lexicon& lexicon, const Document& doc, const FigureOptions& options)
       : lexicon_(lexicon), doc_(doc), options_(options), n_(doc.tokens.size()) {
-    ScannerArrays& arrays = scanner_arrays(n_);
+    ScannerArrays& arrays = n_ <= ScannerArrays::kKeptScannerTokens ? thread_scanner_arrays() : own_arrays_;
+    arrays.reserve(n_);
     lex_ = arrays.lex.get();
     facts_ = arrays.facts.get();
     candidates_ = arrays.candidates.get();
@@ -2636,7 +2645,8 @@ class Scanner {
   // Left uninitialised (zeroing them cost more than filling): classify_tokens
   // fills facts_, and lex() fills lex_ token by token, as matchers ask, so the
   // pass over all tokens does not write eight bytes for each.
-  // They live in the thread's ScannerArrays, at least n_ long.
+  // They live in the thread's ScannerArrays, or in own_arrays_ for a huge text.
+  ScannerArrays own_arrays_;
   const Lex** lex_ = nullptr;
   uint8_t* facts_ = nullptr;
   uint32_t* candidates_ = nullptr;  // tokens that may start a figure, ascending
