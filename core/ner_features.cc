@@ -519,7 +519,6 @@ struct FeatureWriter::Facts {
   std::vector<WordClass> classes;
   KeyTable<Spelling> spellings;
   std::vector<uint32_t> run_starts;       // capitalised tokens outside headlines
-  std::vector<uint32_t> lower_words;      // tokens whose lower-case sighting may count
   std::vector<uint64_t> gazetteer_keys;  // per candidate, the key of the one-token name it starts
   KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
 };
@@ -637,16 +636,20 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   }
   // Most words are not candidates: one slot test rules them out. Which
   // words pass is unpredictable, so they are listed without a branch, and
-  // looked up after.
-  std::vector<uint32_t>& lower_words = scratch.lower_words;
-  if (lower_words.size() < n) lower_words.resize(n);
-  size_t lower_count = 0;
-  for (size_t i = 0; i < n; ++i) {
-    lower_words[lower_count] = static_cast<uint32_t>(i);
-    lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
+  // looked up after: a block at a time, so that the list takes 16 KB
+  // whatever the text's length.
+  constexpr size_t kLowerBlock = 4096;
+  uint32_t lower_words[kLowerBlock];
+  for (size_t block = 0; block < n; block += kLowerBlock) {
+    const size_t block_end = std::min(n, block + kLowerBlock);
+    size_t lower_count = 0;
+    for (size_t i = block; i < block_end; ++i) {
+      lower_words[lower_count] = static_cast<uint32_t>(i);
+      lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
+    }
+    for (size_t k = 0; k < lower_count; ++k)
+      if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
   }
-  for (size_t k = 0; k < lower_count; ++k)
-    if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
 
   // Acronyms defined in the text: initials of a run of capitalised words
   // ("Collective Security Treaty Organization" -> CSTO), mapped to the run's
