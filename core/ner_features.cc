@@ -463,7 +463,6 @@ uint64_t acronym_initials(std::string_view text) {
   return initials;
 }
 
-
 }  // namespace
 
 OwnScoreCache::OwnScoreCache(int bits)
