@@ -359,8 +359,9 @@ Lexicon build_lexicon() {
                                               "thurs.", "fri.", "sat.", "sun."};
   for (const char* w : kWeekdayNames) lex.add(w).weekday = weekday_number(w);
   WordFilter starters;
+  // Through the table: adding through the builder would append to the list being read.
   for (const std::string_view word : lex.added) {
-    Lex& l = lex.add(word);
+    Lex& l = lex.table.add(word);
     if ((l.flags & kQualifier) && !l.number && !l.month && l.weekday < 0 && !l.currency && !l.unit &&
         !(l.flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
       l.flags |= kOnlyQualifier;
