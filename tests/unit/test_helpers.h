@@ -68,4 +68,12 @@ inline std::vector<std::string> tokens_of(const std::string& text) {
   return out;
 }
 
+// The texts of the sentences analyze_text finds in `text`.
+inline std::vector<std::string> sentences_of(const std::string& text) {
+  const ai::Document doc = ai::analyze_text(text);
+  std::vector<std::string> out;
+  for (const ai::Sentence& s : doc.sentences) out.emplace_back(doc.span_text(s.span));
+  return out;
+}
+
 }  // namespace ai_test

@@ -7,14 +7,8 @@
 
 namespace {
 
+using ai_test::sentences_of;
 using ai_test::tokens_of;
-
-std::vector<std::string> sentences_of(const std::string& text) {
-  const ai::Document doc = ai::analyze_text(text);
-  std::vector<std::string> out;
-  for (const ai::Sentence& s : doc.sentences) out.emplace_back(doc.span_text(s.span));
-  return out;
-}
 
 using Strings = std::vector<std::string>;
 

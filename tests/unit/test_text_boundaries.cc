@@ -5,30 +5,19 @@
 #include <string>
 #include <vector>
 
+#include "test_helpers.h"
 #include "text.h"
 
 namespace {
 
 using Strings = std::vector<std::string>;
-
-Strings sentences_of(const std::string& text) {
-  const ai::Document doc = ai::analyze_text(text);
-  Strings out;
-  for (const ai::Sentence& s : doc.sentences) out.emplace_back(doc.span_text(s.span));
-  return out;
-}
+using ai_test::sentences_of;
+using ai_test::tokens_of;
 
 Strings paragraphs_of(const std::string& text) {
   const ai::Document doc = ai::analyze_text(text);
   Strings out;
   for (const ai::Span& p : doc.paragraphs) out.emplace_back(doc.span_text(p));
-  return out;
-}
-
-Strings tokens_of(const std::string& text) {
-  const ai::Document doc = ai::analyze_text(text);
-  Strings out;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) out.emplace_back(doc.token_text(i));
   return out;
 }
 

@@ -5,20 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "test_helpers.h"
 #include "text.h"
 
-namespace {
-
 using Strings = std::vector<std::string>;
-
-Strings tokens_of(const std::string& text) {
-  const ai::Document doc = ai::analyze_text(text);
-  Strings out;
-  for (size_t i = 0; i < doc.tokens.size(); ++i) out.emplace_back(doc.token_text(i));
-  return out;
-}
-
-}  // namespace
+using ai_test::tokens_of;
 
 TEST_CASE("a joining mark before no letter or digit ends the word", "[text]") {
   struct Case {
