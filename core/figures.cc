@@ -119,11 +119,14 @@ struct alignas(64) Lex {
 };
 static_assert(sizeof(Lex) == 64, "a lexicon entry fills one cache line");
 
-// Whether a word can start a figure by itself, whatever its neighbours.
-bool starts_alone(const Lex& l) {
+// Whether a word can start a figure by itself other than as a qualifier.
+bool starts_unqualified(const Lex& l) {
   return l.number || l.month || l.weekday >= 0 || l.currency ||
-         (l.flags & (kQualifier | kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord));
+         (l.flags & (kRelDay | kRelMod | kFuzzy | kRatioWord | kAge | kClock | kSignWord));
 }
+
+// Whether a word can start a figure by itself, whatever its neighbours.
+bool starts_alone(const Lex& l) { return (l.flags & kQualifier) || starts_unqualified(l); }
 
 // A set of folded words that answers "certainly not in it" from one bit,
 // chosen by the word's hash: the pass over all tokens asks it instead of
@@ -362,9 +365,7 @@ Lexicon build_lexicon() {
   // Through the table: adding through the builder would append to the list being read.
   for (const std::string_view word : lex.added) {
     Lex& l = lex.table.add(word);
-    if ((l.flags & kQualifier) && !l.number && !l.month && l.weekday < 0 && !l.currency && !l.unit &&
-        !(l.flags & (kArticle | kFuzzy | kRatioWord | kRelDay | kRelMod | kAge | kClock | kSignWord)))
-      l.flags |= kOnlyQualifier;
+    if ((l.flags & kQualifier) && !starts_unqualified(l) && !l.unit && !(l.flags & kArticle)) l.flags |= kOnlyQualifier;
     if (starts_alone(l) || (l.flags & kArticle)) starters.add(FoldedWord::of(word));
   }
   return {std::move(lex.table), starters};
