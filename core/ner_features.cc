@@ -424,17 +424,6 @@ constexpr std::array<uint8_t, 256> make_type_classes() {
 constexpr std::array<uint8_t, 256> kTypeClasses = make_type_classes();
 int type_class(uint8_t label) { return kTypeClasses[label]; }
 
-// The index of the lowest set bit of a nonzero `bits`.
-int lowest_bit(unsigned bits) {
-#if defined(__GNUC__) || defined(__clang__)
-  return __builtin_ctz(bits);
-#else
-  int i = 0;
-  while (!(bits & 1u)) bits >>= 1, ++i;
-  return i;
-#endif
-}
-
 // Sets offsets[from .. to) of an array of `size` to `value`. The gaps between
 // segments are short and of unpredictable length, so the stores go 8 at a
 // time, past `to` where the array has room: the caller must write those
@@ -714,7 +703,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
         const GazetteerHit hit = gazetteer.lookup(key, held_out);
         // Most lookups find nothing; the types found, lowest first.
         for (unsigned types = hit.types; types != 0; types &= types - 1) {
-          const int t = lowest_bit(types);
+          const int t = __builtin_ctz(types);
           for (size_t k = start; k <= last; ++k) {
             const TagPosition pos = len == 1 ? TagPosition::kUnit
                                     : k == start ? TagPosition::kBegin
