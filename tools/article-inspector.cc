@@ -36,6 +36,7 @@
 
 #include "inspector.h"
 #include "options_json.h"
+#include "process_memory.h"
 #include "report_json.h"
 #include "utf8.h"
 
@@ -1077,4 +1078,7 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return run(argc, argv); }
+int main(int argc, char** argv) {
+  tools::keep_freed_memory_for_reuse();  // big texts: see process_memory.h
+  return run(argc, argv);
+}
