@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "bit_count.h"
@@ -141,25 +142,26 @@ void append_utf8(char32_t cp, std::string* out) {
   }
 }
 
-OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit) : unit_(unit) {
-  if (unit_ == OffsetUnit::kByte) return;
-  const size_t blocks = (text.size() + kStride - 1) / kStride;
-  blocks_.reserve(blocks);
-  uint32_t units = 0;
+OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit)
+    : unit_(unit), ascii_prefix_(unit == OffsetUnit::kByte ? SIZE_MAX : skip_ascii(text, 0)) {
+  if (ascii_prefix_ >= text.size()) return;
+  first_block_ = ascii_prefix_ / kStride;
+  const size_t first_byte = first_block_ * kStride;
+  blocks_.reserve((text.size() - first_byte + kStride - 1) / kStride);
+  auto units = static_cast<uint32_t>(first_byte);
   uint64_t carry = 0;
-  for (size_t start = 0; start < text.size(); start += kStride) {
+  for (size_t start = first_byte; start < text.size(); start += kStride) {
     const uint64_t mask = unit_mask(text.data() + start, std::min(kStride, text.size() - start), unit_, &carry);
     blocks_.push_back({mask, units});
     units += static_cast<uint32_t>(count_set_bits(mask));
   }
 }
 
-size_t OffsetMap::to_unit(size_t byte_offset) const {
-  if (unit_ == OffsetUnit::kByte || blocks_.empty()) return byte_offset;
+size_t OffsetMap::to_unit_past_ascii_prefix(size_t byte_offset) const {
   // Only the end-of-text offset can lie past the last block, at its very end.
-  const size_t index = std::min(byte_offset / kStride, blocks_.size() - 1);
-  const Block& block = blocks_[index];
-  const size_t within = byte_offset - index * kStride;  // 0..64
+  const size_t block_number = std::min(byte_offset / kStride, first_block_ + blocks_.size() - 1);
+  const Block& block = blocks_[block_number - first_block_];
+  const size_t within = byte_offset - block_number * kStride;  // 0..64
   const uint64_t before = within == kStride ? ~uint64_t{0} : (uint64_t{1} << within) - 1;
   return block.units_before + static_cast<size_t>(count_set_bits(block.mask & before));
 }

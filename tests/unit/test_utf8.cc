@@ -106,6 +106,39 @@ TEST_CASE("OffsetMap agrees with a direct count at every boundary of mixed texts
   }
 }
 
+TEST_CASE("OffsetMap maps an ASCII prefix to itself and counts from the first non-ASCII byte on", "[utf8]") {
+  // A long ASCII run, then "é" (2 bytes, 1 unit) and "😀" (4 bytes, 2 UTF-16
+  // units), placed at every position of a block and past the first block.
+  struct Case {
+    const char* name;
+    size_t ascii_before;
+  };
+  const Case cases[] = {{"none", 0}, {"within the first block", 17}, {"at a block's end", 63},
+                        {"at a block's start", 64}, {"blocks later", 200}};
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const std::string text = std::string(c.ascii_before, 'a') + "\xC3\xA9" "b" "\xF0\x9F\x98\x80" + std::string(70, 'c');
+    const ai::OffsetMap utf16(text, ai::OffsetUnit::kUtf16);
+    const ai::OffsetMap code_points(text, ai::OffsetUnit::kCodePoint);
+    for (size_t byte = 0; byte <= c.ascii_before; ++byte) {
+      CHECK(utf16.to_unit(byte) == byte);
+      CHECK(code_points.to_unit(byte) == byte);
+    }
+    const size_t n = c.ascii_before;
+    CHECK(utf16.to_unit(n + 2) == n + 1);
+    CHECK(utf16.to_unit(n + 3) == n + 2);
+    CHECK(utf16.to_unit(n + 7) == n + 4);
+    CHECK(code_points.to_unit(n + 7) == n + 3);
+    CHECK(utf16.to_unit(text.size()) == text.size() - 3);
+    CHECK(code_points.to_unit(text.size()) == text.size() - 4);
+  }
+  SECTION("an all-ASCII text, to its end") {
+    const std::string text(150, 'x');
+    const ai::OffsetMap utf16(text, ai::OffsetUnit::kUtf16);
+    for (size_t byte = 0; byte <= text.size(); ++byte) CHECK(utf16.to_unit(byte) == byte);
+  }
+}
+
 TEST_CASE("repair_utf8 finds ill-formed bytes at every position of a word", "[utf8]") {
   // ASCII is skipped 8 bytes at a time; each bad sequence is tried at every
   // offset around a word boundary, with ASCII and multi-byte text around it.
