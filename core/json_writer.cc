@@ -437,22 +437,24 @@ void JsonWriter::double_number(double value) {
     null();
     return;
   }
+  // Most figures are whole numbers. Below 10^15 (fixed notation) such a
+  // value's Grisu2 digits are its integer digits, trailing zeros aside: its
+  // rounding interval is at most one unit wide and centred on it, so no other
+  // number as short lies in it, and the digits stop there at the latest.
+  const double magnitude = std::fabs(value);
+  if (magnitude < 1e15 && static_cast<double>(static_cast<uint64_t>(magnitude)) == magnitude) {
+    if (std::signbit(value)) raw("-");
+    unsigned_number(static_cast<uint64_t>(magnitude));
+    raw(".0");
+    return;
+  }
   char buffer[32];
   char* first = buffer;
-  if (std::signbit(value)) {
-    value = -value;
-    *first++ = '-';
-  }
-  char* last;
-  if (value == 0) {
-    std::memcpy(first, "0.0", 3);
-    last = first + 3;
-  } else {
-    int length = 0;
-    int decimal_exponent = 0;
-    grisu2(first, &length, &decimal_exponent, value);
-    last = format_buffer(first, length, decimal_exponent, /*min_exp=*/-4, /*max_exp=*/15);
-  }
+  if (std::signbit(value)) *first++ = '-';
+  int length = 0;
+  int decimal_exponent = 0;
+  grisu2(first, &length, &decimal_exponent, magnitude);
+  char* last = format_buffer(first, length, decimal_exponent, /*min_exp=*/-4, /*max_exp=*/15);
   raw(std::string_view(buffer, static_cast<size_t>(last - buffer)));
 }
 
