@@ -124,6 +124,21 @@ char32_t decode_code_point(std::string_view text, size_t pos, size_t* length) {
   return (static_cast<char32_t>(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
 }
 
+size_t count_code_points(std::string_view text) {
+  constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
+  const size_t n = text.size();
+  size_t continuations = 0;
+  size_t at = 0;
+  for (; at + 8 <= n; at += 8) {
+    const uint64_t word = load_word(text.data() + at);
+    // Bit 7 of each continuation byte, moved to bit 0 and summed into the top byte.
+    const uint64_t continuation = word & ~(word << 1) & kHighBits;
+    continuations += static_cast<size_t>(((continuation >> 7) * kEveryByte) >> 56);
+  }
+  for (; at < n; ++at) continuations += (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+  return n - continuations;
+}
+
 void append_utf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));

@@ -87,6 +87,10 @@ inline Utf8Sequence read_utf8_sequence(std::string_view bytes, size_t pos) {
 // valid (as after `repair_utf8`).
 char32_t decode_code_point(std::string_view text, size_t pos, size_t* length);
 
+// The number of code points in `text`: its bytes that are not continuation
+// bytes (10xxxxxx), so for valid UTF-8 the characters a user sees counted.
+size_t count_code_points(std::string_view text);
+
 // Appends the UTF-8 encoding of `cp` (which must be a scalar value) to `out`.
 void append_utf8(char32_t cp, std::string* out);
 

@@ -50,6 +50,27 @@ TEST_CASE("repair_utf8 matches the WHATWG decoder (TextDecoder)", "[utf8]") {
   }
 }
 
+TEST_CASE("count_code_points counts every byte but continuation bytes", "[utf8]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    size_t expected;
+  };
+  const Case cases[] = {
+      {"empty", "", 0},
+      {"ASCII shorter than a word", "abc", 3},
+      {"ASCII of several words", std::string(37, 'x'), 37},
+      {"two, three and four bytes", "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b", 5},
+      {"multi-byte across a word's end", "1234567\xE2\x82\xAC" "89", 10},
+      {"a lone continuation counts as none", "ab\x80" "c", 3},
+      {"dense non-ASCII", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 9},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK(ai::count_code_points(c.text) == c.expected);
+  }
+}
+
 TEST_CASE("OffsetMap converts byte offsets to UTF-16 units and code points", "[utf8]") {
   // "a" (1 byte), "é" (2 bytes), "€" (3 bytes), "😀" (4 bytes, 2 UTF-16 units), "b"
   const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";
