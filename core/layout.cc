@@ -10,7 +10,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "bit_count.h"
 #include "line_patterns.h"
 #include "phrase_set.h"
 #include "structure.h"
@@ -131,7 +130,9 @@ size_t word_count_up_to(std::string_view s, size_t cap) {
     std::memcpy(&bytes, s.data() + at, 8);
     const uint64_t spaces = bytes_equal(bytes, ' ') | bytes_equal(bytes, '\t');
     const uint64_t starts = ~spaces & kHighs & ((spaces << 8) | space_before);
-    words += static_cast<size_t>(count_set_bits(starts));
+    // Bit 7 of each word start moved to bit 0; the multiply sums the bytes
+    // into the top one, cheaper than a population count without POPCNT.
+    words += static_cast<size_t>(((starts >> 7) * kOnes) >> 56);
     space_before = (spaces >> 56) & 0x80;
   }
   bool in_word = space_before == 0;
