@@ -419,10 +419,37 @@ void JsonWriter::unsigned_number(uint64_t value) {
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
   constexpr size_t kMaxDigits = 20;
-  size_t digits = 1;
-  for (uint64_t bound = 10; digits < kMaxDigits && value >= bound; bound *= 10) ++digits;
-  // Straight into the output, last digit first, two digits a step.
-  char* first = room(kMaxDigits) + digits;
+  char* out = room(kMaxDigits);
+  // Offsets into a news article, most numbers here, have up to four digits:
+  // those are written front to back after at most one division.
+  if (value < 100) {
+    if (value < 10) {
+      out[0] = static_cast<char>('0' + value);
+      size_ += 1;
+    } else {
+      std::memcpy(out, kPairs + 2 * value, 2);
+      size_ += 2;
+    }
+    return;
+  }
+  if (value < 10000) {
+    const auto high = static_cast<uint32_t>(value) / 100;
+    const auto low = static_cast<uint32_t>(value) % 100;
+    if (high < 10) {
+      out[0] = static_cast<char>('0' + high);
+      std::memcpy(out + 1, kPairs + 2 * low, 2);
+      size_ += 3;
+    } else {
+      std::memcpy(out, kPairs + 2 * high, 2);
+      std::memcpy(out + 2, kPairs + 2 * low, 2);
+      size_ += 4;
+    }
+    return;
+  }
+  size_t digits = 5;
+  for (uint64_t bound = 100000; digits < kMaxDigits && value >= bound; bound *= 10) ++digits;
+  // Last digit first, two digits a step.
+  char* first = out + digits;
   for (; value >= 100; value /= 100) {
     first -= 2;
     std::memcpy(first, kPairs + 2 * (value % 100), 2);

@@ -144,6 +144,23 @@ TEST_CASE("unsigned integers are written as nlohmann writes them", "[json]") {
     writer.unsigned_number(n);
     CHECK(writer.take() == json(n).dump());
   }
+  // Every number up to 10^6 (each length the writer treats apart, and its
+  // edges), then every power of ten and its neighbours.
+  ai::JsonWriter writer;
+  std::string expected;
+  for (uint64_t n = 0; n <= 1000000; ++n) {
+    writer.unsigned_number(n);
+    writer.raw(",");
+    expected += std::to_string(n) + ",";
+  }
+  for (uint64_t power = 10; power <= 1000000000000000000u; power *= 10) {
+    for (uint64_t n : {power - 1, power, power + 1}) {
+      writer.unsigned_number(n);
+      writer.raw(",");
+      expected += std::to_string(n) + ",";
+    }
+  }
+  CHECK(writer.take() == expected);
 }
 
 TEST_CASE("strings are escaped as nlohmann escapes them", "[json]") {
