@@ -18,11 +18,14 @@ inline uint64_t load_word(const char* at) {
 }
 
 // Returns the first position at or after `pos` that holds a non-ASCII byte
-// (or bytes.size()). ASCII is most of every text, so it goes 8 bytes a step.
+// (or bytes.size()). ASCII is most of every text, so it goes 16 bytes a
+// step (two words tested at once), then 8.
 size_t skip_ascii(std::string_view bytes, size_t pos) {
   const size_t n = bytes.size();
-  while (pos + 8 <= n && (load_word(bytes.data() + pos) & kHighBits) == 0) pos += 8;
-  while (pos < n && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+  const char* data = bytes.data();
+  while (pos + 16 <= n && ((load_word(data + pos) | load_word(data + pos + 8)) & kHighBits) == 0) pos += 16;
+  while (pos + 8 <= n && (load_word(data + pos) & kHighBits) == 0) pos += 8;
+  while (pos < n && static_cast<unsigned char>(data[pos]) < 0x80) ++pos;
   return pos;
 }
 

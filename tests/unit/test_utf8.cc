@@ -161,8 +161,9 @@ TEST_CASE("OffsetMap maps an ASCII prefix to itself and counts from the first no
 }
 
 TEST_CASE("repair_utf8 finds ill-formed bytes at every position of a word", "[utf8]") {
-  // ASCII is skipped 8 bytes at a time; each bad sequence is tried at every
-  // offset around a word boundary, with ASCII and multi-byte text around it.
+  // ASCII is skipped 16 and then 8 bytes at a time; each bad sequence is
+  // tried at every offset around the boundaries of two words, with ASCII and
+  // multi-byte text around it.
   const RepairCase bad[] = {
       {"lone continuation", "\x80", kFFFD, 1},
       {"truncated 3-byte", "\xE2\x82", kFFFD, 1},
@@ -171,7 +172,7 @@ TEST_CASE("repair_utf8 finds ill-formed bytes at every position of a word", "[ut
       {"FF", "\xFF", kFFFD, 1},
   };
   for (const RepairCase& c : bad) {
-    for (size_t before = 0; before < 18; ++before) {
+    for (size_t before = 0; before < 36; ++before) {
       for (const std::string& after : {std::string(), std::string("tail of text"), std::string("\xC3\xA9 x")}) {
         const std::string prefix = std::string(before, 'p') + (before % 3 == 0 ? "\xE2\x82\xAC" : "");
         INFO(c.name << " after " << prefix.size() << " bytes");
