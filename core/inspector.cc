@@ -15,21 +15,39 @@ constexpr double kWordsPerMinute = 230;
 
 bool is_word_token(const Token& t) { return t.kind != TokenKind::kPunct; }
 
+// Layout::is_clutter for offsets asked in increasing order: one walk over the
+// boilerplate blocks (sorted by start) instead of a search per offset.
+class ClutterWalk {
+ public:
+  explicit ClutterWalk(const Layout& layout) : blocks_(layout.boilerplate) {}
+
+  // Precondition: `at` is no smaller than at the previous call.
+  bool is_clutter(size_t at) {
+    while (started_ < blocks_.size() && blocks_[started_].span.start <= at) ++started_;
+    return started_ > 0 && at < blocks_[started_ - 1].span.end;
+  }
+
+ private:
+  const std::vector<Boilerplate>& blocks_;
+  size_t started_ = 0;  // the blocks that start at or before the last offset asked about
+};
+
 // Statistics of the article body; `report` holds what the pipeline found.
 Stats body_stats(const Document& doc, const Report& report) {
   const Layout& layout = report.layout;
   Stats stats;
-  auto code_points = [](std::string_view s) {
-    return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-  };
-  stats.characters = code_points(doc.text);
-  for (const Boilerplate& b : layout.boilerplate) stats.characters -= code_points(doc.span_text(b.span));
+  stats.characters = count_code_points(doc.text);
+  for (const Boilerplate& b : layout.boilerplate) stats.characters -= count_code_points(doc.span_text(b.span));
+  // Tokens, sentences and paragraphs each come in text order.
+  ClutterWalk token_clutter(layout);
   for (const Token& t : doc.tokens)
-    if (is_word_token(t) && !layout.is_clutter(t.start)) ++stats.words;
+    if (is_word_token(t) && !token_clutter.is_clutter(t.start)) ++stats.words;
+  ClutterWalk sentence_clutter(layout);
   for (const Sentence& s : doc.sentences)
-    if (!layout.is_clutter(s.span.start)) ++stats.sentences;
+    if (!sentence_clutter.is_clutter(s.span.start)) ++stats.sentences;
+  ClutterWalk paragraph_clutter(layout);
   for (const Span& p : doc.paragraphs)
-    if (!layout.is_clutter(p.start)) ++stats.paragraphs;
+    if (!paragraph_clutter.is_clutter(p.start)) ++stats.paragraphs;
   stats.reading_minutes = static_cast<double>(stats.words) / kWordsPerMinute;
   stats.quotes = report.quotes.size();
   for (const Source& source : report.sources) ++(source.named ? stats.named_sources : stats.anonymous_sources);

@@ -19,9 +19,14 @@ static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "byte k of a loaded wor
 // classic "has a zero byte" tricks: they may also flag bytes after a true hit,
 // never before one, so the lowest flagged byte is a true hit.
 inline uint64_t needs_attention(uint64_t word) {
-  auto has_zero = [](uint64_t v) { return (v - kEveryByte) & ~v & kHighBits; };
-  const uint64_t below_space = (word - kEveryByte * 0x20) & ~word & kHighBits;
-  return below_space | has_zero(word ^ (kEveryByte * '"')) | has_zero(word ^ (kEveryByte * '\\')) | (word & kHighBits);
+  // Each test is (v - k) & ~v & kHighBits for some v, and every v has the
+  // high bits of `word` ('"' and '\\' are ASCII), so the three share one
+  // "& ~word", which the non-ASCII test (word & kHighBits) then cancels:
+  // (x & ~word | word) & kHighBits == (x | word) & kHighBits.
+  const uint64_t below_space = word - kEveryByte * 0x20;
+  const uint64_t quote = (word ^ (kEveryByte * '"')) - kEveryByte;
+  const uint64_t backslash = (word ^ (kEveryByte * '\\')) - kEveryByte;
+  return (below_space | quote | backslash | word) & kHighBits;
 }
 
 // The 8 bytes of data[pos, n) from `pos` on, as spaces (which need no
@@ -45,6 +50,51 @@ inline uint64_t load_padded(const char* data, size_t pos, size_t n) {
     }
   }
   return word;
+}
+
+inline uint64_t load_word(const char* at) {
+  uint64_t word;
+  std::memcpy(&word, at, 8);
+  return word;
+}
+
+inline uint32_t load_half(const char* at) {
+  uint32_t half;
+  std::memcpy(&half, at, 4);
+  return half;
+}
+
+// Copies data[0, n) to `out` and returns true when none of its bytes needs
+// attention, the case of nearly every string of a report; returns false
+// (having copied part of it) otherwise. Reads and writes whole words, the
+// last one overlapping the one before, so no byte is read past `n`.
+inline bool copy_if_plain(const char* data, size_t n, char* out) {
+  if (n >= 8) {
+    for (size_t at = 0; at + 8 < n; at += 8) {
+      const uint64_t word = load_word(data + at);
+      if (needs_attention(word) != 0) return false;
+      std::memcpy(out + at, &word, 8);
+    }
+    const uint64_t last = load_word(data + n - 8);
+    std::memcpy(out + n - 8, &last, 8);
+    return needs_attention(last) == 0;
+  }
+  if (n >= 4) {  // two overlapping halves
+    const uint32_t first = load_half(data);
+    const uint32_t last = load_half(data + n - 4);
+    std::memcpy(out, &first, 4);
+    std::memcpy(out + n - 4, &last, 4);
+    return needs_attention(first | uint64_t{last} << 32) == 0;
+  }
+  if (n == 0) return true;
+  // Bytes 0, n/2 and n-1 are every byte of a string of 1 to 3; spaces fill the word.
+  const auto first = static_cast<unsigned char>(data[0]);
+  const auto middle = static_cast<unsigned char>(data[n / 2]);
+  const auto last = static_cast<unsigned char>(data[n - 1]);
+  out[0] = static_cast<char>(first);
+  out[n / 2] = static_cast<char>(middle);
+  out[n - 1] = static_cast<char>(last);
+  return needs_attention(0x2020202020000000ULL | first | middle << 8 | last << 16) == 0;
 }
 
 // The letter of the two-character escape of `c` ('n' for a newline), or 0
@@ -343,6 +393,14 @@ bool JsonWriter::append_escaped(std::string_view text) {
 }
 
 void JsonWriter::string(std::string_view text) {
+  const size_t n = text.size();
+  char* out = room(n + 2);
+  if (copy_if_plain(text.data(), n, out + 1)) {
+    out[0] = '"';
+    out[n + 1] = '"';
+    size_ += n + 2;
+    return;
+  }
   const size_t start = size_;
   raw("\"");
   if (!append_escaped(text)) {
@@ -360,19 +418,45 @@ void JsonWriter::unsigned_number(uint64_t value) {
       "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
       "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
       "8081828384858687888990919293949596979899";
-  char digits[20];
-  char* first = digits + sizeof digits;
-  for (; value >= 100; value /= 100) {  // two digits a step
+  constexpr size_t kMaxDigits = 20;
+  char* out = room(kMaxDigits);
+  // Offsets into a news article, most numbers here, have up to four digits:
+  // those are written front to back after at most one division.
+  if (value < 100) {
+    if (value < 10) {
+      out[0] = static_cast<char>('0' + value);
+      size_ += 1;
+    } else {
+      std::memcpy(out, kPairs + 2 * value, 2);
+      size_ += 2;
+    }
+    return;
+  }
+  if (value < 10000) {
+    const auto high = static_cast<uint32_t>(value) / 100;
+    const auto low = static_cast<uint32_t>(value) % 100;
+    if (high < 10) {
+      out[0] = static_cast<char>('0' + high);
+      std::memcpy(out + 1, kPairs + 2 * low, 2);
+      size_ += 3;
+    } else {
+      std::memcpy(out, kPairs + 2 * high, 2);
+      std::memcpy(out + 2, kPairs + 2 * low, 2);
+      size_ += 4;
+    }
+    return;
+  }
+  size_t digits = 5;
+  for (uint64_t bound = 100000; digits < kMaxDigits && value >= bound; bound *= 10) ++digits;
+  // Last digit first, two digits a step.
+  char* first = out + digits;
+  for (; value >= 100; value /= 100) {
     first -= 2;
     std::memcpy(first, kPairs + 2 * (value % 100), 2);
   }
-  if (value >= 10) {
-    first -= 2;
-    std::memcpy(first, kPairs + 2 * value, 2);
-  } else {
-    *--first = static_cast<char>('0' + value);
-  }
-  raw(std::string_view(first, static_cast<size_t>(digits + sizeof digits - first)));
+  if (value >= 10) std::memcpy(first - 2, kPairs + 2 * value, 2);
+  else first[-1] = static_cast<char>('0' + value);
+  size_ += digits;
 }
 
 void JsonWriter::double_number(double value) {
@@ -380,22 +464,24 @@ void JsonWriter::double_number(double value) {
     null();
     return;
   }
+  // Most figures are whole numbers. Below 10^15 (fixed notation) such a
+  // value's Grisu2 digits are its integer digits, trailing zeros aside: its
+  // rounding interval is at most one unit wide and centred on it, so no other
+  // number as short lies in it, and the digits stop there at the latest.
+  const double magnitude = std::fabs(value);
+  if (magnitude < 1e15 && static_cast<double>(static_cast<uint64_t>(magnitude)) == magnitude) {
+    if (std::signbit(value)) raw("-");
+    unsigned_number(static_cast<uint64_t>(magnitude));
+    raw(".0");
+    return;
+  }
   char buffer[32];
   char* first = buffer;
-  if (std::signbit(value)) {
-    value = -value;
-    *first++ = '-';
-  }
-  char* last;
-  if (value == 0) {
-    std::memcpy(first, "0.0", 3);
-    last = first + 3;
-  } else {
-    int length = 0;
-    int decimal_exponent = 0;
-    grisu2(first, &length, &decimal_exponent, value);
-    last = format_buffer(first, length, decimal_exponent, /*min_exp=*/-4, /*max_exp=*/15);
-  }
+  if (std::signbit(value)) *first++ = '-';
+  int length = 0;
+  int decimal_exponent = 0;
+  grisu2(first, &length, &decimal_exponent, magnitude);
+  char* last = format_buffer(first, length, decimal_exponent, /*min_exp=*/-4, /*max_exp=*/15);
   raw(std::string_view(buffer, static_cast<size_t>(last - buffer)));
 }
 

@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "bit_count.h"
@@ -17,11 +18,14 @@ inline uint64_t load_word(const char* at) {
 }
 
 // Returns the first position at or after `pos` that holds a non-ASCII byte
-// (or bytes.size()). ASCII is most of every text, so it goes 8 bytes a step.
+// (or bytes.size()). ASCII is most of every text, so it goes 16 bytes a
+// step (two words tested at once), then 8.
 size_t skip_ascii(std::string_view bytes, size_t pos) {
   const size_t n = bytes.size();
-  while (pos + 8 <= n && (load_word(bytes.data() + pos) & kHighBits) == 0) pos += 8;
-  while (pos < n && static_cast<unsigned char>(bytes[pos]) < 0x80) ++pos;
+  const char* data = bytes.data();
+  while (pos + 16 <= n && ((load_word(data + pos) | load_word(data + pos + 8)) & kHighBits) == 0) pos += 16;
+  while (pos + 8 <= n && (load_word(data + pos) & kHighBits) == 0) pos += 8;
+  while (pos < n && static_cast<unsigned char>(data[pos]) < 0x80) ++pos;
   return pos;
 }
 
@@ -123,6 +127,21 @@ char32_t decode_code_point(std::string_view text, size_t pos, size_t* length) {
   return (static_cast<char32_t>(b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
 }
 
+size_t count_code_points(std::string_view text) {
+  constexpr uint64_t kEveryByte = 0x0101010101010101ULL;
+  const size_t n = text.size();
+  size_t continuations = 0;
+  size_t at = 0;
+  for (; at + 8 <= n; at += 8) {
+    const uint64_t word = load_word(text.data() + at);
+    // Bit 7 of each continuation byte, moved to bit 0 and summed into the top byte.
+    const uint64_t continuation = word & ~(word << 1) & kHighBits;
+    continuations += static_cast<size_t>(((continuation >> 7) * kEveryByte) >> 56);
+  }
+  for (; at < n; ++at) continuations += (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80;
+  return n - continuations;
+}
+
 void append_utf8(char32_t cp, std::string* out) {
   if (cp < 0x80) {
     out->push_back(static_cast<char>(cp));
@@ -141,25 +160,26 @@ void append_utf8(char32_t cp, std::string* out) {
   }
 }
 
-OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit) : unit_(unit) {
-  if (unit_ == OffsetUnit::kByte) return;
-  const size_t blocks = (text.size() + kStride - 1) / kStride;
-  blocks_.reserve(blocks);
-  uint32_t units = 0;
+OffsetMap::OffsetMap(std::string_view text, OffsetUnit unit)
+    : unit_(unit), ascii_prefix_(unit == OffsetUnit::kByte ? SIZE_MAX : skip_ascii(text, 0)) {
+  if (ascii_prefix_ >= text.size()) return;
+  first_block_ = ascii_prefix_ / kStride;
+  const size_t first_byte = first_block_ * kStride;
+  blocks_.reserve((text.size() - first_byte + kStride - 1) / kStride);
+  auto units = static_cast<uint32_t>(first_byte);
   uint64_t carry = 0;
-  for (size_t start = 0; start < text.size(); start += kStride) {
+  for (size_t start = first_byte; start < text.size(); start += kStride) {
     const uint64_t mask = unit_mask(text.data() + start, std::min(kStride, text.size() - start), unit_, &carry);
     blocks_.push_back({mask, units});
     units += static_cast<uint32_t>(count_set_bits(mask));
   }
 }
 
-size_t OffsetMap::to_unit(size_t byte_offset) const {
-  if (unit_ == OffsetUnit::kByte || blocks_.empty()) return byte_offset;
+size_t OffsetMap::to_unit_past_ascii_prefix(size_t byte_offset) const {
   // Only the end-of-text offset can lie past the last block, at its very end.
-  const size_t index = std::min(byte_offset / kStride, blocks_.size() - 1);
-  const Block& block = blocks_[index];
-  const size_t within = byte_offset - index * kStride;  // 0..64
+  const size_t block_number = std::min(byte_offset / kStride, first_block_ + blocks_.size() - 1);
+  const Block& block = blocks_[block_number - first_block_];
+  const size_t within = byte_offset - block_number * kStride;  // 0..64
   const uint64_t before = within == kStride ? ~uint64_t{0} : (uint64_t{1} << within) - 1;
   return block.units_before + static_cast<size_t>(count_set_bits(block.mask & before));
 }

@@ -18,7 +18,8 @@
 //   size_t js_index = map.to_unit(byte_offset);
 //
 // The functions here never throw and never allocate more than a copy of the
-// input (and 12 bytes per 64 input bytes for an OffsetMap).
+// input (and, for an OffsetMap, 16 bytes per 64 input bytes from the first
+// non-ASCII one on).
 #pragma once
 
 #include <cstddef>
@@ -86,6 +87,10 @@ inline Utf8Sequence read_utf8_sequence(std::string_view bytes, size_t pos) {
 // valid (as after `repair_utf8`).
 char32_t decode_code_point(std::string_view text, size_t pos, size_t* length);
 
+// The number of code points in `text`: its bytes that are not continuation
+// bytes (10xxxxxx), so for valid UTF-8 the characters a user sees counted.
+size_t count_code_points(std::string_view text);
+
 // Appends the UTF-8 encoding of `cp` (which must be a scalar value) to `out`.
 void append_utf8(char32_t cp, std::string* out);
 
@@ -97,18 +102,28 @@ enum class OffsetUnit {
 };
 
 // Maps byte offsets of a valid UTF-8 text to another offset unit in O(1)
-// time: per 64-byte block, the units before it and a bit per byte that adds a
-// unit, so a lookup is one population count. Byte offsets must fall on
-// code-point boundaries. The map keeps no reference to the text.
+// time. Up to the text's first non-ASCII byte every unit is one byte, so
+// offsets there (every offset of an all-ASCII text, most of the rest) map to
+// themselves. From the 64-byte block that holds that byte on, the map keeps
+// per block the units before it and a bit per byte that adds a unit, so a
+// lookup is one population count. Byte offsets must fall on code-point
+// boundaries. The map keeps no reference to the text.
 class OffsetMap {
  public:
   OffsetMap(std::string_view text, OffsetUnit unit);
-  size_t to_unit(size_t byte_offset) const;
+  size_t to_unit(size_t byte_offset) const {
+    if (byte_offset <= ascii_prefix_) return byte_offset;
+    return to_unit_past_ascii_prefix(byte_offset);
+  }
   OffsetUnit unit() const { return unit_; }
 
  private:
   static constexpr size_t kStride = 64;
+  size_t to_unit_past_ascii_prefix(size_t byte_offset) const;
+
   OffsetUnit unit_;
+  size_t ascii_prefix_;  // bytes before the first non-ASCII one; all of them for kByte
+  size_t first_block_ = 0;  // the block of blocks_[0]: the one holding byte ascii_prefix_
   // One array, so that a map costs one allocation and a lookup one cache line.
   struct Block {
     uint64_t mask;          // bit j: byte i*kStride+j adds a unit

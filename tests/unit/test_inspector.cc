@@ -56,6 +56,22 @@ TEST_CASE("statistics count words, sentences and paragraphs", "[inspector]") {
   CHECK(stats.characters == 37);
 }
 
+TEST_CASE("statistics leave out boilerplate lines", "[inspector]") {
+  const std::string body1 = "Mayor In\xC3\xA9s Okafor opened the bridge.";  // 36 characters
+  const std::string caption = "Image caption: The bridge at dusk";
+  const std::string body2 = "She said it cost five million.";  // 30 characters
+  const std::string teaser = "Read more: Other news";
+  const std::string text = body1 + "\n\n" + caption + "\n\n" + body2 + "\n\n" + teaser;
+  const ai::Result<ai::Report> report = ai_test::inspector().inspect(text, {});
+  REQUIRE(report.ok());
+  REQUIRE(report.value().layout.boilerplate.size() == 2);
+  const ai::Stats& stats = report.value().stats;
+  CHECK(stats.words == 12);
+  CHECK(stats.sentences == 2);
+  CHECK(stats.paragraphs == 2);
+  CHECK(stats.characters == 36 + 2 + 2 + 30 + 2);  // the blank lines between count
+}
+
 TEST_CASE("options JSON: accepted forms", "[options]") {
   const ai::Result<ai::ParsedOptions> empty = ai::parse_options_json("");
   REQUIRE(empty.ok());

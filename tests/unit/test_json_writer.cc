@@ -109,6 +109,34 @@ TEST_CASE("doubles match nlohmann across magnitudes, conversions and raw bit pat
   CHECK(mismatches == 0);
 }
 
+TEST_CASE("whole doubles below 10^15 are written as their digits and \".0\", as nlohmann writes them", "[json]") {
+  // The writer skips Grisu2 for them; every one it could take that way must
+  // come out as Grisu2 writes it, including those next to 10^15 and 2^k.
+  std::vector<double> values;
+  for (uint64_t n = 0; n <= 1000000; ++n) values.push_back(static_cast<double>(n));
+  std::mt19937_64 random(20261127);
+  for (int i = 0; i < 200000; ++i) {
+    const uint64_t digits = 1 + random() % 15;
+    uint64_t bound = 1;
+    for (uint64_t d = 0; d < digits; ++d) bound *= 10;
+    values.push_back(static_cast<double>(random() % bound));
+  }
+  for (int k = 0; k < 53; ++k) {
+    const double power = std::ldexp(1.0, k);
+    for (double near : {power - 1, power, power + 1}) values.push_back(near);
+  }
+  for (double edge : {1e15 - 1, 1e15 - 0.5, 1e15, 1e15 + 1, 999999999999999.9, 123456789012340.0}) values.push_back(edge);
+  size_t mismatches = 0;
+  for (double x : values) {
+    for (double signed_x : {x, -x}) {
+      const std::string expected = dump(json(signed_x));
+      if (written_double(signed_x) != expected && ++mismatches <= 5)
+        FAIL_CHECK(expected << " written as " << written_double(signed_x));
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("unsigned integers are written as nlohmann writes them", "[json]") {
   for (uint64_t n : {uint64_t{0}, uint64_t{1}, uint64_t{9}, uint64_t{10}, uint64_t{99}, uint64_t{100},
                      uint64_t{4294967295u}, uint64_t{4294967296u}, std::numeric_limits<uint64_t>::max()}) {
@@ -116,6 +144,23 @@ TEST_CASE("unsigned integers are written as nlohmann writes them", "[json]") {
     writer.unsigned_number(n);
     CHECK(writer.take() == json(n).dump());
   }
+  // Every number up to 10^6 (each length the writer treats apart, and its
+  // edges), then every power of ten and its neighbours.
+  ai::JsonWriter writer;
+  std::string expected;
+  for (uint64_t n = 0; n <= 1000000; ++n) {
+    writer.unsigned_number(n);
+    writer.raw(",");
+    expected += std::to_string(n) + ",";
+  }
+  for (uint64_t power = 10; power <= 1000000000000000000u; power *= 10) {
+    for (uint64_t n : {power - 1, power, power + 1}) {
+      writer.unsigned_number(n);
+      writer.raw(",");
+      expected += std::to_string(n) + ",";
+    }
+  }
+  CHECK(writer.take() == expected);
 }
 
 TEST_CASE("strings are escaped as nlohmann escapes them", "[json]") {
@@ -157,6 +202,18 @@ TEST_CASE("every byte at every position of a word is escaped as nlohmann does", 
         REQUIRE(written_string(text) == dump(json(text)));
       }
     }
+  }
+}
+
+TEST_CASE("plain strings of every length up to a few words are copied whole", "[json]") {
+  // Plain strings are copied in whole words, in halves below 8 bytes and
+  // byte by byte below 4; every length crosses one of those joins. Distinct
+  // bytes show a misplaced or dropped one.
+  const std::string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  for (size_t length = 0; length <= 40; ++length) {
+    const std::string text = alphabet.substr(0, length);
+    INFO("length " << length);
+    CHECK(written_string(text) == "\"" + text + "\"");
   }
 }
 

@@ -70,6 +70,44 @@ TEST_CASE("PhraseSet finds exactly the phrases a lower-cased search finds", "[la
   }
 }
 
+TEST_CASE("PhraseSet of longer phrases, which looks at every 2nd or 4th position, misses none", "[layout][phrase_set]") {
+  struct Case {
+    const char* name;
+    const ai::PhraseSet& set;
+    std::vector<std::string_view> phrases;  // those of `set`, in order
+  };
+  static const ai::PhraseSet seven({"sign up", "newsletter", "ap photo/", "use of cookies"});
+  static const ai::PhraseSet five({"share", "sign up", "cookie policy"});
+  const Case cases[] = {
+      {"shortest 7 bytes: every 4th position", seven, {"sign up", "newsletter", "ap photo/", "use of cookies"}},
+      {"shortest 5 bytes: every 2nd position", five, {"share", "sign up", "cookie policy"}},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    // Each phrase, in either case, after 0 to 9 bytes of other text and with
+    // 0 to 5 bytes after it: every start position modulo the stride, and the
+    // text's end falling on every byte of the last piece looked at.
+    for (const std::string_view phrase : c.phrases) {
+      for (size_t before = 0; before < 10; ++before) {
+        for (size_t after = 0; after < 6; ++after) {
+          for (const bool upper : {false, true}) {
+            std::string text = std::string(before, 'x') + std::string(phrase) + std::string(after, 'y');
+            if (upper)
+              for (char& ch : text)
+                if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+            INFO(text);
+            REQUIRE(c.set.find_in(text) == naive_find(text, c.phrases));
+          }
+        }
+      }
+    }
+    for (const char* text : {"", "sign u", "sign upnewsletter", "a newslette", "xsign up and sign up", "Photo/AP photo"}) {
+      INFO(text);
+      CHECK(c.set.find_in(text) == naive_find(text, c.phrases));
+    }
+  }
+}
+
 TEST_CASE("furniture phrases count anywhere in a short line, in any case", "[structure][layout]") {
   struct Case {
     const char* line;

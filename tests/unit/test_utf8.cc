@@ -50,6 +50,27 @@ TEST_CASE("repair_utf8 matches the WHATWG decoder (TextDecoder)", "[utf8]") {
   }
 }
 
+TEST_CASE("count_code_points counts every byte but continuation bytes", "[utf8]") {
+  struct Case {
+    const char* name;
+    std::string text;
+    size_t expected;
+  };
+  const Case cases[] = {
+      {"empty", "", 0},
+      {"ASCII shorter than a word", "abc", 3},
+      {"ASCII of several words", std::string(37, 'x'), 37},
+      {"two, three and four bytes", "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b", 5},
+      {"multi-byte across a word's end", "1234567\xE2\x82\xAC" "89", 10},
+      {"a lone continuation counts as none", "ab\x80" "c", 3},
+      {"dense non-ASCII", "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 9},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    CHECK(ai::count_code_points(c.text) == c.expected);
+  }
+}
+
 TEST_CASE("OffsetMap converts byte offsets to UTF-16 units and code points", "[utf8]") {
   // "a" (1 byte), "é" (2 bytes), "€" (3 bytes), "😀" (4 bytes, 2 UTF-16 units), "b"
   const std::string text = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80" "b";
@@ -106,9 +127,43 @@ TEST_CASE("OffsetMap agrees with a direct count at every boundary of mixed texts
   }
 }
 
+TEST_CASE("OffsetMap maps an ASCII prefix to itself and counts from the first non-ASCII byte on", "[utf8]") {
+  // A long ASCII run, then "é" (2 bytes, 1 unit) and "😀" (4 bytes, 2 UTF-16
+  // units), placed at every position of a block and past the first block.
+  struct Case {
+    const char* name;
+    size_t ascii_before;
+  };
+  const Case cases[] = {{"none", 0}, {"within the first block", 17}, {"at a block's end", 63},
+                        {"at a block's start", 64}, {"blocks later", 200}};
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const std::string text = std::string(c.ascii_before, 'a') + "\xC3\xA9" "b" "\xF0\x9F\x98\x80" + std::string(70, 'c');
+    const ai::OffsetMap utf16(text, ai::OffsetUnit::kUtf16);
+    const ai::OffsetMap code_points(text, ai::OffsetUnit::kCodePoint);
+    for (size_t byte = 0; byte <= c.ascii_before; ++byte) {
+      CHECK(utf16.to_unit(byte) == byte);
+      CHECK(code_points.to_unit(byte) == byte);
+    }
+    const size_t n = c.ascii_before;
+    CHECK(utf16.to_unit(n + 2) == n + 1);
+    CHECK(utf16.to_unit(n + 3) == n + 2);
+    CHECK(utf16.to_unit(n + 7) == n + 4);
+    CHECK(code_points.to_unit(n + 7) == n + 3);
+    CHECK(utf16.to_unit(text.size()) == text.size() - 3);
+    CHECK(code_points.to_unit(text.size()) == text.size() - 4);
+  }
+  SECTION("an all-ASCII text, to its end") {
+    const std::string text(150, 'x');
+    const ai::OffsetMap utf16(text, ai::OffsetUnit::kUtf16);
+    for (size_t byte = 0; byte <= text.size(); ++byte) CHECK(utf16.to_unit(byte) == byte);
+  }
+}
+
 TEST_CASE("repair_utf8 finds ill-formed bytes at every position of a word", "[utf8]") {
-  // ASCII is skipped 8 bytes at a time; each bad sequence is tried at every
-  // offset around a word boundary, with ASCII and multi-byte text around it.
+  // ASCII is skipped 16 and then 8 bytes at a time; each bad sequence is
+  // tried at every offset around the boundaries of two words, with ASCII and
+  // multi-byte text around it.
   const RepairCase bad[] = {
       {"lone continuation", "\x80", kFFFD, 1},
       {"truncated 3-byte", "\xE2\x82", kFFFD, 1},
@@ -117,7 +172,7 @@ TEST_CASE("repair_utf8 finds ill-formed bytes at every position of a word", "[ut
       {"FF", "\xFF", kFFFD, 1},
   };
   for (const RepairCase& c : bad) {
-    for (size_t before = 0; before < 18; ++before) {
+    for (size_t before = 0; before < 36; ++before) {
       for (const std::string& after : {std::string(), std::string("tail of text"), std::string("\xC3\xA9 x")}) {
         const std::string prefix = std::string(before, 'p') + (before % 3 == 0 ? "\xE2\x82\xAC" : "");
         INFO(c.name << " after " << prefix.size() << " bytes");
