@@ -690,6 +690,15 @@ class Scanner {
     return next.end - next.start == 1 && doc_.text[next.start] == '$' && next.start == doc_.tokens[i].end;
   }
 
+  // Whether `head`, the part of an unlisted word before its first hyphen,
+  // lets the word start a figure: a number word ("twenty-one", "two-hour",
+  // "third-largest") or a year's prefix ("mid-2020"). Most hyphenated words
+  // ("so-called", "well-known") fail here rather than in every matcher.
+  bool may_head_compound(std::string_view head) const {
+    const Lex* l = head.empty() ? nullptr : lexicon_.words.find(head);
+    return (l && l->number) || is_any_lower(head, {"mid", "pre", "post", "early", "late"});
+  }
+
   bool can_start(size_t i) const {
     const std::string_view t = text(i);
     if (kind(i) == TokenKind::kNumber || is_digit(t[0])) return true;
@@ -704,7 +713,7 @@ class Scanner {
     if (l == nullptr) {
       // Hyphenated compounds: "twenty-one", "two-hour", "third-largest", "mid-2020"; codes: "USD 5".
       if (t.size() == 3 && is_ascii_upper(t[0]) && is_ascii_upper(t[1])) return starts_with_digit(i + 1) && find_currency_code(t);
-      return has_hyphen(t);
+      return has_hyphen(t) && may_head_compound(t.substr(0, t.find('-')));
     }
     if (l->flags & kArticle) {
       // "a dozen", "a day", "a handful", "an estimated"

@@ -33,6 +33,10 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       // Hyphenated compounds and codes, which no lexicon entry names.
       {"A twenty-one-gun salute lasted two-hour", {"two-hour"}},
       {"It cost USD 5 and THE 5.", {"USD 5", "5"}},
+      // A hyphenated word starts a figure only if a number word or a year's prefix heads it.
+      {"In mid-2020 the so-called third-largest bank made a two-thirds cut", {"mid-2020", "third-largest", "two-thirds"}},
+      {"A Twenty-Five-year-old won a three-day event", {"Twenty-Five-year-old", "three-day"}},
+      {"Nearly well-known, about half-empty, over pre-war", {}},
       {"It cost US$5 and HK$7.", {"US$5", "HK$7"}},
       // Capitalised number words mid-sentence are names, not figures.
       {"Sales rose TWENTY percent", {}},
