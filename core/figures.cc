@@ -83,12 +83,14 @@ enum StartClass : uint8_t {
   kMayStart = 2,  // it depends on the neighbours: Scanner::can_start decides
 };
 
-// The StartClass of a punctuation token by its first byte: "$", "-", "+",
-// "(", "'" can start a figure; of the others, a minus sign, a closing quote
-// or a currency symbol may.
+// The StartClass of a punctuation token by its first byte: "$" starts a
+// figure; "-", "+", "(", "'" may, if a number follows (they are common, and
+// mostly start nothing); of the others, a minus sign, a closing quote or a
+// currency symbol may.
 constexpr std::array<uint8_t, 256> make_punct_starts() {
   std::array<uint8_t, 256> starts{};
-  for (const char c : {'$', '-', '+', '(', '\''}) starts[static_cast<unsigned char>(c)] = kStarts;
+  starts['$'] = kStarts;
+  for (const char c : {'-', '+', '(', '\''}) starts[static_cast<unsigned char>(c)] = kMayStart;
   for (size_t c = 0x80; c < 256; ++c) starts[c] = kMayStart;
   return starts;
 }
@@ -704,8 +706,15 @@ class Scanner {
     if (kind(i) == TokenKind::kNumber || is_digit(t[0])) return true;
     if (kind(i) == TokenKind::kPunct) {
       const unsigned char c = static_cast<unsigned char>(t[0]);
-      if (c < 0x80) return c == '$' || c == '-' || c == '+' || c == '(' || c == '\'';
-      return t == "\xE2\x88\x92" || t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
+      if (c >= 0x80) return t == "\xE2\x88\x92" || t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
+      switch (c) {
+        case '$': return true;
+        case '-': return adjacent(i + 1) && (starts_with_digit(i + 1) || find_currency_symbol(text(i + 1)));  // "-5", "-$3m"
+        case '+':
+        case '(': return is_number_token(i + 1);  // phone numbers: "+44 20 7946 0958", "(020) 7946 0958"
+        case '\'': return adjacent(i + 1) && starts_with_digit(i + 1);  // "'90s"
+        default: return false;
+      }
     }
     // "US$", "A$", "HK$" (the rare glued "$" tested first: it predicts well)
     if (glued_dollar_after(i) && t.size() <= 3 && is_ascii_upper(t[0])) return true;

@@ -37,6 +37,9 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       {"In mid-2020 the so-called third-largest bank made a two-thirds cut", {"mid-2020", "third-largest", "two-thirds"}},
       {"A Twenty-Five-year-old won a three-day event", {"Twenty-Five-year-old", "three-day"}},
       {"Nearly well-known, about half-empty, over pre-war", {}},
+      // A sign, a quote or a bracket starts a figure only before a number.
+      {"It fell -5 and -$3m to -- in (the) '90s - or the 'real' -fake", {"-5", "-$3m", "'90s"}},
+      {"It fell to about -5 (or so)", {"about -5"}},
       {"It cost US$5 and HK$7.", {"US$5", "HK$7"}},
       // Capitalised number words mid-sentence are names, not figures.
       {"Sales rose TWENTY percent", {}},
