@@ -146,6 +146,12 @@ class WordFilter {
   std::array<uint64_t, (size_t{1} << kBits) / 64> bits_{};
 };
 
+// A qualifier phrase's words, split once rather than at every token that may start the phrase.
+struct PhraseWords {
+  std::array<std::string_view, 4> words;
+  size_t count = 0;
+};
+
 // Every word the finder reacts to, in any case. Only the tokens a matcher
 // asks about are looked up; `starters` holds the words that can start a
 // figure, alone or with the next word's help (starts_alone, articles), for
@@ -153,6 +159,7 @@ class WordFilter {
 struct Lexicon {
   WordTable<Lex> words;
   WordFilter starters;
+  std::vector<PhraseWords> qualifier_words;  // kQualifierPhrases[p] split into its words
 };
 
 // The lexicon while it is built, with every word added, to find the starters once all are in.
@@ -198,6 +205,17 @@ const QualifierPhrase kQualifierPhrases[] = {
     {"between", false, 0, true}, {"from", false, 0, true},
 };
 
+// Precondition: single spaces between at most four words, as kQualifierPhrases has them.
+PhraseWords split_phrase(std::string_view phrase) {
+  PhraseWords split;
+  while (!phrase.empty()) {
+    const size_t space = phrase.find(' ');
+    split.words[split.count++] = phrase.substr(0, space);
+    phrase.remove_prefix(space == std::string_view::npos ? phrase.size() : space + 1);
+  }
+  return split;
+}
+
 Lexicon build_lexicon() {
   LexiconBuilder lex;
   add_all(lex,
@@ -222,9 +240,10 @@ Lexicon build_lexicon() {
           kAux);
   add_all(lex, {"was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "having"}, kStop);
   static_assert(sizeof kQualifierPhrases / sizeof kQualifierPhrases[0] <= 64, "one bit per phrase");
+  std::vector<PhraseWords> qualifier_words;
   for (size_t p = 0; p < sizeof kQualifierPhrases / sizeof kQualifierPhrases[0]; ++p) {
-    const std::string_view words = kQualifierPhrases[p].words;
-    Lex& l = lex.add(words.substr(0, words.find(' ')));
+    qualifier_words.push_back(split_phrase(kQualifierPhrases[p].words));
+    Lex& l = lex.add(qualifier_words.back().words[0]);
     l.flags |= kQualifier;
     l.qualifier_phrases |= uint64_t{1} << p;
   }
@@ -370,7 +389,7 @@ Lexicon build_lexicon() {
     if ((l.flags & kQualifier) && !starts_unqualified(l) && !l.unit && !(l.flags & kArticle)) l.flags |= kOnlyQualifier;
     if (starts_alone(l) || (l.flags & kArticle)) starters.add(FoldedWord::of(word));
   }
-  return {std::move(lex.table), starters};
+  return {std::move(lex.table), starters, std::move(qualifier_words)};
 }
 
 // ---------------------------------------------------------------------------
@@ -729,6 +748,12 @@ class Scanner {
       const Lex* next = lex(i + 1);
       return next && (next->number || next->unit || next->currency || (next->flags & (kFuzzy | kQualifier)));
     }
+    // Words that are only qualifiers ("in", "at", "more") start a figure only
+    // as a whole phrase before a number: most of them are neither.
+    if (l->flags & kOnlyQualifier) {
+      size_t end = 0;
+      return qualifier_at(i, &end) != nullptr;
+    }
     return starts_alone(*l);
   }
 
@@ -923,30 +948,32 @@ class Scanner {
     out->value = {v, v};
   }
 
-  bool match_qualifier(size_t i, Qualifier* q) const {
-    if (!(flags(i) & kQualifier)) return false;
+  // The longest qualifier phrase at token i that is followed by something a
+  // figure can start with, or nullptr; *end is the token after the phrase.
+  const QualifierPhrase* qualifier_at(size_t i, size_t* end) const {
+    const Lex* l = lex(i);
+    if (l == nullptr || !(l->flags & kQualifier)) return nullptr;
     size_t best_end = 0;
     const QualifierPhrase* best = nullptr;
-    for (uint64_t bits = lex(i)->qualifier_phrases; bits != 0; bits &= bits - 1) {
-      const QualifierPhrase& p = kQualifierPhrases[__builtin_ctzll(bits)];
-      size_t k = i;
-      std::string_view rest = p.words;
-      bool ok = true;
-      while (!rest.empty() && ok) {
-        size_t len = 0;
-        while (len < rest.size() && rest[len] != ' ') ++len;
-        ok = is(k, rest.substr(0, len));
-        ++k;
-        rest.remove_prefix(len < rest.size() ? len + 1 : len);
-      }
-      if (ok && k > best_end) {
-        best_end = k;
-        best = &p;
+    for (uint64_t bits = l->qualifier_phrases; bits != 0; bits &= bits - 1) {
+      const size_t p = __builtin_ctzll(bits);
+      const PhraseWords& phrase = lexicon_.qualifier_words[p];
+      size_t matched = 0;
+      while (matched < phrase.count && is(i + matched, phrase.words[matched])) ++matched;
+      if (matched == phrase.count && i + matched > best_end) {
+        best_end = i + matched;
+        best = &kQualifierPhrases[p];
       }
     }
-    if (best == nullptr || best_end >= n_) return false;
-    // The qualifier must be followed by something a figure can start with.
-    if (!can_start(best_end)) return false;
+    if (best == nullptr || best_end >= n_ || !can_start(best_end)) return nullptr;
+    *end = best_end;
+    return best;
+  }
+
+  bool match_qualifier(size_t i, Qualifier* q) const {
+    size_t best_end = 0;
+    const QualifierPhrase* best = qualifier_at(i, &best_end);
+    if (best == nullptr) return false;
     q->begin = i;
     q->end = best_end;
     q->text = best->words;

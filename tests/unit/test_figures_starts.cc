@@ -48,6 +48,7 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       {"in excess of 40 miles", {"in excess of 40 miles"}},
       // Common words the filter may let through start nothing on their own.
       {"He was in at the start, as ever, from the off.", {}},
+      {"It was about more than 5, then up to the hilt, in excess of the rest", {"more than 5"}},
   };
   for (const StartCase& c : cases) {
     INFO(c.text);
