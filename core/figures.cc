@@ -66,6 +66,7 @@ enum LexFlag : uint32_t {
   kNotAfterNumber = 1u << 16,  // words that make a preceding capitalised word + number a name
   kSignWord = 1u << 17,    // minus, Rs: may start a figure
   kOnlyQualifier = 1u << 18,  // a qualifier and nothing else that starts or measures: "in", "at", "as", "up", "from"
+  kOnlyRelMod = 1u << 19,     // likewise for kRelMod: "last", "next", "this"
 };
 
 struct FuzzyWord {
@@ -387,6 +388,9 @@ Lexicon build_lexicon() {
   for (const std::string_view word : lex.added) {
     Lex& l = lex.table.add(word);
     if ((l.flags & kQualifier) && !starts_unqualified(l) && !l.unit && !(l.flags & kArticle)) l.flags |= kOnlyQualifier;
+    const bool starts_unless_rel_mod = l.number || l.month || l.weekday >= 0 || l.currency || l.unit ||
+                                       (l.flags & (kRelDay | kFuzzy | kRatioWord | kAge | kClock | kSignWord | kQualifier | kArticle));
+    if ((l.flags & kRelMod) && !starts_unless_rel_mod) l.flags |= kOnlyRelMod;
     if (starts_alone(l) || (l.flags & kArticle)) starters.add(FoldedWord::of(word));
   }
   return {std::move(lex.table), starters, std::move(qualifier_words)};
@@ -753,6 +757,11 @@ class Scanner {
     if (l->flags & kOnlyQualifier) {
       size_t end = 0;
       return qualifier_at(i, &end) != nullptr;
+    }
+    // Likewise "last", "next", "this": only before a weekday, a month or a period ("last week").
+    if (l->flags & kOnlyRelMod) {
+      const Lex* next = lex(i + 1);
+      return next && (next->weekday >= 0 || next->month > 0 || (next->flags & kPeriod));
     }
     return starts_alone(*l);
   }

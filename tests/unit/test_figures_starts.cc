@@ -49,6 +49,8 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       // Common words the filter may let through start nothing on their own.
       {"He was in at the start, as ever, from the off.", {}},
       {"It was about more than 5, then up to the hilt, in excess of the rest", {"more than 5"}},
+      // "last", "this", "next" start a figure only with the weekday, month or period after them.
+      {"This time, last week and next Friday, unlike the past few, this January", {"last week", "next Friday", "this January"}},
   };
   for (const StartCase& c : cases) {
     INFO(c.text);
