@@ -66,6 +66,7 @@ enum LexFlag : uint32_t {
   kNotAfterNumber = 1u << 16,  // words that make a preceding capitalised word + number a name
   kSignWord = 1u << 17,    // minus, Rs: may start a figure
   kOnlyQualifier = 1u << 18,  // a qualifier and nothing else that starts or measures: "in", "at", "as", "up", "from"
+  kOnlyRelMod = 1u << 19,     // likewise for kRelMod: "last", "next", "this"
 };
 
 struct FuzzyWord {
@@ -83,12 +84,14 @@ enum StartClass : uint8_t {
   kMayStart = 2,  // it depends on the neighbours: Scanner::can_start decides
 };
 
-// The StartClass of a punctuation token by its first byte: "$", "-", "+",
-// "(", "'" can start a figure; of the others, a minus sign, a closing quote
-// or a currency symbol may.
+// The StartClass of a punctuation token by its first byte: "$" starts a
+// figure; "-", "+", "(", "'" may, if a number follows (they are common, and
+// mostly start nothing); of the others, a minus sign, a closing quote or a
+// currency symbol may.
 constexpr std::array<uint8_t, 256> make_punct_starts() {
   std::array<uint8_t, 256> starts{};
-  for (const char c : {'$', '-', '+', '(', '\''}) starts[static_cast<unsigned char>(c)] = kStarts;
+  starts['$'] = kStarts;
+  for (const char c : {'-', '+', '(', '\''}) starts[static_cast<unsigned char>(c)] = kMayStart;
   for (size_t c = 0x80; c < 256; ++c) starts[c] = kMayStart;
   return starts;
 }
@@ -144,6 +147,12 @@ class WordFilter {
   std::array<uint64_t, (size_t{1} << kBits) / 64> bits_{};
 };
 
+// A qualifier phrase's words, split once rather than at every token that may start the phrase.
+struct PhraseWords {
+  std::array<std::string_view, 4> words;
+  size_t count = 0;
+};
+
 // Every word the finder reacts to, in any case. Only the tokens a matcher
 // asks about are looked up; `starters` holds the words that can start a
 // figure, alone or with the next word's help (starts_alone, articles), for
@@ -151,6 +160,7 @@ class WordFilter {
 struct Lexicon {
   WordTable<Lex> words;
   WordFilter starters;
+  std::vector<PhraseWords> qualifier_words;  // kQualifierPhrases[p] split into its words
 };
 
 // The lexicon while it is built, with every word added, to find the starters once all are in.
@@ -196,6 +206,17 @@ const QualifierPhrase kQualifierPhrases[] = {
     {"between", false, 0, true}, {"from", false, 0, true},
 };
 
+// Precondition: single spaces between at most four words, as kQualifierPhrases has them.
+PhraseWords split_phrase(std::string_view phrase) {
+  PhraseWords split;
+  while (!phrase.empty()) {
+    const size_t space = phrase.find(' ');
+    split.words[split.count++] = phrase.substr(0, space);
+    phrase.remove_prefix(space == std::string_view::npos ? phrase.size() : space + 1);
+  }
+  return split;
+}
+
 Lexicon build_lexicon() {
   LexiconBuilder lex;
   add_all(lex,
@@ -220,9 +241,10 @@ Lexicon build_lexicon() {
           kAux);
   add_all(lex, {"was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "having"}, kStop);
   static_assert(sizeof kQualifierPhrases / sizeof kQualifierPhrases[0] <= 64, "one bit per phrase");
+  std::vector<PhraseWords> qualifier_words;
   for (size_t p = 0; p < sizeof kQualifierPhrases / sizeof kQualifierPhrases[0]; ++p) {
-    const std::string_view words = kQualifierPhrases[p].words;
-    Lex& l = lex.add(words.substr(0, words.find(' ')));
+    qualifier_words.push_back(split_phrase(kQualifierPhrases[p].words));
+    Lex& l = lex.add(qualifier_words.back().words[0]);
     l.flags |= kQualifier;
     l.qualifier_phrases |= uint64_t{1} << p;
   }
@@ -366,9 +388,12 @@ Lexicon build_lexicon() {
   for (const std::string_view word : lex.added) {
     Lex& l = lex.table.add(word);
     if ((l.flags & kQualifier) && !starts_unqualified(l) && !l.unit && !(l.flags & kArticle)) l.flags |= kOnlyQualifier;
+    const bool starts_unless_rel_mod = l.number || l.month || l.weekday >= 0 || l.currency || l.unit ||
+                                       (l.flags & (kRelDay | kFuzzy | kRatioWord | kAge | kClock | kSignWord | kQualifier | kArticle));
+    if ((l.flags & kRelMod) && !starts_unless_rel_mod) l.flags |= kOnlyRelMod;
     if (starts_alone(l) || (l.flags & kArticle)) starters.add(FoldedWord::of(word));
   }
-  return {std::move(lex.table), starters};
+  return {std::move(lex.table), starters, std::move(qualifier_words)};
 }
 
 // ---------------------------------------------------------------------------
@@ -690,13 +715,29 @@ class Scanner {
     return next.end - next.start == 1 && doc_.text[next.start] == '$' && next.start == doc_.tokens[i].end;
   }
 
+  // Whether `head`, the part of an unlisted word before its first hyphen,
+  // lets the word start a figure: a number word ("twenty-one", "two-hour",
+  // "third-largest") or a year's prefix ("mid-2020"). Most hyphenated words
+  // ("so-called", "well-known") fail here rather than in every matcher.
+  bool may_head_compound(std::string_view head) const {
+    const Lex* l = head.empty() ? nullptr : lexicon_.words.find(head);
+    return (l && l->number) || is_any_lower(head, {"mid", "pre", "post", "early", "late"});
+  }
+
   bool can_start(size_t i) const {
     const std::string_view t = text(i);
     if (kind(i) == TokenKind::kNumber || is_digit(t[0])) return true;
     if (kind(i) == TokenKind::kPunct) {
       const unsigned char c = static_cast<unsigned char>(t[0]);
-      if (c < 0x80) return c == '$' || c == '-' || c == '+' || c == '(' || c == '\'';
-      return t == "\xE2\x88\x92" || t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
+      if (c >= 0x80) return t == "\xE2\x88\x92" || t == "\xE2\x80\x99" || find_currency_symbol(t) != nullptr;
+      switch (c) {
+        case '$': return true;
+        case '-': return adjacent(i + 1) && (starts_with_digit(i + 1) || find_currency_symbol(text(i + 1)));  // "-5", "-$3m"
+        case '+':
+        case '(': return is_number_token(i + 1);  // phone numbers: "+44 20 7946 0958", "(020) 7946 0958"
+        case '\'': return adjacent(i + 1) && starts_with_digit(i + 1);  // "'90s"
+        default: return false;
+      }
     }
     // "US$", "A$", "HK$" (the rare glued "$" tested first: it predicts well)
     if (glued_dollar_after(i) && t.size() <= 3 && is_ascii_upper(t[0])) return true;
@@ -704,12 +745,23 @@ class Scanner {
     if (l == nullptr) {
       // Hyphenated compounds: "twenty-one", "two-hour", "third-largest", "mid-2020"; codes: "USD 5".
       if (t.size() == 3 && is_ascii_upper(t[0]) && is_ascii_upper(t[1])) return starts_with_digit(i + 1) && find_currency_code(t);
-      return has_hyphen(t);
+      return has_hyphen(t) && may_head_compound(t.substr(0, t.find('-')));
     }
     if (l->flags & kArticle) {
       // "a dozen", "a day", "a handful", "an estimated"
       const Lex* next = lex(i + 1);
       return next && (next->number || next->unit || next->currency || (next->flags & (kFuzzy | kQualifier)));
+    }
+    // Words that are only qualifiers ("in", "at", "more") start a figure only
+    // as a whole phrase before a number: most of them are neither.
+    if (l->flags & kOnlyQualifier) {
+      size_t end = 0;
+      return qualifier_at(i, &end) != nullptr;
+    }
+    // Likewise "last", "next", "this": only before a weekday, a month or a period ("last week").
+    if (l->flags & kOnlyRelMod) {
+      const Lex* next = lex(i + 1);
+      return next && (next->weekday >= 0 || next->month > 0 || (next->flags & kPeriod));
     }
     return starts_alone(*l);
   }
@@ -905,30 +957,32 @@ class Scanner {
     out->value = {v, v};
   }
 
-  bool match_qualifier(size_t i, Qualifier* q) const {
-    if (!(flags(i) & kQualifier)) return false;
+  // The longest qualifier phrase at token i that is followed by something a
+  // figure can start with, or nullptr; *end is the token after the phrase.
+  const QualifierPhrase* qualifier_at(size_t i, size_t* end) const {
+    const Lex* l = lex(i);
+    if (l == nullptr || !(l->flags & kQualifier)) return nullptr;
     size_t best_end = 0;
     const QualifierPhrase* best = nullptr;
-    for (uint64_t bits = lex(i)->qualifier_phrases; bits != 0; bits &= bits - 1) {
-      const QualifierPhrase& p = kQualifierPhrases[__builtin_ctzll(bits)];
-      size_t k = i;
-      std::string_view rest = p.words;
-      bool ok = true;
-      while (!rest.empty() && ok) {
-        size_t len = 0;
-        while (len < rest.size() && rest[len] != ' ') ++len;
-        ok = is(k, rest.substr(0, len));
-        ++k;
-        rest.remove_prefix(len < rest.size() ? len + 1 : len);
-      }
-      if (ok && k > best_end) {
-        best_end = k;
-        best = &p;
+    for (uint64_t bits = l->qualifier_phrases; bits != 0; bits &= bits - 1) {
+      const size_t p = __builtin_ctzll(bits);
+      const PhraseWords& phrase = lexicon_.qualifier_words[p];
+      size_t matched = 0;
+      while (matched < phrase.count && is(i + matched, phrase.words[matched])) ++matched;
+      if (matched == phrase.count && i + matched > best_end) {
+        best_end = i + matched;
+        best = &kQualifierPhrases[p];
       }
     }
-    if (best == nullptr || best_end >= n_) return false;
-    // The qualifier must be followed by something a figure can start with.
-    if (!can_start(best_end)) return false;
+    if (best == nullptr || best_end >= n_ || !can_start(best_end)) return nullptr;
+    *end = best_end;
+    return best;
+  }
+
+  bool match_qualifier(size_t i, Qualifier* q) const {
+    size_t best_end = 0;
+    const QualifierPhrase* best = qualifier_at(i, &best_end);
+    if (best == nullptr) return false;
     q->begin = i;
     q->end = best_end;
     q->text = best->words;

@@ -526,6 +526,7 @@ TEST_CASE("parts of names and codes are not figures", "[figures]") {
       {"call 555-123-4567 now", "555-123-4567"},
       {"ring 020 7946 0958 today", "020 7946 0958"},
       {"call +44 20 7946 0958 today", "+44 20 7946 0958"},
+      {"call (020) 7946 0958 today", "(020) 7946"},
       {"the server at 192.168.1.1 failed", "192.168.1.1"},
       {"Article 50 was triggered", "50"},
       {"No. 10 said", "10"},

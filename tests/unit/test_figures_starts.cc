@@ -33,6 +33,13 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       // Hyphenated compounds and codes, which no lexicon entry names.
       {"A twenty-one-gun salute lasted two-hour", {"two-hour"}},
       {"It cost USD 5 and THE 5.", {"USD 5", "5"}},
+      // A hyphenated word starts a figure only if a number word or a year's prefix heads it.
+      {"In mid-2020 the so-called third-largest bank made a two-thirds cut", {"mid-2020", "third-largest", "two-thirds"}},
+      {"A Twenty-Five-year-old won a three-day event", {"Twenty-Five-year-old", "three-day"}},
+      {"Nearly well-known, about half-empty, over pre-war", {}},
+      // A sign, a quote or a bracket starts a figure only before a number.
+      {"It fell -5 and -$3m to -- in (the) '90s - or the 'real' -fake", {"-5", "-$3m", "'90s"}},
+      {"It fell to about -5 (or so)", {"about -5"}},
       {"It cost US$5 and HK$7.", {"US$5", "HK$7"}},
       // Capitalised number words mid-sentence are names, not figures.
       {"Sales rose TWENTY percent", {}},
@@ -41,6 +48,9 @@ TEST_CASE("figures start at the words that can start them, wherever they are", "
       {"in excess of 40 miles", {"in excess of 40 miles"}},
       // Common words the filter may let through start nothing on their own.
       {"He was in at the start, as ever, from the off.", {}},
+      {"It was about more than 5, then up to the hilt, in excess of the rest", {"more than 5"}},
+      // "last", "this", "next" start a figure only with the weekday, month or period after them.
+      {"This time, last week and next Friday, unlike the past few, this January", {"last week", "next Friday", "this January"}},
   };
   for (const StartCase& c : cases) {
     INFO(c.text);
