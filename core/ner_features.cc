@@ -250,6 +250,34 @@ constexpr std::array<std::array<uint64_t, 4>, 128> make_short_shapes() {
 }
 constexpr std::array<std::array<uint64_t, 4>, 128> kShortShapes = make_short_shapes();
 
+// What describe() concludes from the kind of a token's first byte and the
+// kinds of the rest ORed together (below kUnusualByte * 2), by table: the
+// token's case flags and its run after the first character (0: none, 1:
+// upper case, 2: lower case, 3: digits), or kByCharacter when its shape is
+// more than that or it has unusual bytes.
+struct ShortTokenFacts {
+  uint8_t flags = 0;
+  uint8_t run = 0;
+};
+constexpr uint8_t kByCharacter = 0x80;  // no case flag
+constexpr std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte + 1> make_short_token_facts() {
+  std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte + 1> facts{};
+  for (auto& row : facts)
+    for (ShortTokenFacts& f : row) f.flags = kByCharacter;
+  for (const int first : {kUpperByte, kLowerByte, kDigitByte, kOtherByte}) {
+    for (const int rest : {0, int{kUpperByte}, int{kLowerByte}, int{kDigitByte}}) {
+      const int kinds = first | rest;
+      // The first letter is the first byte, or else begins the run after it.
+      const int cases = kinds & (kUpperLetter | kLowerLetter);
+      const int first_case = (first & (kUpperLetter | kLowerLetter)) != 0 ? first : cases;
+      facts[first][rest].flags = kCaseFlags[cases][first_case];
+      facts[first][rest].run = static_cast<uint8_t>(rest - (rest >> 2));
+    }
+  }
+  return facts;
+}
+constexpr std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte + 1> kShortTokenFacts = make_short_token_facts();
+
 // describe_by_character's facts, from one pass that only folds and hashes
 // each byte and ORs its kind: in news nearly every token is ASCII and its
 // shape is one run ("the", "CSTO", "2023", ",") or a first character and one
@@ -267,17 +295,12 @@ TokenInfo describe(std::string_view token) {
     lower = fnv_step(lower, b.folded);
     rest_kinds |= b.kind;
   }
-  const uint8_t kinds = first.kind | rest_kinds;
-  const bool one_run_after_first = rest_kinds == kUpperByte || rest_kinds == kLowerByte || rest_kinds == kDigitByte;
-  if ((kinds & kUnusualByte) || !(rest_kinds == 0 || one_run_after_first)) return describe_by_character(token);
+  const ShortTokenFacts facts = kShortTokenFacts[first.kind][rest_kinds];
+  if (facts.flags == kByCharacter) return describe_by_character(token);
   TokenInfo info;
   info.lower = lower;
-  // rest_kinds is 0, kUpperByte, kLowerByte or kDigitByte: runs 0 to 3.
-  info.shape = kShortShapes[bytes[0]][rest_kinds - (rest_kinds >> 2)];
-  // The first letter is the first byte, or else begins the run after it.
-  const uint8_t cases = kinds & (kUpperLetter | kLowerLetter);
-  const uint8_t first_case = (first.kind & (kUpperLetter | kLowerLetter)) != 0 ? first.kind : cases;
-  info.flags = kCaseFlags[cases][first_case];
+  info.shape = kShortShapes[bytes[0]][facts.run];
+  info.flags = facts.flags;
   info.length = static_cast<uint8_t>(std::min<size_t>(size, 12));
   return info;
 }
