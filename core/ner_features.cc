@@ -640,13 +640,16 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   size_t candidates = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
-    size_t letters = 0, caps = 0;
+    // The flags themselves are summed (kHasLetter times the letters, kAllCaps
+    // times the all-caps tokens): a mask and an add each per token.
+    size_t letter_flags = 0, caps_flags = 0;
     for (size_t i = first; i < end; ++i) {
       info[i] = describe(token_bytes(doc, i));
       sentence_of[i] = static_cast<uint32_t>(s);
-      letters += (info[i].flags & kHasLetter) != 0;
-      caps += (info[i].flags & kAllCaps) != 0;
+      letter_flags += info[i].flags & kHasLetter;
+      caps_flags += info[i].flags & kAllCaps;
     }
+    const size_t letters = letter_flags / kHasLetter, caps = caps_flags / kAllCaps;
     const bool headline = letters >= 2 && caps * 10 >= letters * 9;
     if (headline)
       for (size_t i = first; i < end; ++i) info[i].flags |= kHeadline;
