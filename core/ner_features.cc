@@ -946,12 +946,12 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
     }
 
     // Prefixes and suffixes of 1..4 bytes, shorter than the token, hashed
-    // folded: prefixes extend one hash, each suffix is at most 4 steps.
+    // folded (by table): prefixes extend one hash, each suffix is at most 4 steps.
     uint64_t prefix = kFnvBasis;
     for (size_t k = 1; !own_cached && k <= 4 && k < text.size(); ++k) {
-      prefix = fnv_step(prefix, fold_ascii(static_cast<unsigned char>(text[k - 1])));
+      prefix = fnv_step(prefix, kByteFacts[static_cast<unsigned char>(text[k - 1])].folded);
       uint64_t suffix = kFnvBasis;
-      for (size_t s = text.size() - k; s < text.size(); ++s) suffix = fnv_step(suffix, fold_ascii(static_cast<unsigned char>(text[s])));
+      for (size_t s = text.size() - k; s < text.size(); ++s) suffix = fnv_step(suffix, kByteFacts[static_cast<unsigned char>(text[s])].folded);
       add_own(kPrefix, combine(k, prefix));
       add_own(kSuffix, combine(k, suffix));
     }
