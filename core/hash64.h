@@ -7,7 +7,9 @@
 namespace ai {
 
 // MurmurHash3's fmix64: spreads every input bit over the whole word.
-inline uint64_t mix64(uint64_t x) {
+// constexpr, so that hashes of constants (the feature ids of small values)
+// can be tabled at compile time.
+constexpr uint64_t mix64(uint64_t x) {
   x ^= x >> 33;
   x *= 0xff51afd7ed558ccdULL;
   x ^= x >> 33;

@@ -54,9 +54,51 @@ constexpr size_t kMaxOwnIdsPerToken = 5 + 2 + 8 + 1;
 constexpr uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
 constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
-uint64_t combine(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15ULL + b); }
+constexpr uint64_t combine(uint64_t a, uint64_t b) { return mix64(a * 0x9E3779B97F4A7C15ULL + b); }
 
-uint32_t feature_id(uint32_t tmpl, uint64_t value) { return static_cast<uint32_t>(mix64(value + tmpl * 0x9E3779B97F4A7C15ULL)); }
+constexpr uint32_t feature_id(uint32_t tmpl, uint64_t value) { return static_cast<uint32_t>(mix64(value + tmpl * 0x9E3779B97F4A7C15ULL)); }
+
+// A template's ids over the N values value_of(0 .. N-1): features whose
+// values are few (labels, gazetteer marks, flags, lengths) are looked up by
+// their index, not hashed, and so agree with feature_id by construction.
+template <size_t N, typename ValueOf>
+constexpr std::array<uint32_t, N> ids_by_index(uint32_t tmpl, ValueOf value_of) {
+  std::array<uint32_t, N> ids{};
+  for (size_t k = 0; k < N; ++k) ids[k] = feature_id(tmpl, value_of(k));
+  return ids;
+}
+constexpr uint64_t same_value(size_t k) { return k; }
+
+constexpr uint32_t kBiasId = feature_id(kBias, 0);
+// Lengths are capped at 12 code points.
+constexpr std::array<uint32_t, 13> kLengthIds = ids_by_index<13>(kLength, same_value);
+constexpr std::array<uint32_t, 2> kAcronymIds = ids_by_index<2>(kAcronym, same_value);
+// Gazetteer marks are labels other than O, so below kLabelCount.
+constexpr std::array<uint32_t, kLabelCount> kGazetteerIds = ids_by_index<kLabelCount>(kGazetteer, same_value);
+constexpr std::array<uint32_t, kLabelCount> kGazetteerPrevIds = ids_by_index<kLabelCount>(kGazetteerPrev, same_value);
+constexpr std::array<uint32_t, kLabelCount> kGazetteerNextIds = ids_by_index<kLabelCount>(kGazetteerNext, same_value);
+
+// A token's capitalisation flags (kCapitalized, kAllCaps, kSentenceStart,
+// kHeadline: bits 0, 1, 4 and 5) packed into 4 bits, and back.
+constexpr size_t cap_index(uint8_t cap_flags) { return (cap_flags & 3u) | (cap_flags >> 2); }
+constexpr uint8_t cap_flags_of(size_t index) { return static_cast<uint8_t>((index & 3u) | ((index & 12u) << 2)); }
+static_assert(cap_index(kCapitalized | kAllCaps | kSentenceStart | kHeadline) == 15 && cap_flags_of(cap_index(kAllCaps | kHeadline)) == (kAllCaps | kHeadline),
+              "cap_index packs the four capitalisation flags");
+// kGazetteerCap at [mark * 16 + cap_index(flags)].
+constexpr std::array<uint32_t, kLabelCount * 16> kGazetteerCapIds =
+    ids_by_index<kLabelCount * 16>(kGazetteerCap, [](size_t k) { return combine(k / 16, cap_flags_of(k % 16)); });
+// A token's capitalisation context (0, kSentenceStart, kHeadline or both)
+// and a yes or no, at [context / kSentenceStart * 2 + yes].
+constexpr size_t context_index(uint8_t context, bool yes) { return context / kSentenceStart * 2 + yes; }
+constexpr uint64_t context_and_yes(size_t k) { return combine(k / 2 * kSentenceStart, k % 2); }
+constexpr std::array<uint32_t, 8> kDocLowerSeenIds = ids_by_index<8>(kDocLowerSeen, context_and_yes);
+constexpr std::array<uint32_t, 8> kDocCapSeenIds = ids_by_index<8>(kDocCapSeen, context_and_yes);
+// The second pass's: first-pass labels (out-of-range ones are hashed), and
+// entity type classes (type_class).
+constexpr std::array<uint32_t, kLabelCount> kFirstPassSelfIds = ids_by_index<kLabelCount>(kFirstPassSelf, same_value);
+constexpr std::array<uint32_t, 10> kFirstPassOthersIds =
+    ids_by_index<10>(kFirstPassOthers, [](size_t k) { return combine(k / 2, k % 2); });
+constexpr std::array<uint32_t, 5> kFirstPassAcronymIds = ids_by_index<5>(kFirstPassAcronym, same_value);
 
 constexpr unsigned char fold_ascii(unsigned char u) { return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u + 32) : u; }
 
@@ -208,6 +250,34 @@ constexpr std::array<std::array<uint64_t, 4>, 128> make_short_shapes() {
 }
 constexpr std::array<std::array<uint64_t, 4>, 128> kShortShapes = make_short_shapes();
 
+// What describe() concludes from the kind of a token's first byte and the
+// kinds of the rest ORed together (below kUnusualByte * 2), by table: the
+// token's case flags and its run after the first character (0: none, 1:
+// upper case, 2: lower case, 3: digits), or kByCharacter when its shape is
+// more than that or it has unusual bytes.
+struct ShortTokenFacts {
+  uint8_t flags = 0;
+  uint8_t run = 0;
+};
+constexpr uint8_t kByCharacter = 0x80;  // no case flag
+constexpr std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte + 1> make_short_token_facts() {
+  std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte + 1> facts{};
+  for (auto& row : facts)
+    for (ShortTokenFacts& f : row) f.flags = kByCharacter;
+  for (const int first : {kUpperByte, kLowerByte, kDigitByte, kOtherByte}) {
+    for (const int rest : {0, int{kUpperByte}, int{kLowerByte}, int{kDigitByte}}) {
+      const int kinds = first | rest;
+      // The first letter is the first byte, or else begins the run after it.
+      const int cases = kinds & (kUpperLetter | kLowerLetter);
+      const int first_case = (first & (kUpperLetter | kLowerLetter)) != 0 ? first : cases;
+      facts[first][rest].flags = kCaseFlags[cases][first_case];
+      facts[first][rest].run = static_cast<uint8_t>(rest - (rest >> 2));
+    }
+  }
+  return facts;
+}
+constexpr std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte + 1> kShortTokenFacts = make_short_token_facts();
+
 // describe_by_character's facts, from one pass that only folds and hashes
 // each byte and ORs its kind: in news nearly every token is ASCII and its
 // shape is one run ("the", "CSTO", "2023", ",") or a first character and one
@@ -225,17 +295,12 @@ TokenInfo describe(std::string_view token) {
     lower = fnv_step(lower, b.folded);
     rest_kinds |= b.kind;
   }
-  const uint8_t kinds = first.kind | rest_kinds;
-  const bool one_run_after_first = rest_kinds == kUpperByte || rest_kinds == kLowerByte || rest_kinds == kDigitByte;
-  if ((kinds & kUnusualByte) || !(rest_kinds == 0 || one_run_after_first)) return describe_by_character(token);
+  const ShortTokenFacts facts = kShortTokenFacts[first.kind][rest_kinds];
+  if (facts.flags == kByCharacter) return describe_by_character(token);
   TokenInfo info;
   info.lower = lower;
-  // rest_kinds is 0, kUpperByte, kLowerByte or kDigitByte: runs 0 to 3.
-  info.shape = kShortShapes[bytes[0]][rest_kinds - (rest_kinds >> 2)];
-  // The first letter is the first byte, or else begins the run after it.
-  const uint8_t cases = kinds & (kUpperLetter | kLowerLetter);
-  const uint8_t first_case = (first.kind & (kUpperLetter | kLowerLetter)) != 0 ? first.kind : cases;
-  info.flags = kCaseFlags[cases][first_case];
+  info.shape = kShortShapes[bytes[0]][facts.run];
+  info.flags = facts.flags;
   info.length = static_cast<uint8_t>(std::min<size_t>(size, 12));
   return info;
 }
@@ -481,12 +546,37 @@ void OwnScoreCache::prefetch(size_t word_size, uint8_t context, uint64_t folded)
 #endif
 }
 
+namespace {
+
+template <typename Word>
+Word load(const char* at) {
+  Word w;
+  std::memcpy(&w, at, sizeof w);
+  return w;
+}
+
+// Whether the `size` bytes (1 or more) at `a` and at `b` are equal: for the
+// short words of a claim, by a few loads of up to 8 bytes that may overlap
+// (reading no byte beyond `size`), inline, where memcmp is a call.
+bool same_bytes(const char* a, const char* b, size_t size) {
+  if (size >= 8) {
+    for (size_t k = 0; k + 8 < size; k += 8)
+      if (load<uint64_t>(a + k) != load<uint64_t>(b + k)) return false;
+    return load<uint64_t>(a + size - 8) == load<uint64_t>(b + size - 8);
+  }
+  if (size >= 4) return ((load<uint32_t>(a) ^ load<uint32_t>(b)) | (load<uint32_t>(a + size - 4) ^ load<uint32_t>(b + size - 4))) == 0;
+  // 1 to 3 bytes: the first, middle and last cover them all.
+  return a[0] == b[0] && a[size / 2] == b[size / 2] && a[size - 1] == b[size - 1];
+}
+
+}  // namespace
+
 uint32_t OwnScoreCache::claim(std::string_view word, uint8_t context, uint64_t folded) {
   if (word.empty() || word.size() > kMaxWordBytes) return kUncached;
   const uint32_t slot = slot_of(word.size(), context, folded);
   Entry& e = entries_[slot];
   // The entry names the word by its bytes, not a hash: no two words can share sums.
-  if (e.size == word.size() && e.context == context && std::memcmp(e.word, word.data(), word.size()) == 0) return slot | kHit;
+  if (e.size == word.size() && e.context == context && same_bytes(e.word, word.data(), word.size())) return slot | kHit;
   e.size = static_cast<uint8_t>(word.size());
   e.context = context;
   std::memcpy(e.word, word.data(), word.size());
@@ -550,13 +640,16 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   size_t candidates = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
     const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
-    size_t letters = 0, caps = 0;
+    // The flags themselves are summed (kHasLetter times the letters, kAllCaps
+    // times the all-caps tokens): a mask and an add each per token.
+    size_t letter_flags = 0, caps_flags = 0;
     for (size_t i = first; i < end; ++i) {
       info[i] = describe(token_bytes(doc, i));
       sentence_of[i] = static_cast<uint32_t>(s);
-      letters += (info[i].flags & kHasLetter) != 0;
-      caps += (info[i].flags & kAllCaps) != 0;
+      letter_flags += info[i].flags & kHasLetter;
+      caps_flags += info[i].flags & kAllCaps;
     }
+    const size_t letters = letter_flags / kHasLetter, caps = caps_flags / kAllCaps;
     const bool headline = letters >= 2 && caps * 10 >= letters * 9;
     if (headline)
       for (size_t i = first; i < end; ++i) info[i].flags |= kHeadline;
@@ -788,6 +881,10 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
    // distinct before and after.
    const Sentence& sentence = doc.sentences[sentence_of[seg_first]];
    const ptrdiff_t first = static_cast<ptrdiff_t>(sentence.first_token), end = static_cast<ptrdiff_t>(sentence.end_token);
+   // The first token's pairs with the one before (see below).
+   const bool segment_has_prev = static_cast<ptrdiff_t>(seg_first) - 1 >= first;
+   uint64_t shape_pair = combine(segment_has_prev ? info[seg_first - 1].shape : kPad + 1, info[seg_first].shape);
+   uint64_t word_pair = combine(segment_has_prev ? info[seg_first - 1].lower : kPad + 1, info[seg_first].lower);
    for (size_t i = seg_first; i < seg_end; ++i) {
     out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
     const ptrdiff_t ii = static_cast<ptrdiff_t>(i);
@@ -814,7 +911,7 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
     auto add_own = [&own_out](uint32_t tmpl, uint64_t value) { *own_out++ = feature_id(tmpl, value); };
 
     if (!own_cached) {
-      add_own(kBias, 0);
+      *own_out++ = kBiasId;
       add_own(kWord, t.lower);
       add_own(kWordExact, word_key(text));
     }
@@ -825,15 +922,19 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
     if (!own_cached) add_own(kShape, t.shape);
     add(kShapePrev, shape_prev);
     add(kShapeNext, shape_next);
-    const uint64_t shape_prev_cur = combine(shape_prev, t.shape);
+    // A pair of this token and the next is the next token's pair of it and
+    // the one before: combined once, and carried.
+    const uint64_t shape_prev_cur = shape_pair, bigram_prev = word_pair;
+    shape_pair = combine(t.shape, shape_next);
+    word_pair = combine(t.lower, lower_next);
     add(kShapePrevCur, shape_prev_cur);
-    add(kShapeCurNext, combine(t.shape, shape_next));
+    add(kShapeCurNext, shape_pair);
     add(kShapeTri, combine(shape_prev_cur, shape_next));
-    add(kBigramPrev, combine(lower_prev, t.lower));
-    add(kBigramNext, combine(t.lower, lower_next));
+    add(kBigramPrev, bigram_prev);
+    add(kBigramNext, word_pair);
     add(kWordPrevShape, combine(lower_prev, t.shape));
     add(kShapeWordNext, combine(t.shape, lower_next));
-    if (!own_cached) add_own(kLength, t.length);
+    if (!own_cached) *own_out++ = kLengthIds[t.length];
 
     if (clusters != nullptr) {
       if (!own_cached) {
@@ -845,34 +946,34 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
     }
 
     // Prefixes and suffixes of 1..4 bytes, shorter than the token, hashed
-    // folded: prefixes extend one hash, each suffix is at most 4 steps.
+    // folded (by table): prefixes extend one hash, each suffix is at most 4 steps.
     uint64_t prefix = kFnvBasis;
     for (size_t k = 1; !own_cached && k <= 4 && k < text.size(); ++k) {
-      prefix = fnv_step(prefix, fold_ascii(static_cast<unsigned char>(text[k - 1])));
+      prefix = fnv_step(prefix, kByteFacts[static_cast<unsigned char>(text[k - 1])].folded);
       uint64_t suffix = kFnvBasis;
-      for (size_t s = text.size() - k; s < text.size(); ++s) suffix = fnv_step(suffix, fold_ascii(static_cast<unsigned char>(text[s])));
+      for (size_t s = text.size() - k; s < text.size(); ++s) suffix = fnv_step(suffix, kByteFacts[static_cast<unsigned char>(text[s])].folded);
       add_own(kPrefix, combine(k, prefix));
       add_own(kSuffix, combine(k, suffix));
     }
     if (!own_cached) add_own(kCapContext, combine(context, t.shape));
 
-    const uint8_t cap_flags = t.flags & (kCapitalized | kAllCaps | kSentenceStart | kHeadline);
+    const uint32_t* const gazetteer_cap_ids = kGazetteerCapIds.data() + cap_index(t.flags & (kCapitalized | kAllCaps | kSentenceStart | kHeadline));
     for (int m = 0; m < mark_count[i]; ++m) {
-      add(kGazetteer, marks[i][m]);
-      add(kGazetteerCap, combine(marks[i][m], cap_flags));
+      *ids++ = kGazetteerIds[marks[i][m]];
+      *ids++ = gazetteer_cap_ids[marks[i][m] * 16];
     }
     if (has_prev)
-      for (int m = 0; m < mark_count[i - 1]; ++m) add(kGazetteerPrev, marks[i - 1][m]);
+      for (int m = 0; m < mark_count[i - 1]; ++m) *ids++ = kGazetteerPrevIds[marks[i - 1][m]];
     if (has_next)
-      for (int m = 0; m < mark_count[i + 1]; ++m) add(kGazetteerNext, marks[i + 1][m]);
+      for (int m = 0; m < mark_count[i + 1]; ++m) *ids++ = kGazetteerNextIds[marks[i + 1][m]];
 
     if (t.flags & kCapitalized) {
       const Spelling& e = spellings.at(t.lower);
       const uint32_t own_mid = (t.flags & (kSentenceStart | kHeadline)) ? 0 : 1;
-      add(kDocLowerSeen, combine(context, e.lower > 0));
-      add(kDocCapSeen, combine(context, e.cap_mid > own_mid));
+      *ids++ = kDocLowerSeenIds[context_index(context, e.lower > 0)];
+      *ids++ = kDocCapSeenIds[context_index(context, e.cap_mid > own_mid)];
     }
-    if (may_be_acronym(t, text.size())) add(kAcronym, out->expansions[i] > 0);
+    if (may_be_acronym(t, text.size())) *ids++ = kAcronymIds[out->expansions[i] > 0];
    }
   }
   // Up to and including the offset that ends the run's last token.
@@ -917,14 +1018,15 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
     fill_gap(offsets, i, first, n + 1, static_cast<uint32_t>(ids - ids_begin));
     for (i = first; i < end; ++i) {
       offsets[i] = static_cast<uint32_t>(ids - ids_begin);
-      add(kFirstPassSelf, first_pass[i]);
+      if (first_pass[i] < kLabelCount) *ids++ = kFirstPassSelfIds[first_pass[i]];
+      else add(kFirstPassSelf, first_pass[i]);
       std::array<uint32_t, 5> others = votes[*word_id++];
       --others[type_class(first_pass[i])];
       int best = 0;
       for (int c = 1; c < 5; ++c)
         if (others[c] > others[best]) best = c;
-      if (others[best] > 0) add(kFirstPassOthers, combine(best, base.contexts[i] != 0));
-      if (base.expansions[i] > 0) add(kFirstPassAcronym, type_class(first_pass[base.expansions[i] - 1]));
+      if (others[best] > 0) *ids++ = kFirstPassOthersIds[best * 2 + (base.contexts[i] != 0)];
+      if (base.expansions[i] > 0) *ids++ = kFirstPassAcronymIds[type_class(first_pass[base.expansions[i] - 1])];
     }
   }
   std::fill(offsets + i, offsets + n + 1, static_cast<uint32_t>(ids - ids_begin));

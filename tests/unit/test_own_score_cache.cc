@@ -116,3 +116,25 @@ TEST_CASE("the own-score cache claims entries by exact word and context", "[ner]
   cache.forget();
   CHECK((cache.claim("Apple", 32, folded) & ai::OwnScoreCache::kHit) == 0);
 }
+
+TEST_CASE("the own-score cache tells apart words of every size that differ in any one byte", "[ner]") {
+  // Claims compare words by loads of up to 8 bytes that may overlap: each
+  // size, from 1 to the longest kept, takes a different mix of them.
+  ai::OwnScoreCache cache(0);  // one entry: every claim lands on it
+  cache.serve(1);
+  const uint64_t folded = 7;
+  for (size_t size = 1; size <= ai::OwnScoreCache::kMaxWordBytes; ++size) {
+    std::string word(size, 'a');
+    for (size_t k = 0; k < size; ++k) word[k] = static_cast<char>('a' + k % 26);
+    for (size_t changed = 0; changed < size; ++changed) {
+      CAPTURE(size, changed);
+      std::string other = word;
+      other[changed] = 'Z';
+      const uint32_t slot = cache.claim(word, 0, folded);
+      CHECK((cache.claim(word, 0, folded) & ai::OwnScoreCache::kHit) != 0);
+      CHECK(cache.claim(other, 0, folded) == (slot & ~ai::OwnScoreCache::kHit));
+      CHECK((cache.claim(other, 0, folded) & ai::OwnScoreCache::kHit) != 0);
+      CHECK(cache.claim(word, 0, folded) == (slot & ~ai::OwnScoreCache::kHit));
+    }
+  }
+}
