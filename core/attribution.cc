@@ -559,7 +559,8 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
   const size_t final_byte = doc.text.size() - 1;
   // Every token is written and the count advances only past those that
   // pass: no branch on the test.
-  candidates_.resize(tokens);
+  // Left uninitialised: every slot up to the last candidate is written first.
+  candidates_.reset(new uint32_t[tokens]);
   size_t passed = 0;
   for (size_t i = 0; i < tokens; ++i) {
     const Token& token = doc.tokens[i];
@@ -568,7 +569,7 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
     candidates_[passed] = static_cast<uint32_t>(i);
     passed += (token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last);
   }
-  candidates_.resize(passed);
+  candidate_count_ = passed;
   // About one candidate in seven is a speech verb, whose subject is kept.
   subjects_.reserve(passed / 4 + 4);
 }
@@ -592,20 +593,21 @@ uint32_t Attributor::read_facts(size_t i) const {
 }
 
 size_t Attributor::next_in(uint32_t lists, size_t i, size_t end) const {
-  if (cursor_ > 0 && candidates_[cursor_ - 1] >= i)
-    cursor_ = static_cast<size_t>(std::lower_bound(candidates_.begin(), candidates_.begin() + cursor_, i) -
-                                  candidates_.begin());
-  while (cursor_ < candidates_.size() && candidates_[cursor_] < i) ++cursor_;
-  for (; cursor_ < candidates_.size() && candidates_[cursor_] < end; ++cursor_)
-    if (has(candidates_[cursor_], lists)) return candidates_[cursor_];
+  const uint32_t* const candidates = candidates_.get();
+  if (cursor_ > 0 && candidates[cursor_ - 1] >= i)
+    cursor_ = static_cast<size_t>(std::lower_bound(candidates, candidates + cursor_, i) - candidates);
+  while (cursor_ < candidate_count_ && candidates[cursor_] < i) ++cursor_;
+  for (; cursor_ < candidate_count_ && candidates[cursor_] < end; ++cursor_)
+    if (has(candidates[cursor_], lists)) return candidates[cursor_];
   return end;
 }
 
 size_t Attributor::next_verb_candidate(size_t i, size_t end) const { return next_in(kVerbStart, i, end); }
 
 size_t Attributor::last_verb_candidate(size_t begin, size_t end) const {
-  auto it = std::lower_bound(candidates_.begin(), candidates_.end(), end);
-  while (it != candidates_.begin() && *(it - 1) >= begin) {
+  const uint32_t* const candidates = candidates_.get();
+  const uint32_t* it = std::lower_bound(candidates, candidates + candidate_count_, end);
+  while (it != candidates && *(it - 1) >= begin) {
     --it;
     if (has(*it, kVerbStart)) return *it;
   }

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -141,7 +142,10 @@ class Attributor {
   mutable std::vector<uint32_t> facts_;
   // The words that may start a speech verb or be a role head, in text
   // order: the others fail a test of their length and first and last bytes.
-  std::vector<uint32_t> candidates_;
+  // Room for every token, so that the filter writes without a test; only
+  // the first candidate_count_ are candidates.
+  std::unique_ptr<uint32_t[]> candidates_;
+  size_t candidate_count_ = 0;
   // Where in candidates_ the last scan stopped: scans sweep forward, so the
   // next one usually starts there.
   mutable size_t cursor_ = 0;
