@@ -427,9 +427,10 @@ void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*o
 
 TransitionTable::TransitionTable(const std::vector<int32_t>& transitions) {
   const Predecessors& pred = predecessors();
-  int open = 0, closing = 0, inside = 0;
+  int open = 0, closing = 0, inside = 0, whole = 0;
   for (int y = 0; y < kLabelCount; ++y) {
     from_start_[y] = pred.from_start[y] ? transitions[kStartRow * kLabelCount + y] : kUnreachable;
+    if (pred.from_start[y] && pred.may_end[y]) whole_[whole++] = static_cast<uint8_t>(y);
     if (pred.may_end[y]) closing_[closing++] = static_cast<uint8_t>(y);
     if (pred.from_start[y]) {
       opens_[y] = true;
@@ -461,6 +462,24 @@ int TransitionTable::best_predecessor(const int32_t* prev, int y, int32_t score)
 void decode_rows(const int16_t* emissions, size_t stride, size_t n, const TransitionTable& table, uint8_t* labels,
                  std::vector<int32_t>* scratch) {
   if (n == 0) return;
+  if (n == 1) {
+    // Most of the tagger's segments are one candidate token (a capitalised
+    // word among lower-case ones): its label is the first best of those that
+    // may both start and end a sentence, which the general case below picks
+    // too (the others score kUnreachable or cannot end), without filling
+    // seventeen path scores.
+    int arg = table.whole_[0];
+    int32_t top = table.from_start_[arg] + emissions[arg];
+    for (int i = 1; i < TransitionTable::kWholeCount; ++i) {
+      const int y = table.whole_[i];
+      const int32_t score = table.from_start_[y] + emissions[y];
+      const bool better = score > top;
+      top = better ? score : top;
+      arg = better ? y : arg;
+    }
+    labels[0] = static_cast<uint8_t>(arg);
+    return;
+  }
   if (scratch->size() < n * kLabelCount) scratch->resize(n * kLabelCount);
   constexpr int kOpen = TransitionTable::kOpenCount;
   int32_t* best = scratch->data();

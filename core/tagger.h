@@ -102,6 +102,7 @@ class TransitionTable {
   static constexpr int kOpenCount = 1 + 2 * 4;    // O, B-*, U-*
   static constexpr int kInsideCount = 2 * 4;      // I-*, L-*
   static constexpr int kOpenLanes = 12;           // kOpenCount, padded for vector code
+  static constexpr int kWholeCount = 1 + 4;       // O, U-*: the labels of a one-token sentence
 
  private:
   friend void decode_rows(const int16_t*, size_t, size_t, const TransitionTable&, uint8_t*, std::vector<int32_t>*);
@@ -123,6 +124,7 @@ class TransitionTable {
   int32_t inside_score_[kInsideCount][2] = {};
   bool opens_[kLabelCount] = {};          // whether a label is in open_ (else in inside_)
   uint8_t slot_of_[kLabelCount] = {};     // its index there
+  uint8_t whole_[kWholeCount] = {};       // the labels that may both start and end, ascending
 };
 
 // viterbi_decode<int32_t> for the tagger's score layout: token t's
