@@ -527,7 +527,9 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     const Words name = words_of(drafts[draft].fullest);
     index.add(last_word_key(name), draft);
     if (name.size >= 2) index.add(initials_key(kInitialsKey, name), draft);
-    if (name.size == 1) index.add(acronym_key(kAcronymKey, name[0]), draft);
+    // Only the acronym rule below finds drafts by a name's letters, and it
+    // wants a one-word name in capitals: other one-word names are not filed so.
+    if (name.size == 1 && is_all_caps_word(name[0])) index.add(acronym_key(kAcronymKey, name[0]), draft);
   };
   for (size_t m = 0; m < mentions.size(); ++m) {
     const TaggedMention& mention = mentions[m];

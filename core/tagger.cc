@@ -86,7 +86,8 @@ constexpr size_t kStoredRowWidth = 2 * kLabelCount;
 // Stored weights are offset by 128 (their top bit flipped), so that the
 // zero weights, three quarters of them, are not zero bytes: the wasm linker
 // splits the data of the built-in model at every run of zeros, and the
-// thousands of pieces made the module a sixth larger compressed.
+// thousands of pieces made the module a sixth larger compressed. The tagger
+// keeps them so too (see RowSum).
 constexpr uint8_t kStoredWeightBias = 0x80;
 
 // A stage's weights of bucket `b`, quantised with `scale`, into `out`
@@ -125,11 +126,6 @@ uint32_t index_rows(std::string_view bitmap, uint32_t max_rows, Index* index) {
     }
   }
   return row;
-}
-
-// The stored weights `stored[0, size)` as weights, into `rows`.
-void unbias_rows(const uint8_t* stored, size_t size, int8_t* rows) {
-  for (size_t i = 0; i < size; ++i) rows[i] = static_cast<int8_t>(stored[i] ^ kStoredWeightBias);
 }
 
 std::vector<int32_t> read_transitions(const unsigned char* at) {
@@ -243,10 +239,10 @@ Result<Tagger> Tagger::load(std::string_view blob) {
     indexed = index_rows(bitmap, row_count, tagger.wide_row_of_bucket_.data());
   }
   if (indexed != row_count) return fail<Tagger>(indexed > row_count ? "more buckets than weight rows" : "fewer buckets than weight rows");
-  const size_t stored_bytes = r.remaining();
-  tagger.rows_.resize((size_t{row_count} + 1) * kRowWidth);
-  unbias_rows(reinterpret_cast<const uint8_t*>(body.data() + (body.size() - stored_bytes)), stored_bytes,
-              tagger.rows_.data() + kRowWidth);
+  const auto* stored = reinterpret_cast<const uint8_t*>(body.data() + (body.size() - r.remaining()));
+  tagger.rows_.reserve((size_t{row_count} + 1) * kRowWidth);
+  tagger.rows_.assign(kRowWidth, kStoredWeightBias);
+  tagger.rows_.insert(tagger.rows_.end(), stored, stored + r.remaining());
   // Starts at 1: a cache that has served no model has owner 0.
   static std::atomic<uint64_t> loaded_models{0};
   tagger.cache_owner_ = ++loaded_models;
@@ -427,9 +423,10 @@ void best_openers(const int32_t* prev, const uint8_t* closing, const int32_t (*o
 
 TransitionTable::TransitionTable(const std::vector<int32_t>& transitions) {
   const Predecessors& pred = predecessors();
-  int open = 0, closing = 0, inside = 0;
+  int open = 0, closing = 0, inside = 0, whole = 0;
   for (int y = 0; y < kLabelCount; ++y) {
     from_start_[y] = pred.from_start[y] ? transitions[kStartRow * kLabelCount + y] : kUnreachable;
+    if (pred.from_start[y] && pred.may_end[y]) whole_[whole++] = static_cast<uint8_t>(y);
     if (pred.may_end[y]) closing_[closing++] = static_cast<uint8_t>(y);
     if (pred.from_start[y]) {
       opens_[y] = true;
@@ -461,6 +458,24 @@ int TransitionTable::best_predecessor(const int32_t* prev, int y, int32_t score)
 void decode_rows(const int16_t* emissions, size_t stride, size_t n, const TransitionTable& table, uint8_t* labels,
                  std::vector<int32_t>* scratch) {
   if (n == 0) return;
+  if (n == 1) {
+    // Most of the tagger's segments are one candidate token (a capitalised
+    // word among lower-case ones): its label is the first best of those that
+    // may both start and end a sentence, which the general case below picks
+    // too (the others score kUnreachable or cannot end), without filling
+    // seventeen path scores.
+    int arg = table.whole_[0];
+    int32_t top = table.from_start_[arg] + emissions[arg];
+    for (int i = 1; i < TransitionTable::kWholeCount; ++i) {
+      const int y = table.whole_[i];
+      const int32_t score = table.from_start_[y] + emissions[y];
+      const bool better = score > top;
+      top = better ? score : top;
+      arg = better ? y : arg;
+    }
+    labels[0] = static_cast<uint8_t>(arg);
+    return;
+  }
   if (scratch->size() < n * kLabelCount) scratch->resize(n * kLabelCount);
   constexpr int kOpen = TransitionTable::kOpenCount;
   int32_t* best = scratch->data();
@@ -588,15 +603,21 @@ inline void prefetch(const void* at) {
 // prefetch() of a whole weight row (Tagger::kRowWidth bytes). Rows are
 // packed at 34 bytes, so half of them straddle two cache lines, and
 // prefetching only a row's first byte left their second line to miss.
-inline void prefetch_row(const int8_t* row) {
+inline void prefetch_row(const uint8_t* row) {
   prefetch(row);
   prefetch(row + 2 * kLabelCount - 1);
 }
 
+// RowSum: the sum of `rows` packed weight rows (kWidth weights each, as
+// stored: each weight plus kStoredWeightBias, so a byte from 0 to 255) in
+// int16 lanes. Rows are added as unsigned bytes, which is as cheap as
+// signed or cheaper, and the sums start at minus the bias of all the rows,
+// so that they end as the weights' own sums. Sums wrap modulo 2^16 on the
+// way (unsigned lanes, where wrapping is defined); the sums they end at fit
+// in 16 bits, so wrapping never changes them.
 #if defined(__wasm_simd128__)
-// A sum of packed weight rows (kWidth int8 weights each) in int16 lanes, in
-// wasm SIMD. Widening eight bytes is one instruction on the x86 that runs
-// most wasm (pmovsxbw), so the weights are summed in their own order, with
+// In wasm SIMD. Widening eight bytes is one instruction on the x86 that runs
+// most wasm (pmovzxbw), so the weights are summed in their own order, with
 // nothing to interleave at the end; the sums live in five named vectors
 // that stay in registers (the lane-shifting variant below spilled its
 // arrays of sums to the stack on every row, and cleared them with memset).
@@ -605,16 +626,18 @@ class RowSum {
   static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
   static_assert(kWidth == 34, "four vectors of eight and one pair");
 
-  void add(const int8_t* row) {
+  explicit RowSum(size_t rows)
+      : sums0_(unbiased(rows)), sums1_(sums0_), sums2_(sums0_), sums3_(sums0_), sums4_(sums0_) {}
+  void add(const uint8_t* row) {
     const v128_t first = wasm_v128_load(row);
     const v128_t second = wasm_v128_load(row + 16);
     // The last two weights, repeated: only the low two lanes are stored.
     const v128_t last_pair = wasm_v128_load16_splat(row + 32);
-    sums0_ = wasm_i16x8_add(sums0_, wasm_i16x8_extend_low_i8x16(first));
-    sums1_ = wasm_i16x8_add(sums1_, wasm_i16x8_extend_high_i8x16(first));
-    sums2_ = wasm_i16x8_add(sums2_, wasm_i16x8_extend_low_i8x16(second));
-    sums3_ = wasm_i16x8_add(sums3_, wasm_i16x8_extend_high_i8x16(second));
-    sums4_ = wasm_i16x8_add(sums4_, wasm_i16x8_extend_low_i8x16(last_pair));
+    sums0_ = wasm_i16x8_add(sums0_, wasm_u16x8_extend_low_u8x16(first));
+    sums1_ = wasm_i16x8_add(sums1_, wasm_u16x8_extend_high_u8x16(first));
+    sums2_ = wasm_i16x8_add(sums2_, wasm_u16x8_extend_low_u8x16(second));
+    sums3_ = wasm_i16x8_add(sums3_, wasm_u16x8_extend_high_u8x16(second));
+    sums4_ = wasm_i16x8_add(sums4_, wasm_u16x8_extend_low_u8x16(last_pair));
   }
   void store(int16_t* out) const {
     wasm_v128_store(out, sums0_);
@@ -633,15 +656,16 @@ class RowSum {
   }
 
  private:
-  v128_t sums0_ = wasm_i16x8_splat(0), sums1_ = wasm_i16x8_splat(0), sums2_ = wasm_i16x8_splat(0), sums3_ = wasm_i16x8_splat(0),
-         sums4_ = wasm_i16x8_splat(0);
+  static v128_t unbiased(size_t rows) { return wasm_u16x8_splat(static_cast<uint16_t>(0u - rows * kStoredWeightBias)); }
+
+  v128_t sums0_, sums1_, sums2_, sums3_, sums4_;
 };
 #elif (defined(__SSE2__) || defined(__ARM_NEON)) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-// A sum of packed weight rows (kWidth int8 weights each) in int16 lanes,
-// with GCC and Clang vector extensions. Sixteen weights are read as eight
-// int16 lanes: the even weights are a lane's low bytes, sign-extended by
-// shifting left then right, and the odd ones its high bytes, shifted right;
-// they are summed apart and interleaved once per token. That is three
+// With GCC and Clang vector extensions. Sixteen weights are read as eight
+// uint16 lanes, each an even weight in its low byte and the next in its
+// high byte: the lanes are summed whole, and their high bytes, shifted
+// down, apart; once per token, the odd weights' sums are those, and the
+// even weights' the whole sums less the odd sums shifted up. That is three
 // operations per sixteen weights where widening bytes takes five or more,
 // and the last two of the 34 weights come from a load that ends with the row
 // (overlapping the one before it, in sums of their own) instead of one by one.
@@ -649,21 +673,21 @@ class RowSum {
  public:
   static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
 
-  void add(const int8_t* row) {
+  explicit RowSum(size_t rows) {
+    // Whole sums gather the bias of both bytes of a lane: 257 times a byte's.
+    const auto bias = static_cast<uint16_t>(rows * kStoredWeightBias);
+    for (int v = 0; v <= kFullVectors; ++v) {
+      odd_[v] = UnsignedLanes16{} - bias;
+      whole_[v] = UnsignedLanes16{} - static_cast<uint16_t>(bias * 257u);
+    }
+  }
+  void add(const uint8_t* row) {
     for (int v = 0; v < kFullVectors; ++v) add_lanes(row + 16 * v, v);
     if (kTail != 0) add_lanes(row + kWidth - 16, kFullVectors);
   }
   void store(int16_t* out) const {
-    for (int v = 0; v < kFullVectors; ++v) {
-      for (int i = 0; i < 8; ++i) {
-        out[16 * v + 2 * i] = even_[v][i];
-        out[16 * v + 2 * i + 1] = odd_[v][i];
-      }
-    }
-    for (int i = 8 - kTail / 2; i < 8; ++i) {
-      out[kWidth - 16 + 2 * i] = even_[kFullVectors][i];
-      out[kWidth - 16 + 2 * i + 1] = odd_[kFullVectors][i];
-    }
+    for (int v = 0; v < kFullVectors; ++v) store_lanes(v, 0, out + 16 * v);
+    store_lanes(kFullVectors, 8 - kTail / 2, out + kWidth - 16);
   }
   // store() of these sums plus `more` (kWidth sums).
   void store_plus(int16_t* out, const int16_t* more) const {
@@ -672,35 +696,42 @@ class RowSum {
   }
 
  private:
-  typedef int16_t Lanes16 __attribute__((vector_size(16)));
   typedef uint16_t UnsignedLanes16 __attribute__((vector_size(16)));
   static constexpr int kFullVectors = kWidth / 16;
   static constexpr int kTail = kWidth % 16;
   static_assert(kWidth >= 16 && kTail % 2 == 0, "the tail is whole lanes of a load within the row");
 
-  void add_lanes(const int8_t* at, int v) {
-    Lanes16 pairs, low_bytes_up;
-    UnsignedLanes16 bits;
+  void add_lanes(const uint8_t* at, int v) {
+    UnsignedLanes16 pairs;
     std::memcpy(&pairs, at, sizeof pairs);
-    std::memcpy(&bits, at, sizeof bits);
-    // Shifted left unsigned: shifting a negative signed lane left is undefined.
-    bits <<= 8;
-    std::memcpy(&low_bytes_up, &bits, sizeof bits);
-    even_[v] += low_bytes_up >> 8;
+    whole_[v] += pairs;
     odd_[v] += pairs >> 8;
   }
-  Lanes16 even_[kFullVectors + 1] = {};
-  Lanes16 odd_[kFullVectors + 1] = {};
+  // Lanes [first_lane, 8) of sums `v`, as the weights' sums, from `out` + 2 * first_lane on.
+  void store_lanes(int v, int first_lane, int16_t* out) const {
+    const UnsignedLanes16 even = whole_[v] - (odd_[v] << 8);
+    for (int i = first_lane; i < 8; ++i) {
+      out[2 * i] = static_cast<int16_t>(even[i]);
+      out[2 * i + 1] = static_cast<int16_t>(odd_[v][i]);
+    }
+  }
+  UnsignedLanes16 whole_[kFullVectors + 1];
+  UnsignedLanes16 odd_[kFullVectors + 1];
 };
 #else
 class RowSum {
  public:
   static constexpr int kWidth = 2 * kLabelCount;  // Tagger::kRowWidth
 
-  void add(const int8_t* row) {
-    for (int l = 0; l < kWidth; ++l) sums_[l] = static_cast<int16_t>(sums_[l] + row[l]);
+  explicit RowSum(size_t rows) {
+    for (uint16_t& sum : sums_) sum = static_cast<uint16_t>(0u - rows * kStoredWeightBias);
   }
-  void store(int16_t* out) const { std::memcpy(out, sums_, sizeof sums_); }
+  void add(const uint8_t* row) {
+    for (int l = 0; l < kWidth; ++l) sums_[l] = static_cast<uint16_t>(sums_[l] + row[l]);
+  }
+  void store(int16_t* out) const {
+    for (int l = 0; l < kWidth; ++l) out[l] = static_cast<int16_t>(sums_[l]);
+  }
   // store() of these sums plus `more` (kWidth sums).
   void store_plus(int16_t* out, const int16_t* more) const {
     store(out);
@@ -708,7 +739,7 @@ class RowSum {
   }
 
  private:
-  int16_t sums_[kWidth] = {};
+  uint16_t sums_[kWidth];
 };
 #endif
 
@@ -727,7 +758,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   if (own_cache != nullptr) find_rows(row_of_bucket, hash_mask_, base.own_ids, kPrefetchDistance, kRowWidth, own_rows);
   static_assert(RowSum::kWidth == kRowWidth, "RowSum adds whole rows");
   static_assert(OwnScoreCache::kWidth == kRowWidth, "the cache holds whole rows");
-  const int8_t* rows = rows_.data();
+  const uint8_t* rows = rows_.data();
   const uint32_t* row_at = feature_rows->data();
   const uint32_t* own_row_at = own_cache != nullptr ? own_rows->data() : nullptr;
   for (size_t k = 0; k < kPrefetchDistance; ++k) prefetch_row(rows + row_at[k]);
@@ -738,7 +769,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   for (size_t segment = first_segment; segment < end_segment; ++segment) {
     const auto [first, end] = base.segments[segment];
     for (size_t t = first; t < end; ++t, ++candidate, token_scores += kRowWidth) {
-      RowSum sum;
+      RowSum sum(base.offsets[t + 1] - base.offsets[t]);
       for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
         prefetch_row(rows + row_at[k + kPrefetchDistance]);
         sum.add(rows + row_at[k]);
@@ -764,7 +795,7 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
       }
       OwnScoreCache::Entry& entry = own_cache->entry(slot & ~OwnScoreCache::kHit);
       if (!(slot & OwnScoreCache::kHit)) {
-        RowSum own;
+        RowSum own(base.own_offsets[candidate + 1] - base.own_offsets[candidate]);
         for (size_t k = base.own_offsets[candidate]; k < base.own_offsets[candidate + 1]; ++k) {
           prefetch_row(rows + own_row_at[k + kPrefetchDistance]);
           own.add(rows + own_row_at[k]);
@@ -846,8 +877,8 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
       for (uint32_t k = extra.offsets[t]; k < extra.offsets[t + 1]; ++k) {
         const uint32_t bucket = extra.ids[k] & hash_mask_;
         const size_t row = narrow_row_of_bucket_.empty() ? wide_row_of_bucket_[bucket] : narrow_row_of_bucket_[bucket];
-        const int8_t* weights = &rows_[row * kRowWidth + kLabelCount];
-        for (int l = 0; l < kLabelCount; ++l) acc[l] = static_cast<int16_t>(acc[l] + weights[l]);
+        const uint8_t* weights = &rows_[row * kRowWidth + kLabelCount];
+        for (int l = 0; l < kLabelCount; ++l) acc[l] = static_cast<int16_t>(acc[l] + weights[l] - kStoredWeightBias);
       }
     }
     decode_rows(context_scores + segment_start * kRowWidth, kRowWidth, end - first, context_transitions_, labels.data() + first,

@@ -102,6 +102,7 @@ class TransitionTable {
   static constexpr int kOpenCount = 1 + 2 * 4;    // O, B-*, U-*
   static constexpr int kInsideCount = 2 * 4;      // I-*, L-*
   static constexpr int kOpenLanes = 12;           // kOpenCount, padded for vector code
+  static constexpr int kWholeCount = 1 + 4;       // O, U-*: the labels of a one-token sentence
 
  private:
   friend void decode_rows(const int16_t*, size_t, size_t, const TransitionTable&, uint8_t*, std::vector<int32_t>*);
@@ -123,6 +124,7 @@ class TransitionTable {
   int32_t inside_score_[kInsideCount][2] = {};
   bool opens_[kLabelCount] = {};          // whether a label is in open_ (else in inside_)
   uint8_t slot_of_[kLabelCount] = {};     // its index there
+  uint8_t whole_[kWholeCount] = {};       // the labels that may both start and end, ascending
 };
 
 // viterbi_decode<int32_t> for the tagger's score layout: token t's
@@ -179,16 +181,17 @@ class Tagger {
   uint32_t hash_mask_ = 0;
   // Distinct per loaded model, so that a cache of sums serves one model only.
   uint64_t cache_owner_ = 0;
-  // Per hash bucket, the index of its row in rows_; row 0 is all zeros and
-  // stands for every bucket neither stage stores, so that every feature adds
-  // a row without a branch. The rows of the two stages are interleaved, so
-  // one memory access per feature serves both passes, and only stored rows
-  // are kept, packed, so the hot set is a fraction of a dense buckets x
-  // labels table. The index is 16-bit whenever the rows fit (the shipped
-  // model's do), which halves its cache footprint; otherwise 32-bit.
+  // Per hash bucket, the index of its row in rows_; row 0 is all zero
+  // weights and stands for every bucket neither stage stores, so that every
+  // feature adds a row without a branch. The rows of the two stages are
+  // interleaved, so one memory access per feature serves both passes, and
+  // only stored rows are kept, packed, so the hot set is a fraction of a
+  // dense buckets x labels table. The index is 16-bit whenever the rows fit
+  // (the shipped model's do), which halves its cache footprint; otherwise
+  // 32-bit.
   std::vector<uint16_t> narrow_row_of_bucket_;
   std::vector<uint32_t> wide_row_of_bucket_;
-  std::vector<int8_t> rows_;
+  std::vector<uint8_t> rows_;  // as stored: each weight plus 128 (its top bit flipped)
   TransitionTable base_transitions_;
   TransitionTable context_transitions_;
 };

@@ -65,6 +65,10 @@ TEST_CASE("mentions join when their words match case-folded, and only then", "[e
       {"Bank of England BOE", {{0, 3}, {3, 1}}, {0, 1}},
       {"Bank OF England BE", {{0, 3}, {3, 1}}, {0, 0}},
       {"Bank Of England BOE", {{0, 3}, {3, 1}}, {0, 1}},
+      // An acronym seen first is found by its letters only when in capitals.
+      {"CSTO Collective Security Treaty Organization", {{0, 1}, {1, 4}}, {0, 0}},
+      {"Csto Collective Security Treaty Organization", {{0, 1}, {1, 4}}, {0, 1}},
+      {"CSTo Collective Security Treaty Organization", {{0, 1}, {1, 4}}, {0, 1}},
   };
   for (const FoldingCase& c : cases) {
     INFO(c.text);

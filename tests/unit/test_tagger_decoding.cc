@@ -42,7 +42,8 @@ TEST_CASE("decode_rows picks the labels of viterbi_decode, ties included", "[tag
       std::vector<int32_t> transitions(ai::kTransitionCount);
       for (int32_t& t : transitions) t = rng.next(-c.transition_range, c.transition_range);
       const ai::TransitionTable table(transitions);
-      const size_t n = 1 + static_cast<size_t>(trial) % 23;
+      // One-token segments, most of the tagger's, take a path of their own in decode_rows.
+      const size_t n = trial < 10 ? 1 : 1 + static_cast<size_t>(trial) % 23;
       std::vector<int16_t> rows(n * stride);
       std::vector<int32_t> emissions(n * ai::kLabelCount);
       for (size_t t = 0; t < n; ++t) {
