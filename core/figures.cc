@@ -724,7 +724,15 @@ class Scanner {
     return (l && l->number) || is_any_lower(head, {"mid", "pre", "post", "early", "late"});
   }
 
-  bool can_start(size_t i) const {
+  bool can_start(size_t i) const { return can_start(i, true); }
+
+  // With `look_past_qualifiers` false, a word that is only a qualifier counts
+  // as a start without looking at what follows its phrase: "about more than
+  // about more than ..." would otherwise recurse once per phrase, as deep as
+  // the text is long (a stack overflow in wasm) and as often as it has
+  // phrases (quadratic). Looking one phrase ahead is only a filter: the
+  // matchers read the whole chain themselves.
+  bool can_start(size_t i, bool look_past_qualifiers) const {
     const std::string_view t = text(i);
     if (kind(i) == TokenKind::kNumber || is_digit(t[0])) return true;
     if (kind(i) == TokenKind::kPunct) {
@@ -755,8 +763,9 @@ class Scanner {
     // Words that are only qualifiers ("in", "at", "more") start a figure only
     // as a whole phrase before a number: most of them are neither.
     if (l->flags & kOnlyQualifier) {
+      if (!look_past_qualifiers) return true;
       size_t end = 0;
-      return qualifier_at(i, &end) != nullptr;
+      return qualifier_at(i, &end, false) != nullptr;
     }
     // Likewise "last", "next", "this": only before a weekday, a month or a period ("last week").
     if (l->flags & kOnlyRelMod) {
@@ -959,7 +968,8 @@ class Scanner {
 
   // The longest qualifier phrase at token i that is followed by something a
   // figure can start with, or nullptr; *end is the token after the phrase.
-  const QualifierPhrase* qualifier_at(size_t i, size_t* end) const {
+  // `look_past_qualifiers` is can_start's, for the token after the phrase.
+  const QualifierPhrase* qualifier_at(size_t i, size_t* end, bool look_past_qualifiers) const {
     const Lex* l = lex(i);
     if (l == nullptr || !(l->flags & kQualifier)) return nullptr;
     size_t best_end = 0;
@@ -974,14 +984,14 @@ class Scanner {
         best = &kQualifierPhrases[p];
       }
     }
-    if (best == nullptr || best_end >= n_ || !can_start(best_end)) return nullptr;
+    if (best == nullptr || best_end >= n_ || !can_start(best_end, look_past_qualifiers)) return nullptr;
     *end = best_end;
     return best;
   }
 
   bool match_qualifier(size_t i, Qualifier* q) const {
     size_t best_end = 0;
-    const QualifierPhrase* best = qualifier_at(i, &best_end);
+    const QualifierPhrase* best = qualifier_at(i, &best_end, true);
     if (best == nullptr) return false;
     q->begin = i;
     q->end = best_end;

@@ -40,6 +40,14 @@ TEST_CASE("pathological inputs complete with sane output", "[figures][linear]") 
     CHECK(found.figures[0].value.min == 123123);  // "...thousand one hundred and twenty three"
     CHECK(sorted_and_disjoint(found.figures));
   }
+  SECTION("qualifier phrases chained the length of the text") {
+    // Each phrase's start was tested by looking past the next phrase, and that
+    // one's past the next: a recursion as deep as the text (4 MB overflowed
+    // the native stack; 256 KB the wasm one) and quadratic in time.
+    const figures_test::Found found = figures_test::find(repeat("about more than ", 4 * kMegabyte) + "5");
+    REQUIRE(found.figures.size() == 1);
+    CHECK(found.figures[0].value.min == 5);
+  }
   SECTION("a megabyte of hyphenated digits, dots and signs") {
     for (const char* unit : {"1-", "1.", "-$", "$-", "about more than ", "between 5 and ", "5 people killed ",
                              "rose 5% to $5m from ", "5 miles (8 km) ", "twenty-one-", "a a dozen ", "'90s "}) {
