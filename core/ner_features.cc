@@ -380,6 +380,14 @@ struct Spelling {
   uint32_t word = 0;     // 1 + the word's index in TokenFeatures::word_ids
 };
 
+// A candidate's word classes, and the coarse classes of its neighbours
+// (read only where the neighbour is in the candidate's sentence).
+struct CandidateClasses {
+  WordClass own;
+  uint16_t prev_coarse = WordClass::kNone;
+  uint16_t next_coarse = WordClass::kNone;
+};
+
 // A word of up to 8 bytes as one integer (little-endian, zero padded); words
 // of one length compare as integers.
 constexpr uint64_t pack(std::string_view w) {
@@ -489,15 +497,20 @@ constexpr std::array<uint8_t, 256> make_type_classes() {
 constexpr std::array<uint8_t, 256> kTypeClasses = make_type_classes();
 int type_class(uint8_t label) { return kTypeClasses[label]; }
 
-// Sets offsets[from .. to) of an array of `size` to `value`. The gaps between
-// segments are short and of unpredictable length, so the stores go 8 at a
-// time, past `to` where the array has room: the caller must write those
-// entries afterwards (they belong to the next segment or gap).
-void fill_gap(uint32_t* offsets, size_t from, size_t to, size_t size, uint32_t value) {
-  size_t pos = from;
-  for (; pos < to && pos + 8 <= size; pos += 8)
-    for (size_t k = 0; k < 8; ++k) offsets[pos + k] = value;
-  for (; pos < to; ++pos) offsets[pos] = value;
+// Token offsets from candidate offsets: token t of the c-th candidate gets
+// candidate_offsets[c], and every other token an empty range where the next
+// candidate's starts (so offsets[t + 1] ends each token's range).
+void spread_offsets(const std::vector<std::pair<uint32_t, uint32_t>>& segments, const std::vector<uint32_t>& candidate_offsets,
+                    size_t token_count, std::vector<uint32_t>* offsets) {
+  offsets->resize(token_count + 1);
+  uint32_t* const out = offsets->data();
+  const uint32_t* at = candidate_offsets.data();
+  size_t t = 0;
+  for (const auto& [first, end] : segments) {
+    for (; t < first; ++t) out[t] = *at;
+    for (; t < end; ++t) out[t] = *at++;
+  }
+  for (; t <= token_count; ++t) out[t] = *at;
 }
 
 uint64_t initial_hash_step(uint64_t h, unsigned char c) { return fnv_step(h, fold_ascii(c)); }
@@ -590,15 +603,21 @@ struct FeatureWriter::Facts {
   const Document* doc = nullptr;
   const WordClusters* clusters = nullptr;
   std::vector<TokenInfo> info;
-  std::vector<uint32_t> sentence_of;
   std::vector<uint8_t> candidate;
+  std::vector<uint32_t> segment_sentences;  // per segment, its sentence
+  // Per candidate (only candidates and their neighbours in a segment have
+  // marks, and a neighbour with marks is a candidate of its own).
   std::vector<std::array<uint8_t, kMaxMarks>> marks;
   std::vector<uint8_t> mark_count;
-  std::vector<WordClass> classes;
+  std::vector<CandidateClasses> classes;
   KeyTable<Spelling> spellings;
   std::vector<uint32_t> run_starts;       // capitalised tokens outside headlines
   std::vector<uint64_t> gazetteer_keys;  // per candidate, the key of the one-token name it starts
   KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
+  // Where the last write ended: a run that starts there starts at this
+  // candidate, without counting the candidates before it.
+  size_t written_segments = 0;
+  size_t written_candidates = 0;
 };
 
 FeatureWriter::FeatureWriter() : facts_(new Facts) {}
@@ -610,11 +629,13 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   scratch.doc = &doc;
   scratch.clusters = clusters;
   const size_t n = doc.tokens.size();
+  scratch.written_segments = 0;
+  scratch.written_candidates = 0;
+  scratch.segment_sentences.clear();
   out->segments.clear();
-  out->offsets.resize(n + 1);  // write() sets them
-  out->word_keys.assign(n, 0);
-  out->contexts.assign(n, 0);
-  out->expansions.assign(n, 0);
+  out->word_keys.clear();
+  out->contexts.clear();
+  out->expansions.clear();
   out->word_ids.clear();
   out->word_count = 0;
   out->own_slots.clear();
@@ -627,15 +648,13 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   // tokens are in cache. Scratch storage only grows: every token's entry is
   // written before it is read.
   std::vector<TokenInfo>& info = scratch.info;
-  std::vector<uint32_t>& sentence_of = scratch.sentence_of;
   std::vector<uint8_t>& candidate_of = scratch.candidate;
   if (info.size() < n) info.resize(n);
-  if (sentence_of.size() < n) sentence_of.resize(n);
   if (candidate_of.size() < n) candidate_of.resize(n);
   uint8_t* const candidate = candidate_of.data();
+  // Run starts are listed without a branch, into room for every token of
+  // the sentence at hand: the list grows with the run starts, not the tokens.
   std::vector<uint32_t>& run_starts_of = scratch.run_starts;
-  if (run_starts_of.size() < n) run_starts_of.resize(n);
-  uint32_t* const run_starts = run_starts_of.data();
   size_t run_start_count = 0;
   size_t candidates = 0;
   for (size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -645,7 +664,6 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     size_t letter_flags = 0, caps_flags = 0;
     for (size_t i = first; i < end; ++i) {
       info[i] = describe(token_bytes(doc, i));
-      sentence_of[i] = static_cast<uint32_t>(s);
       letter_flags += info[i].flags & kHasLetter;
       caps_flags += info[i].flags & kAllCaps;
     }
@@ -666,6 +684,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     // capital letter, and name infixes between two of them. Everything else
     // is O. In news that is about one token in five, which is what makes
     // tagging fast.
+    if (run_starts_of.size() < run_start_count + (end - first)) run_starts_of.resize(run_start_count + (end - first));
+    uint32_t* const run_starts = run_starts_of.data();
     for (size_t i = first; i < end; ++i) {
       const uint8_t flags = info[i].flags;
       // Where a capitalised run may spell out an acronym (below), listed
@@ -697,6 +717,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       // A run cut at the limit may still join what follows, into the next segment.
       if (run_end < end && run_end - i == kMaxSegment) join_name_infixes(doc, end, run_end, candidate);
       out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(run_end)});
+      scratch.segment_sentences.push_back(static_cast<uint32_t>(s));
       candidates += run_end - i;
       i = run_end;
     }
@@ -751,12 +772,15 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       for (size_t i = seg_first; i < seg_end; ++i)
         if (may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start)) acronyms.at(acronym_initials(doc.token_text(i)));
   }
+  const uint32_t* const run_starts = run_starts_of.data();
+  size_t run_sentence = 0;
   for (size_t k = 0; any_acronym && k < run_start_count; ++k) {
     const size_t start = run_starts[k];
+    while (doc.sentences[run_sentence].end_token <= start) ++run_sentence;
+    const size_t sentence_end = doc.sentences[run_sentence].end_token;
     uint64_t initials = kFnvBasis;
     int letters = 0;
-    for (size_t j = start; j < n && j < start + 8; ++j) {
-      if (sentence_of[j] != sentence_of[start]) break;
+    for (size_t j = start; j < sentence_end && j < start + 8; ++j) {
       if (info[j].flags & kCapitalized) {
         initials = initial_hash_step(initials, static_cast<unsigned char>(doc.text[doc.tokens[j].start]));
         if (++letters >= 2)
@@ -767,12 +791,12 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     }
   }
 
-  // Gazetteer matches, as (type, BILU position) marks per token; names are
-  // looked up only where they can start and run: over candidate tokens.
+  // Gazetteer matches, as (type, BILU position) marks per candidate; names
+  // are looked up only where they can start and run: over candidate tokens.
   std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
   std::vector<uint8_t>& mark_count = scratch.mark_count;
-  if (marks.size() < n) marks.resize(n);
-  mark_count.assign(n, 0);
+  if (marks.size() < candidates) marks.resize(candidates);
+  mark_count.assign(candidates, 0);
   // Every candidate starts a lookup: ask for all their slots up front, so
   // that the cache misses overlap instead of coming one after another, and
   // keep their keys for the lookups.
@@ -789,6 +813,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   candidate_index = 0;
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t start = seg_first; start < seg_end; ++start) {
+      // The marks of token k are those of candidate k - start_offset.
+      const size_t start_offset = start - candidate_index;
       uint64_t key = first_keys[candidate_index++];
       for (size_t len = 1; len <= static_cast<size_t>(kGazetteerMaxTokens) && start + len <= seg_end; ++len) {
         const size_t last = start + len - 1;
@@ -802,7 +828,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
                                     : k == start ? TagPosition::kBegin
                                     : k == last  ? TagPosition::kLast
                                                  : TagPosition::kInside;
-            if (mark_count[k] < kMaxMarks) marks[k][mark_count[k]++] = static_cast<uint8_t>(make_label(static_cast<EntityType>(t), pos));
+            const size_t c = k - start_offset;
+            if (mark_count[c] < kMaxMarks) marks[c][mark_count[c]++] = static_cast<uint8_t>(make_label(static_cast<EntityType>(t), pos));
           }
         }
         if (!hit.is_prefix) break;
@@ -810,21 +837,34 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     }
   }
 
-  // Word classes of the candidates and their neighbours.
-  std::vector<WordClass>& classes = scratch.classes;
+  // Word classes of the candidates and their neighbours; inside a segment a
+  // neighbour's class is the candidate's before or after it.
+  std::vector<CandidateClasses>& classes = scratch.classes;
   if (clusters != nullptr) {
-    classes.assign(n, WordClass{});
-    for (size_t i = 0; i < n; ++i)
-      if (candidate[i] || (i > 0 && candidate[i - 1]) || (i + 1 < n && candidate[i + 1])) classes[i] = clusters->lookup(word_key(doc.token_text(i)));
+    classes.resize(candidates);
+    auto coarse_of = [&](size_t i) { return clusters->lookup(word_key(doc.token_text(i))).coarse; };
+    size_t c = 0;
+    for (const auto& [seg_first, seg_end] : out->segments) {
+      for (size_t i = seg_first; i < seg_end; ++i, ++c) classes[c].own = clusters->lookup(word_key(doc.token_text(i)));
+      const size_t first_c = c - (seg_end - seg_first);
+      classes[first_c].prev_coarse = seg_first > 0 ? coarse_of(seg_first - 1) : WordClass::kNone;
+      for (size_t k = first_c + 1; k < c; ++k) classes[k].prev_coarse = classes[k - 1].own.coarse;
+      for (size_t k = first_c; k + 1 < c; ++k) classes[k].next_coarse = classes[k + 1].own.coarse;
+      classes[c - 1].next_coarse = seg_end < n ? coarse_of(seg_end) : WordClass::kNone;
+    }
   }
 
   // What the second pass reads of each candidate.
+  out->word_keys.resize(candidates);
+  out->contexts.resize(candidates);
+  out->expansions.assign(candidates, 0);
+  size_t c = 0;
   for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t i = seg_first; i < seg_end; ++i) {
+    for (size_t i = seg_first; i < seg_end; ++i, ++c) {
       const TokenInfo& t = info[i];
-      if (may_be_acronym(t, doc.tokens[i].end - doc.tokens[i].start)) out->expansions[i] = *acronyms.find(acronym_initials(token_bytes(doc, i)));
-      out->word_keys[i] = t.lower;
-      out->contexts[i] = t.flags & (kSentenceStart | kHeadline);
+      if (may_be_acronym(t, doc.tokens[i].end - doc.tokens[i].start)) out->expansions[c] = *acronyms.find(acronym_initials(token_bytes(doc, i)));
+      out->word_keys[c] = t.lower;
+      out->contexts[c] = t.flags & (kSentenceStart | kHeadline);
     }
   }
 }
@@ -834,17 +874,24 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   const Document& doc = *scratch.doc;
   const WordClusters* clusters = scratch.clusters;
   const std::vector<TokenInfo>& info = scratch.info;
-  const std::vector<uint32_t>& sentence_of = scratch.sentence_of;
   const std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
   const std::vector<uint8_t>& mark_count = scratch.mark_count;
-  const std::vector<WordClass>& classes = scratch.classes;
+  const std::vector<CandidateClasses>& classes = scratch.classes;
   KeyTable<Spelling>& spellings = scratch.spellings;
-  const size_t n = doc.tokens.size();
-  const bool whole = first_segment == 0 && end_segment == out->segments.size();
-  const auto* const segments_begin = out->segments.data() + first_segment;
-  const auto* const segments_end = out->segments.data() + end_segment;
+  const auto* const all_segments_begin = out->segments.data();
+  const auto* const all_segments_end = all_segments_begin + out->segments.size();
+  const auto* const segments_begin = all_segments_begin + first_segment;
+  const auto* const segments_end = all_segments_begin + end_segment;
+  size_t first_candidate = 0;
+  if (first_segment == scratch.written_segments) {
+    first_candidate = scratch.written_candidates;
+  } else {
+    for (const auto* seg = all_segments_begin; seg != segments_begin; ++seg) first_candidate += seg->second - seg->first;
+  }
   size_t candidates = 0;
   for (const auto* seg = segments_begin; seg != segments_end; ++seg) candidates += seg->second - seg->first;
+  scratch.written_segments = end_segment;
+  scratch.written_candidates = first_candidate + candidates;
   out->own_slots.clear();
   out->own_ids.clear();
   out->own_offsets.assign(1, 0);
@@ -861,6 +908,8 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   out->ids.resize(candidates * kMaxIdsPerToken);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
+  out->candidate_offsets.resize(candidates + 1);
+  uint32_t* const candidate_offsets = out->candidate_offsets.data();
   if (own_cache != nullptr) {
     out->own_slots.resize(candidates);
     out->own_ids.resize(candidates * kMaxOwnIdsPerToken);
@@ -868,25 +917,25 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   }
   uint32_t* const own_ids_begin = out->own_ids.data();
   uint32_t* own_ids = own_ids_begin;
-  size_t candidate_index = 0;
+  size_t candidate_index = 0;  // in the run
   const uint64_t kPad = 0x5bd1e995;
-  // Tokens before this one have their offset (in a run, those before its
-  // first segment need none).
-  size_t unset = whole || first_segment == end_segment ? 0 : segments_begin->first;
   for (const auto* seg = segments_begin; seg != segments_end; ++seg) {
    const size_t seg_first = seg->first, seg_end = seg->second;
-   fill_gap(out->offsets.data(), unset, seg_first, n + 1, static_cast<uint32_t>(ids - ids_begin));
-   unset = seg_end;
    // A segment lies in one sentence; neighbours outside it read as padding,
    // distinct before and after.
-   const Sentence& sentence = doc.sentences[sentence_of[seg_first]];
+   const Sentence& sentence = doc.sentences[scratch.segment_sentences[static_cast<size_t>(seg - all_segments_begin)]];
+   // Whether the tokens just before and after the segment are candidates
+   // (of a segment next to it, cut at the longest segment).
+   const bool candidate_before = seg != all_segments_begin && seg[-1].second == seg_first;
+   const bool candidate_after = seg + 1 != all_segments_end && seg[1].first == seg_end;
    const ptrdiff_t first = static_cast<ptrdiff_t>(sentence.first_token), end = static_cast<ptrdiff_t>(sentence.end_token);
    // The first token's pairs with the one before (see below).
    const bool segment_has_prev = static_cast<ptrdiff_t>(seg_first) - 1 >= first;
    uint64_t shape_pair = combine(segment_has_prev ? info[seg_first - 1].shape : kPad + 1, info[seg_first].shape);
    uint64_t word_pair = combine(segment_has_prev ? info[seg_first - 1].lower : kPad + 1, info[seg_first].lower);
-   for (size_t i = seg_first; i < seg_end; ++i) {
-    out->offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+   for (size_t i = seg_first; i < seg_end; ++i, ++candidate_index) {
+    const size_t c = first_candidate + candidate_index;  // in the document
+    candidate_offsets[candidate_index] = static_cast<uint32_t>(ids - ids_begin);
     const ptrdiff_t ii = static_cast<ptrdiff_t>(i);
     const bool has_prev2 = ii - 2 >= first && ii - 2 < end, has_prev = ii - 1 >= first && ii - 1 < end;
     const bool has_next = ii + 1 >= first && ii + 1 < end, has_next2 = ii + 2 >= first && ii + 2 < end;
@@ -904,7 +953,6 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
       slot = own_cache->claim(text, context, t.lower);
       out->own_slots[candidate_index] = slot;
       out->own_offsets[candidate_index] = static_cast<uint32_t>(own_ids - own_ids_begin);
-      ++candidate_index;
     }
     const bool own_cached = slot != OwnScoreCache::kUncached && (slot & OwnScoreCache::kHit);
     uint32_t*& own_out = slot == OwnScoreCache::kUncached ? ids : own_ids;
@@ -938,11 +986,11 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
 
     if (clusters != nullptr) {
       if (!own_cached) {
-        add_own(kClusterFine, classes[i].fine);
-        add_own(kClusterCoarse, classes[i].coarse);
+        add_own(kClusterFine, classes[c].own.fine);
+        add_own(kClusterCoarse, classes[c].own.coarse);
       }
-      add(kClusterPrev, has_prev ? classes[i - 1].coarse : kPad);
-      add(kClusterNext, has_next ? classes[i + 1].coarse : kPad);
+      add(kClusterPrev, has_prev ? classes[c].prev_coarse : kPad);
+      add(kClusterNext, has_next ? classes[c].next_coarse : kPad);
     }
 
     // Prefixes and suffixes of 1..4 bytes, shorter than the token, hashed
@@ -958,14 +1006,14 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
     if (!own_cached) add_own(kCapContext, combine(context, t.shape));
 
     const uint32_t* const gazetteer_cap_ids = kGazetteerCapIds.data() + cap_index(t.flags & (kCapitalized | kAllCaps | kSentenceStart | kHeadline));
-    for (int m = 0; m < mark_count[i]; ++m) {
-      *ids++ = kGazetteerIds[marks[i][m]];
-      *ids++ = gazetteer_cap_ids[marks[i][m] * 16];
+    for (int m = 0; m < mark_count[c]; ++m) {
+      *ids++ = kGazetteerIds[marks[c][m]];
+      *ids++ = gazetteer_cap_ids[marks[c][m] * 16];
     }
-    if (has_prev)
-      for (int m = 0; m < mark_count[i - 1]; ++m) *ids++ = kGazetteerPrevIds[marks[i - 1][m]];
-    if (has_next)
-      for (int m = 0; m < mark_count[i + 1]; ++m) *ids++ = kGazetteerNextIds[marks[i + 1][m]];
+    if (has_prev && (i > seg_first || candidate_before))
+      for (int m = 0; m < mark_count[c - 1]; ++m) *ids++ = kGazetteerPrevIds[marks[c - 1][m]];
+    if (has_next && (i + 1 < seg_end || candidate_after))
+      for (int m = 0; m < mark_count[c + 1]; ++m) *ids++ = kGazetteerNextIds[marks[c + 1][m]];
 
     if (t.flags & kCapitalized) {
       const Spelling& e = spellings.at(t.lower);
@@ -973,12 +1021,10 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
       *ids++ = kDocLowerSeenIds[context_index(context, e.lower > 0)];
       *ids++ = kDocCapSeenIds[context_index(context, e.cap_mid > own_mid)];
     }
-    if (may_be_acronym(t, text.size())) *ids++ = kAcronymIds[out->expansions[i] > 0];
+    if (may_be_acronym(t, text.size())) *ids++ = kAcronymIds[out->expansions[c] > 0];
    }
   }
-  // Up to and including the offset that ends the run's last token.
-  const size_t fill_end = whole ? n + 1 : std::min(unset + 1, n + 1);
-  std::fill(out->offsets.begin() + unset, out->offsets.begin() + fill_end, static_cast<uint32_t>(ids - ids_begin));
+  candidate_offsets[candidates] = static_cast<uint32_t>(ids - ids_begin);
   out->ids.resize(static_cast<size_t>(ids - ids_begin));
   if (own_cache != nullptr) {
     out->own_offsets[candidates] = static_cast<uint32_t>(own_ids - own_ids_begin);
@@ -991,14 +1037,11 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
   AI_THREAD_SCRATCH FeatureWriter writer;
   writer.start(doc, gazetteer, clusters, held_out, out);
   writer.write(0, out->segments.size(), out, own_cache);
+  spread_offsets(out->segments, out->candidate_offsets, doc.tokens.size(), &out->offsets);
 }
 
-void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
-  const size_t n = base.word_keys.size();
-  out->segments = base.segments;
-  out->offsets.resize(n + 1);  // every offset is written below
-  size_t candidates = 0;
-  for (const auto& [first, end] : base.segments) candidates += end - first;
+void extract_second_pass_candidate_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
+  const size_t candidates = base.word_ids.size();
   // First-pass label types of each word across the document (32-bit counts:
   // a long text names one word more than 65,535 times).
   AI_THREAD_SCRATCH std::vector<std::array<uint32_t, 5>> votes;
@@ -1008,29 +1051,34 @@ void extract_second_pass_features(const TokenFeatures& base, const std::vector<u
     for (size_t i = first; i < end; ++i) ++votes[*word_id++][type_class(first_pass[i])];
   word_id = base.word_ids.data();
   out->ids.resize(candidates * kMaxSecondPassFeaturesPerToken);
+  out->candidate_offsets.resize(candidates + 1);
   uint32_t* const ids_begin = out->ids.data();
   uint32_t* ids = ids_begin;
   auto add = [&ids](uint32_t tmpl, uint64_t value) { *ids++ = feature_id(tmpl, value); };
-  uint32_t* const offsets = out->offsets.data();
-  size_t i = 0;
+  uint32_t* const offsets = out->candidate_offsets.data();
+  size_t c = 0;
   for (const auto& [first, end] : base.segments) {
-    // Most tokens lie between segments, without features.
-    fill_gap(offsets, i, first, n + 1, static_cast<uint32_t>(ids - ids_begin));
-    for (i = first; i < end; ++i) {
-      offsets[i] = static_cast<uint32_t>(ids - ids_begin);
+    for (size_t i = first; i < end; ++i, ++c) {
+      offsets[c] = static_cast<uint32_t>(ids - ids_begin);
       if (first_pass[i] < kLabelCount) *ids++ = kFirstPassSelfIds[first_pass[i]];
       else add(kFirstPassSelf, first_pass[i]);
       std::array<uint32_t, 5> others = votes[*word_id++];
       --others[type_class(first_pass[i])];
       int best = 0;
-      for (int c = 1; c < 5; ++c)
-        if (others[c] > others[best]) best = c;
-      if (others[best] > 0) *ids++ = kFirstPassOthersIds[best * 2 + (base.contexts[i] != 0)];
-      if (base.expansions[i] > 0) *ids++ = kFirstPassAcronymIds[type_class(first_pass[base.expansions[i] - 1])];
+      for (int k = 1; k < 5; ++k)
+        if (others[k] > others[best]) best = k;
+      if (others[best] > 0) *ids++ = kFirstPassOthersIds[best * 2 + (base.contexts[c] != 0)];
+      if (base.expansions[c] > 0) *ids++ = kFirstPassAcronymIds[type_class(first_pass[base.expansions[c] - 1])];
     }
   }
-  std::fill(offsets + i, offsets + n + 1, static_cast<uint32_t>(ids - ids_begin));
-  out->ids.resize(out->offsets[n]);
+  offsets[candidates] = static_cast<uint32_t>(ids - ids_begin);
+  out->ids.resize(offsets[candidates]);
+}
+
+void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out) {
+  extract_second_pass_candidate_features(base, first_pass, out);
+  out->segments = base.segments;
+  spread_offsets(out->segments, out->candidate_offsets, first_pass.size(), &out->offsets);
 }
 
 }  // namespace ai

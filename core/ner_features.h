@@ -85,19 +85,25 @@ using FeatureIds = std::vector<uint32_t, UninitializedAllocator<uint32_t>>;
 // Features of the tokens of a document that may belong to a name: token i's
 // ids are ids[offsets[i] .. offsets[i + 1]). Only tokens in `segments`
 // (token ranges [first, end) inside one sentence) are candidates; the rest
-// have no features and are labelled O without scoring.
+// have no features and are labelled O without scoring. Per-candidate
+// arrays are indexed by candidate: the candidate tokens numbered in segment
+// order, so that a long text's arrays grow with its candidates (about one
+// token in six), not with its tokens.
 struct TokenFeatures {
   FeatureIds ids;
   std::vector<uint32_t> offsets;
+  // The same ranges by candidate (of a run, for FeatureWriter::write):
+  // candidate c's ids are ids[candidate_offsets[c] .. candidate_offsets[c + 1]).
+  std::vector<uint32_t> candidate_offsets;
   std::vector<std::pair<uint32_t, uint32_t>> segments;
-  // What the second pass needs per candidate token: its case-folded word key,
+  // What the second pass needs per candidate: its case-folded word key,
   // capitalisation context, and for an acronym defined in the text, 1 + the
   // index of the last token of its expansion (0 otherwise).
   std::vector<uint64_t> word_keys;
   std::vector<uint8_t> contexts;
   std::vector<uint32_t> expansions;
-  // Per candidate token, in segment order, a dense index (below word_count)
-  // of its word key, so that the second pass counts per word in a flat array.
+  // Per candidate, a dense index (below word_count) of its word key, so
+  // that the second pass counts per word in a flat array.
   std::vector<uint32_t> word_ids;
   uint32_t word_count = 0;
   // Filled only with an OwnScoreCache (see extract_features).
@@ -187,18 +193,18 @@ class FeatureWriter {
   FeatureWriter& operator=(const FeatureWriter&) = delete;
 
   // The document-wide pass of extract_features (same arguments): fills
-  // `out` but for its ids (all of `out` but ids, offsets and own_* is then
-  // final), and keeps what write() needs of `doc`, which must outlive the
-  // writes. Storage is reused from one document to the next.
+  // `out` but for its ids (all of `out` but ids, offsets, candidate_offsets
+  // and own_* is then final), and keeps what write() needs of `doc`, which
+  // must outlive the writes. Storage is reused from one document to the next.
   void start(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
              TokenFeatures* out);
   // Replaces `out`'s ids with those of the candidate tokens of segments
-  // [first_segment, end_segment) of the started document: token t's are
-  // ids[offsets[t] .. offsets[t + 1]) for t in those segments (other
-  // tokens' offsets are left unspecified unless the run is all segments),
+  // [first_segment, end_segment) of the started document: the run's c-th
+  // candidate's are ids[candidate_offsets[c] .. candidate_offsets[c + 1]),
   // and with an `own_cache`, own_slots, own_offsets and own_ids are indexed
-  // by candidate within the run. The claims in `own_cache` are as
-  // extract_features describes, for the run's tokens.
+  // likewise. `offsets` is left as it is. The claims in `own_cache` are as
+  // extract_features describes, for the run's tokens. Runs in order (each
+  // starting where the last ended) are cheapest; any run may be written.
   void write(size_t first_segment, size_t end_segment, TokenFeatures* out, OwnScoreCache* own_cache = nullptr);
 
  private:
@@ -227,5 +233,9 @@ void extract_features(const Document& doc, const Gazetteer& gazetteer, const Wor
 // for an acronym the label of its expansion. The second stage scores base
 // and extra features together.
 void extract_second_pass_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out);
+// The same ids, with only `out`'s ids and candidate_offsets filled (its
+// offsets and segments are left as they are): for the tagger, which reads
+// them by candidate and so needs nothing per token.
+void extract_second_pass_candidate_features(const TokenFeatures& base, const std::vector<uint8_t>& first_pass, TokenFeatures* out);
 
 }  // namespace ai

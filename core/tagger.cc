@@ -769,8 +769,9 @@ void Tagger::sweep_rows(const std::vector<Index>& row_of_bucket, const TokenFeat
   for (size_t segment = first_segment; segment < end_segment; ++segment) {
     const auto [first, end] = base.segments[segment];
     for (size_t t = first; t < end; ++t, ++candidate, token_scores += kRowWidth) {
-      RowSum sum(base.offsets[t + 1] - base.offsets[t]);
-      for (size_t k = base.offsets[t]; k < base.offsets[t + 1]; ++k) {
+      const uint32_t ids_begin = base.candidate_offsets[candidate], ids_end = base.candidate_offsets[candidate + 1];
+      RowSum sum(ids_end - ids_begin);
+      for (size_t k = ids_begin; k < ids_end; ++k) {
         prefetch_row(rows + row_at[k + kPrefetchDistance]);
         sum.add(rows + row_at[k]);
       }
@@ -867,14 +868,14 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
   }
   if (!has_context_) return labels;
   TokenFeatures& extra = scratch.extra;
-  extract_second_pass_features(base, labels, &extra);
+  extract_second_pass_candidate_features(base, labels, &extra);
   int16_t* context_scores = scratch.scores.data() + kLabelCount;
   at = 0;
   for (const auto& [first, end] : base.segments) {
     const size_t segment_start = at;
     for (size_t t = first; t < end; ++t, ++at) {
       int16_t* acc = context_scores + at * kRowWidth;
-      for (uint32_t k = extra.offsets[t]; k < extra.offsets[t + 1]; ++k) {
+      for (uint32_t k = extra.candidate_offsets[at]; k < extra.candidate_offsets[at + 1]; ++k) {
         const uint32_t bucket = extra.ids[k] & hash_mask_;
         const size_t row = narrow_row_of_bucket_.empty() ? wide_row_of_bucket_[bucket] : narrow_row_of_bucket_[bucket];
         const uint8_t* weights = &rows_[row * kRowWidth + kLabelCount];

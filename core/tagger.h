@@ -151,7 +151,7 @@ class Tagger {
   // about `run_candidates` candidate tokens (whole segments, at least one)
   // are written and summed at a time, so that a long text never holds all
   // of its features; the labels do not depend on it.
-  static constexpr size_t kRunCandidates = size_t{1} << 16;
+  static constexpr size_t kRunCandidates = size_t{1} << 12;
   std::vector<uint8_t> label(const Document& doc, OwnScoreCache* own_cache, size_t run_candidates = kRunCandidates) const;
   // The mentions of `doc`, in text order.
   std::vector<TaggedMention> tag(const Document& doc) const { return labels_to_mentions(label(doc)); }

@@ -17,6 +17,18 @@
 
 namespace ai_test {
 
+// An array of `f` indexed by candidate, spread over a document's
+// `token_count` tokens (zero outside its segments): the layout the arrays had
+// when they were indexed by token, which the pinned fingerprints fold.
+template <typename T>
+std::vector<T> by_token(const ai::TokenFeatures& f, const std::vector<T>& per_candidate, size_t token_count) {
+  std::vector<T> spread(token_count, T{});
+  size_t c = 0;
+  for (const auto& [first, end] : f.segments)
+    for (uint32_t t = first; t < end; ++t) spread[t] = per_candidate.at(c++);
+  return spread;
+}
+
 // The one Inspector the tests share (building it loads the model).
 inline const ai::Inspector& inspector() {
   static const ai::Inspector instance = ai::Inspector::create({}).value();

@@ -12,6 +12,7 @@
 #include "gazetteer.h"
 #include "hash64.h"
 #include "ner_features.h"
+#include "test_helpers.h"
 #include "text.h"
 #include "word_clusters.h"
 
@@ -68,18 +69,21 @@ const char* const kClusters =
 
 uint64_t fold(uint64_t h, uint64_t v) { return ai::mix64(h * 0x9E3779B97F4A7C15ULL + v); }
 
-// Everything a TokenFeatures carries, folded in order.
-uint64_t fingerprint(const ai::TokenFeatures& f, uint64_t h) {
+// Everything a TokenFeatures carries, folded in order; the per-candidate
+// arrays (of the first pass's features only) as they were by token.
+uint64_t fingerprint(const ai::TokenFeatures& f, uint64_t h, bool first_pass) {
   h = fold(h, f.ids.size());
   for (uint32_t id : f.ids) h = fold(h, id);
   h = fold(h, f.offsets.size());
   for (uint32_t o : f.offsets) h = fold(h, o);
   h = fold(h, f.segments.size());
   for (const auto& [first, end] : f.segments) h = fold(fold(h, first), end);
-  h = fold(h, f.word_keys.size());
-  for (uint64_t k : f.word_keys) h = fold(h, k);
-  for (uint8_t c : f.contexts) h = fold(h, c);
-  for (uint32_t e : f.expansions) h = fold(h, e);
+  if (!first_pass) return fold(h, 0);  // the second pass has no per-candidate arrays
+  const size_t tokens = f.offsets.size() - 1;
+  h = fold(h, tokens);
+  for (uint64_t k : ai_test::by_token(f, f.word_keys, tokens)) h = fold(h, k);
+  for (uint8_t c : ai_test::by_token(f, f.contexts, tokens)) h = fold(h, c);
+  for (uint32_t e : ai_test::by_token(f, f.expansions, tokens)) h = fold(h, e);
   return h;
 }
 
@@ -91,11 +95,11 @@ uint64_t fingerprint_all(const ai::Gazetteer& gazetteer, const ai::WordClusters*
   for (const char* text : kTexts) {
     const ai::Document doc = ai::analyze_text(text);
     ai::extract_features(doc, gazetteer, clusters, held_out, &base);
-    h = fingerprint(base, h);
+    h = fingerprint(base, h, true);
     std::vector<uint8_t> first_pass(doc.tokens.size());
     for (size_t i = 0; i < first_pass.size(); ++i) first_pass[i] = static_cast<uint8_t>((i * 7 + i / 3) % (ai::kLabelCount + 1));
     ai::extract_second_pass_features(base, first_pass, &extra);
-    h = fingerprint(extra, h);
+    h = fingerprint(extra, h, false);
   }
   return h;
 }

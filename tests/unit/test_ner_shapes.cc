@@ -12,6 +12,7 @@
 #include "gazetteer.h"
 #include "hash64.h"
 #include "ner_features.h"
+#include "test_helpers.h"
 #include "text.h"
 
 namespace {
@@ -27,8 +28,9 @@ uint64_t features_fingerprint(const std::string& text) {
   for (uint32_t id : f.ids) h = fold(h, id);
   for (uint32_t o : f.offsets) h = fold(h, o);
   for (const auto& [first, end] : f.segments) h = fold(fold(h, first), end);
-  for (uint64_t k : f.word_keys) h = fold(h, k);
-  for (uint8_t c : f.contexts) h = fold(h, c);
+  // Per candidate, folded as they were by token.
+  for (uint64_t k : ai_test::by_token(f, f.word_keys, doc.tokens.size())) h = fold(h, k);
+  for (uint8_t c : ai_test::by_token(f, f.contexts, doc.tokens.size())) h = fold(h, c);
   return h;
 }
 

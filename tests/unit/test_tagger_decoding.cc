@@ -91,10 +91,11 @@ TEST_CASE("candidate tokens share a word id exactly when they share a word key",
     const ai::Document doc = ai::analyze_text(text);
     ai::TokenFeatures f;
     ai::extract_features(doc, gazetteer, nullptr, nullptr, &f);
-    std::vector<uint64_t> candidate_keys;
-    for (const auto& [first, end] : f.segments)
-      for (uint32_t i = first; i < end; ++i) candidate_keys.push_back(f.word_keys[i]);
-    REQUIRE(f.word_ids.size() == candidate_keys.size());
+    size_t candidates = 0;
+    for (const auto& [first, end] : f.segments) candidates += end - first;
+    const std::vector<uint64_t>& candidate_keys = f.word_keys;  // by candidate
+    REQUIRE(candidate_keys.size() == candidates);
+    REQUIRE(f.word_ids.size() == candidates);
     std::vector<bool> used(f.word_count, false);
     for (size_t a = 0; a < candidate_keys.size(); ++a) {
       REQUIRE(f.word_ids[a] < f.word_count);

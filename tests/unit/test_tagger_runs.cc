@@ -81,9 +81,10 @@ TEST_CASE("a feature writer's runs write extract_features' ids, a run at a time"
     for (size_t first = 0; first < f.segments.size(); first += segments_per_run) {
       const size_t end = std::min(first + segments_per_run, f.segments.size());
       writer.write(first, end, &f);
+      size_t c = 0;  // in the run
       for (size_t s = first; s < end; ++s) {
-        for (uint32_t t = f.segments[s].first; t < f.segments[s].second; ++t) {
-          const std::vector<uint32_t> got(f.ids.begin() + f.offsets[t], f.ids.begin() + f.offsets[t + 1]);
+        for (uint32_t t = f.segments[s].first; t < f.segments[s].second; ++t, ++c) {
+          const std::vector<uint32_t> got(f.ids.begin() + f.candidate_offsets[c], f.ids.begin() + f.candidate_offsets[c + 1]);
           const std::vector<uint32_t> want(expected.ids.begin() + expected.offsets[t], expected.ids.begin() + expected.offsets[t + 1]);
           mismatched_tokens += got != want;
         }
