@@ -67,29 +67,34 @@ TEST_CASE("a feature writer's runs write extract_features' ids, a run at a time"
   ai::extract_features(doc, gazetteer, nullptr, nullptr, &expected);
   REQUIRE(expected.segments.size() > 20);
 
-  for (size_t segments_per_run : {size_t{1}, size_t{3}, size_t{16}}) {
-    INFO(segments_per_run << " segments per run");
-    ai::FeatureWriter writer;
-    ai::TokenFeatures f;
-    writer.start(doc, gazetteer, nullptr, nullptr, &f);
-    CHECK(f.segments == expected.segments);
-    CHECK(f.word_ids == expected.word_ids);
-    CHECK(f.word_keys == expected.word_keys);
-    CHECK(f.contexts == expected.contexts);
-    CHECK(f.expansions == expected.expansions);
-    size_t mismatched_tokens = 0;
-    for (size_t first = 0; first < f.segments.size(); first += segments_per_run) {
-      const size_t end = std::min(first + segments_per_run, f.segments.size());
-      writer.write(first, end, &f);
-      size_t c = 0;  // in the run
-      for (size_t s = first; s < end; ++s) {
-        for (uint32_t t = f.segments[s].first; t < f.segments[s].second; ++t, ++c) {
-          const std::vector<uint32_t> got(f.ids.begin() + f.candidate_offsets[c], f.ids.begin() + f.candidate_offsets[c + 1]);
-          const std::vector<uint32_t> want(expected.ids.begin() + expected.offsets[t], expected.ids.begin() + expected.offsets[t + 1]);
-          mismatched_tokens += got != want;
+  // Runs in order, and backwards (each run then starts where none ended).
+  for (const bool backwards : {false, true}) {
+    for (size_t segments_per_run : {size_t{1}, size_t{3}, size_t{16}}) {
+      INFO(segments_per_run << " segments per run" << (backwards ? ", backwards" : ""));
+      ai::FeatureWriter writer;
+      ai::TokenFeatures f;
+      writer.start(doc, gazetteer, nullptr, nullptr, &f);
+      CHECK(f.segments == expected.segments);
+      CHECK(f.word_ids == expected.word_ids);
+      CHECK(f.word_keys == expected.word_keys);
+      CHECK(f.contexts == expected.contexts);
+      CHECK(f.expansions == expected.expansions);
+      size_t mismatched_tokens = 0;
+      const size_t runs = (f.segments.size() + segments_per_run - 1) / segments_per_run;
+      for (size_t r = 0; r < runs; ++r) {
+        const size_t first = (backwards ? runs - 1 - r : r) * segments_per_run;
+        const size_t end = std::min(first + segments_per_run, f.segments.size());
+        writer.write(first, end, &f);
+        size_t c = 0;  // in the run
+        for (size_t s = first; s < end; ++s) {
+          for (uint32_t t = f.segments[s].first; t < f.segments[s].second; ++t, ++c) {
+            const std::vector<uint32_t> got(f.ids.begin() + f.candidate_offsets[c], f.ids.begin() + f.candidate_offsets[c + 1]);
+            const std::vector<uint32_t> want(expected.ids.begin() + expected.offsets[t], expected.ids.begin() + expected.offsets[t + 1]);
+            mismatched_tokens += got != want;
+          }
         }
       }
+      CHECK(mismatched_tokens == 0);
     }
-    CHECK(mismatched_tokens == 0);
   }
 }
