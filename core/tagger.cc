@@ -547,18 +547,19 @@ struct LabelScratch {
   TokenFeatures extra;
   std::vector<uint32_t> feature_rows;  // per base feature, the offset of its row
   std::vector<uint32_t> own_rows;      // per own feature of a token the cache missed, likewise
-  std::vector<int16_t> scores;         // per candidate token, both stages' scores
+  std::vector<int16_t> scores;         // per candidate token of a run, both stages' scores
+  std::vector<int16_t> context_scores; // per candidate token of a text of several runs, the context stage's
   std::vector<int32_t> path_scores;
 };
 
 // The thread's LabelScratch, lent to one call of Tagger::label. Storage
-// sized for a text of up to kKeptScratchTokens tokens is kept for the
-// thread's next call; a longer text's (tens of bytes per token, over a
-// gigabyte for 50 MB of text) is freed when the call ends, so that the
-// stages after tagging do not run beside it.
+// sized for a text of up to kKeptScratchTokens tokens (a long article's,
+// a few megabytes) is kept for the thread's next call; a longer text's (tens
+// of bytes per token) is freed when the call ends, so that the stages after
+// tagging do not run beside it but reuse its memory.
 class LentScratch {
  public:
-  static constexpr size_t kKeptScratchTokens = size_t{1} << 20;
+  static constexpr size_t kKeptScratchTokens = size_t{1} << 16;
 
   explicit LentScratch(size_t tokens) : tokens_(tokens), scratch_(std::move(kept())) {
     if (scratch_ == nullptr) scratch_ = std::make_unique<LabelScratch>();
@@ -827,9 +828,13 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
   // Scores of every candidate token for both stages, from one sweep over the
   // weight rows; the context stage adds its own few features afterwards.
   // (sweep_rows writes every candidate's scores: no need to clear them.)
-  // The features are written and swept a run of segments at a time: the
-  // scores (68 bytes per candidate) are all that is kept of the whole text.
-  if (scratch.scores.size() < candidates * kRowWidth) scratch.scores.resize(candidates * kRowWidth);
+  // The features are written, swept and decoded by the base stage a run of
+  // segments at a time: of a text of several runs, only the context stage's
+  // scores (34 bytes per candidate) are kept, apart; a text of one run keeps
+  // them where the sweep wrote them, beside the base stage's.
+  const bool one_run = candidates <= run_candidates;
+  const size_t context_stride = one_run ? kRowWidth : kLabelCount;
+  if (!one_run && has_context_) scratch.context_scores.resize(candidates * kLabelCount);
   {
     // FeatureWriter::write names cache entries whose sums only sweep_rows
     // fills: if anything in between throws (out of memory on a huge text),
@@ -841,13 +846,15 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
         if (cache != nullptr) cache->forget();
       }
     } unfilled{own_cache};
-    int16_t* run_scores = scratch.scores.data();
+    size_t run_start = 0;  // the run's first candidate
     for (size_t first_segment = 0; first_segment < base.segments.size();) {
       size_t end_segment = first_segment, run = 0;
       do {
         run += base.segments[end_segment].second - base.segments[end_segment].first;
         ++end_segment;
       } while (end_segment < base.segments.size() && run < run_candidates);
+      if (scratch.scores.size() < run * kRowWidth) scratch.scores.resize(run * kRowWidth);
+      int16_t* const run_scores = scratch.scores.data();
       // Each run's claims are filled by its sweep, before the next run claims.
       scratch.writer.write(first_segment, end_segment, &base, own_cache);
       if (narrow_row_of_bucket_.empty())
@@ -855,26 +862,31 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
                    run_scores);
       else sweep_rows(narrow_row_of_bucket_, base, first_segment, end_segment, own_cache, &scratch.feature_rows, &scratch.own_rows,
                       run_scores);
-      run_scores += run * kRowWidth;
+      size_t at = 0;
+      for (size_t segment = first_segment; segment < end_segment; ++segment) {
+        const auto [first, end] = base.segments[segment];
+        decode_rows(run_scores + at * kRowWidth, kRowWidth, end - first, base_transitions_, labels.data() + first, &scratch.path_scores);
+        at += end - first;
+      }
+      if (!one_run && has_context_) {
+        int16_t* const kept = scratch.context_scores.data() + run_start * kLabelCount;
+        for (size_t c = 0; c < run; ++c)
+          std::memcpy(kept + c * kLabelCount, run_scores + c * kRowWidth + kLabelCount, kLabelCount * sizeof(int16_t));
+      }
+      run_start += run;
       first_segment = end_segment;
     }
     unfilled.cache = nullptr;
   }
-  const int16_t* scores = scratch.scores.data();
-  size_t at = 0;
-  for (const auto& [first, end] : base.segments) {
-    decode_rows(scores + at * kRowWidth, kRowWidth, end - first, base_transitions_, labels.data() + first, &scratch.path_scores);
-    at += end - first;
-  }
   if (!has_context_) return labels;
   TokenFeatures& extra = scratch.extra;
   extract_second_pass_candidate_features(base, labels, &extra);
-  int16_t* context_scores = scratch.scores.data() + kLabelCount;
-  at = 0;
+  int16_t* const context_scores = one_run ? scratch.scores.data() + kLabelCount : scratch.context_scores.data();
+  size_t at = 0;
   for (const auto& [first, end] : base.segments) {
     const size_t segment_start = at;
-    for (size_t t = first; t < end; ++t, ++at) {
-      int16_t* acc = context_scores + at * kRowWidth;
+    for (const size_t segment_end = at + (end - first); at < segment_end; ++at) {
+      int16_t* acc = context_scores + at * context_stride;
       for (uint32_t k = extra.candidate_offsets[at]; k < extra.candidate_offsets[at + 1]; ++k) {
         const uint32_t bucket = extra.ids[k] & hash_mask_;
         const size_t row = narrow_row_of_bucket_.empty() ? wide_row_of_bucket_[bucket] : narrow_row_of_bucket_[bucket];
@@ -882,8 +894,8 @@ std::vector<uint8_t> Tagger::label(const Document& doc, OwnScoreCache* own_cache
         for (int l = 0; l < kLabelCount; ++l) acc[l] = static_cast<int16_t>(acc[l] + weights[l] - kStoredWeightBias);
       }
     }
-    decode_rows(context_scores + segment_start * kRowWidth, kRowWidth, end - first, context_transitions_, labels.data() + first,
-                &scratch.path_scores);
+    decode_rows(context_scores + segment_start * context_stride, context_stride, end - first, context_transitions_,
+                labels.data() + first, &scratch.path_scores);
   }
   return labels;
 }
