@@ -139,6 +139,13 @@ struct TokenInfo {
   uint8_t length = 0;  // code points, capped
 };
 
+// The facts of a range of a document's tokens, indexed by token.
+struct TokenFacts {
+  TokenInfo* facts;
+  size_t first;  // the token of facts[0]
+  TokenInfo& operator[](size_t token) const { return facts[token - first]; }
+};
+
 // A token's case flags (kHasUpper, kCapitalized, kLowerStart, kHasLetter,
 // kAllCaps) by the letter cases seen in it (a LetterCase bit set) and the
 // case of its first letter: one load instead of five tests per token.
@@ -282,8 +289,9 @@ constexpr std::array<std::array<ShortTokenFacts, kUnusualByte * 2>, kUnusualByte
 // each byte and ORs its kind: in news nearly every token is ASCII and its
 // shape is one run ("the", "CSTO", "2023", ",") or a first character and one
 // run ("Tokayev", "'s"), which the kinds of its bytes tell; other tokens are
-// described character by character.
-TokenInfo describe(std::string_view token) {
+// described character by character. Always inline: it runs once per token,
+// and GCC left it a call once it had more than one caller.
+__attribute__((always_inline)) inline TokenInfo describe(std::string_view token) {
   const unsigned char* bytes = reinterpret_cast<const unsigned char*>(token.data());
   const size_t size = token.size();
   if (size == 0) return describe_by_character(token);
@@ -304,6 +312,10 @@ TokenInfo describe(std::string_view token) {
   info.length = static_cast<uint8_t>(std::min<size_t>(size, 12));
   return info;
 }
+
+// describe(), called apart: for the tokens of a long text that are described
+// again, so that the loop that describes each token once keeps it inline.
+__attribute__((noinline)) TokenInfo describe_again(std::string_view token) { return describe(token); }
 
 // Open-addressing table from a 64-bit key to a small value. reset() sizes it
 // for a document, reusing the storage of earlier documents.
@@ -602,7 +614,11 @@ uint32_t OwnScoreCache::claim(std::string_view word, uint8_t context, uint64_t f
 struct FeatureWriter::Facts {
   const Document* doc = nullptr;
   const WordClusters* clusters = nullptr;
+  // The facts of tokens [described_first, described_end): of the whole text
+  // or a window of its sentences.
   std::vector<TokenInfo> info;
+  size_t described_first = 0;
+  size_t described_end = 0;
   std::vector<uint8_t> candidate;
   std::vector<uint32_t> segment_sentences;  // per segment, its sentence
   // Per candidate (only candidates and their neighbours in a segment have
@@ -614,23 +630,60 @@ struct FeatureWriter::Facts {
   std::vector<uint32_t> run_starts;       // capitalised tokens outside headlines
   std::vector<uint64_t> gazetteer_keys;  // per candidate, the key of the one-token name it starts
   KeyTable<uint32_t> acronyms;  // initials of all-caps candidates -> 1 + last token of their expansion
+  std::vector<std::pair<uint64_t, uint32_t>> run_initials;  // see start()
   // Where the last write ended: a run that starts there starts at this
   // candidate, without counting the candidates before it.
   size_t written_segments = 0;
   size_t written_candidates = 0;
+
+  TokenFacts described() { return {info.data(), described_first}; }
+  // Describes the tokens of sentences [first_sentence, end_sentence) of
+  // `doc`, each by itself and in its sentence (headline, sentence start).
+  TokenFacts describe_sentences(size_t first_sentence, size_t end_sentence) {
+    described_first = doc->sentences[first_sentence].first_token;
+    described_end = doc->sentences[end_sentence - 1].end_token;
+    // Only grows: every token's entry is written before it is read.
+    if (info.size() < described_end - described_first) info.resize(described_end - described_first);
+    const TokenFacts facts = described();
+    for (size_t s = first_sentence; s < end_sentence; ++s) {
+      const size_t first = doc->sentences[s].first_token, end = doc->sentences[s].end_token;
+      // The flags themselves are summed (kHasLetter times the letters, kAllCaps
+      // times the all-caps tokens): a mask and an add each per token.
+      size_t letter_flags = 0, caps_flags = 0;
+      for (size_t i = first; i < end; ++i) {
+        facts[i] = describe(token_bytes(*doc, i));
+        letter_flags += facts[i].flags & kHasLetter;
+        caps_flags += facts[i].flags & kAllCaps;
+      }
+      const size_t letters = letter_flags / kHasLetter, caps = caps_flags / kAllCaps;
+      const bool headline = letters >= 2 && caps * 10 >= letters * 9;
+      if (headline)
+        for (size_t i = first; i < end; ++i) facts[i].flags |= kHeadline;
+      // Sentence start: the first word, also after opening quotes or brackets.
+      for (size_t i = first; i < end; ++i) {
+        if (facts[i].flags & kHasLetter) {
+          facts[i].flags |= kSentenceStart;
+          break;
+        }
+        if (doc->tokens[i].kind == TokenKind::kNumber) break;
+      }
+    }
+    return facts;
+  }
 };
 
 FeatureWriter::FeatureWriter() : facts_(new Facts) {}
 FeatureWriter::~FeatureWriter() = default;
 
 void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
-                          TokenFeatures* out) {
+                          TokenFeatures* out, size_t window_tokens) {
   Facts& scratch = *facts_;
   scratch.doc = &doc;
   scratch.clusters = clusters;
   const size_t n = doc.tokens.size();
   scratch.written_segments = 0;
   scratch.written_candidates = 0;
+  scratch.described_first = scratch.described_end = 0;
   scratch.segment_sentences.clear();
   out->segments.clear();
   out->word_keys.clear();
@@ -643,228 +696,256 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   out->own_offsets.assign(1, 0);
   if (n == 0 || doc.sentences.empty()) return;
 
-  // One pass over the sentences: each token's facts, the sentence's
-  // capitalisation context, its candidates and its segments, while its
-  // tokens are in cache. Scratch storage only grows: every token's entry is
-  // written before it is read.
-  std::vector<TokenInfo>& info = scratch.info;
+  // A text of more than `window_tokens` tokens is described a window of
+  // sentences at a time, so that its token facts take a window's room, not
+  // the text's: what the document-wide tables need of a window is per
+  // candidate. The lower-case sightings and the acronyms' all-caps tokens are
+  // then described again after the last window, and write() describes its
+  // run's sentences anew. A shorter text is one window, described once.
+  const bool windowed = n > window_tokens;
   std::vector<uint8_t>& candidate_of = scratch.candidate;
-  if (info.size() < n) info.resize(n);
   if (candidate_of.size() < n) candidate_of.resize(n);
   uint8_t* const candidate = candidate_of.data();
-  // Run starts are listed without a branch, into room for every token of
-  // the sentence at hand: the list grows with the run starts, not the tokens.
-  std::vector<uint32_t>& run_starts_of = scratch.run_starts;
-  size_t run_start_count = 0;
-  size_t candidates = 0;
-  for (size_t s = 0; s < doc.sentences.size(); ++s) {
-    const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
-    // The flags themselves are summed (kHasLetter times the letters, kAllCaps
-    // times the all-caps tokens): a mask and an add each per token.
-    size_t letter_flags = 0, caps_flags = 0;
-    for (size_t i = first; i < end; ++i) {
-      info[i] = describe(token_bytes(doc, i));
-      letter_flags += info[i].flags & kHasLetter;
-      caps_flags += info[i].flags & kAllCaps;
-    }
-    const size_t letters = letter_flags / kHasLetter, caps = caps_flags / kAllCaps;
-    const bool headline = letters >= 2 && caps * 10 >= letters * 9;
-    if (headline)
-      for (size_t i = first; i < end; ++i) info[i].flags |= kHeadline;
-    // Sentence start: the first word, also after opening quotes or brackets.
-    for (size_t i = first; i < end; ++i) {
-      if (info[i].flags & kHasLetter) {
-        info[i].flags |= kSentenceStart;
-        break;
-      }
-      if (doc.tokens[i].kind == TokenKind::kNumber) break;
-    }
-
-    // Only tokens that can be part of a name are scored: those with a
-    // capital letter, and name infixes between two of them. Everything else
-    // is O. In news that is about one token in five, which is what makes
-    // tagging fast.
-    if (run_starts_of.size() < run_start_count + (end - first)) run_starts_of.resize(run_start_count + (end - first));
-    uint32_t* const run_starts = run_starts_of.data();
-    for (size_t i = first; i < end; ++i) {
-      const uint8_t flags = info[i].flags;
-      // Where a capitalised run may spell out an acronym (below), listed
-      // without a branch: capitalised words outside headlines.
-      run_starts[run_start_count] = static_cast<uint32_t>(i);
-      run_start_count += (flags & (kCapitalized | kHeadline)) == kCapitalized;
-      candidate[i] = (flags & kHasUpper) != 0;
-      // A function word capitalised only because it starts a sentence ("The
-      // talks", "But he", "I") is not a name unless a capitalised word follows.
-      if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(token_bytes(doc, i))) {
-        const bool name_follows = i + 1 < end && (info[i + 1].flags & kHasUpper);
-        if (!name_follows) candidate[i] = 0;
-      }
-    }
-    // Segments: runs of candidates, joined across name infixes where a run
-    // ends, and cut when longer than any name (which bounds mentions and
-    // decoding).
-    constexpr size_t kMaxSegment = 64;
-    for (size_t i = first; i < end;) {
-      if (!candidate[i]) {
-        ++i;
-        continue;
-      }
-      size_t run_end = i + 1;
-      while (run_end < end && run_end - i < kMaxSegment) {
-        if (!candidate[run_end] && !join_name_infixes(doc, end, run_end, candidate)) break;
-        ++run_end;
-      }
-      // A run cut at the limit may still join what follows, into the next segment.
-      if (run_end < end && run_end - i == kMaxSegment) join_name_infixes(doc, end, run_end, candidate);
-      out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(run_end)});
-      scratch.segment_sentences.push_back(static_cast<uint32_t>(s));
-      candidates += run_end - i;
-      i = run_end;
-    }
-  }
-
-  // How each candidate word is written across the document.
   KeyTable<Spelling>& spellings = scratch.spellings;
-  spellings.reset(candidates);
-  out->word_ids.resize(candidates);
-  uint32_t* word_id = out->word_ids.data();
-  for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t i = seg_first; i < seg_end; ++i) {
-      Spelling& e = spellings.at(info[i].lower);
-      if (e.word == 0) e.word = ++out->word_count;
-      *word_id++ = e.word - 1;
-      if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
+  KeyTable<uint32_t>& acronyms = scratch.acronyms;
+  std::vector<uint32_t>& run_starts_of = scratch.run_starts;
+  // Per window of a longer text, each (initials, 1 + last token) of a
+  // capitalised run, to match after the last window, in text order.
+  std::vector<std::pair<uint64_t, uint32_t>>& run_initials = scratch.run_initials;
+  run_initials.clear();
+  size_t candidates = 0;
+  size_t acronym_candidates = 0;
+  for (size_t window_first = 0; window_first < doc.sentences.size();) {
+    size_t window_end = window_first + 1;
+    const size_t first_token = doc.sentences[window_first].first_token;
+    while (window_end < doc.sentences.size() && doc.sentences[window_end].end_token - first_token <= window_tokens) ++window_end;
+    const TokenFacts info = scratch.describe_sentences(window_first, window_end);
+
+    // One pass over the sentences: their candidates and segments, while
+    // their tokens are in cache. Run starts are listed without a branch,
+    // into room for every token of the sentence at hand: the list grows with
+    // the run starts, not the tokens.
+    size_t run_start_count = 0;
+    const size_t segments_before = out->segments.size();
+    const size_t candidates_before = candidates;
+    for (size_t s = window_first; s < window_end; ++s) {
+      const size_t first = doc.sentences[s].first_token, end = doc.sentences[s].end_token;
+      // Only tokens that can be part of a name are scored: those with a
+      // capital letter, and name infixes between two of them. Everything else
+      // is O. In news that is about one token in five, which is what makes
+      // tagging fast.
+      if (run_starts_of.size() < run_start_count + (end - first)) run_starts_of.resize(run_start_count + (end - first));
+      uint32_t* const run_starts = run_starts_of.data();
+      for (size_t i = first; i < end; ++i) {
+        const uint8_t flags = info[i].flags;
+        // Where a capitalised run may spell out an acronym (below), listed
+        // without a branch: capitalised words outside headlines.
+        run_starts[run_start_count] = static_cast<uint32_t>(i);
+        run_start_count += (flags & (kCapitalized | kHeadline)) == kCapitalized;
+        candidate[i] = (flags & kHasUpper) != 0;
+        // A function word capitalised only because it starts a sentence ("The
+        // talks", "But he", "I") is not a name unless a capitalised word follows.
+        if ((flags & (kHasUpper | kSentenceStart | kHeadline)) == (kHasUpper | kSentenceStart) && is_function_word(token_bytes(doc, i))) {
+          const bool name_follows = i + 1 < end && (info[i + 1].flags & kHasUpper);
+          if (!name_follows) candidate[i] = 0;
+        }
+      }
+      // Segments: runs of candidates, joined across name infixes where a run
+      // ends, and cut when longer than any name (which bounds mentions and
+      // decoding).
+      constexpr size_t kMaxSegment = 64;
+      for (size_t i = first; i < end;) {
+        if (!candidate[i]) {
+          ++i;
+          continue;
+        }
+        size_t run_end = i + 1;
+        while (run_end < end && run_end - i < kMaxSegment) {
+          if (!candidate[run_end] && !join_name_infixes(doc, end, run_end, candidate)) break;
+          ++run_end;
+        }
+        // A run cut at the limit may still join what follows, into the next segment.
+        if (run_end < end && run_end - i == kMaxSegment) join_name_infixes(doc, end, run_end, candidate);
+        out->segments.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(run_end)});
+        scratch.segment_sentences.push_back(static_cast<uint32_t>(s));
+        candidates += run_end - i;
+        i = run_end;
+      }
     }
+    const auto* const window_segments = out->segments.data() + segments_before;
+    const auto* const window_segments_end = out->segments.data() + out->segments.size();
+    const size_t window_candidates = candidates - candidates_before;
+
+    // How each candidate word is written across the document.
+    if (window_first == 0) spellings.reset(window_candidates);
+    out->word_ids.resize(candidates);
+    uint32_t* word_id = out->word_ids.data() + candidates_before;
+    for (const auto* seg = window_segments; seg != window_segments_end; ++seg) {
+      for (size_t i = seg->first; i < seg->second; ++i) {
+        Spelling& e = spellings.at(info[i].lower);
+        if (e.word == 0) e.word = ++out->word_count;
+        *word_id++ = e.word - 1;
+        if ((info[i].flags & kCapitalized) && !(info[i].flags & (kSentenceStart | kHeadline))) ++e.cap_mid;
+      }
+    }
+
+    // Acronyms defined in the text: initials of a run of capitalised words
+    // ("Collective Security Treaty Organization" -> CSTO), mapped to the run's
+    // last token so the second pass can borrow its label. Only the initials of
+    // the document's all-caps candidates are ever looked up, so only those are
+    // kept, and (in a text of one window) runs are not scanned at all when
+    // there are none. A later run overwrites an earlier one with the same
+    // initials.
+    const size_t acronyms_before = acronym_candidates;
+    for (const auto* seg = window_segments; seg != window_segments_end; ++seg)
+      for (size_t i = seg->first; i < seg->second; ++i) acronym_candidates += may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start);
+    // The table is sized for those, not for all candidates, so clearing it
+    // costs little, and a document without any never touches it.
+    if (acronym_candidates > 0) {
+      if (acronyms_before == 0) acronyms.reset(acronym_candidates);
+      for (const auto* seg = window_segments; seg != window_segments_end; ++seg)
+        for (size_t i = seg->first; i < seg->second; ++i)
+          if (may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start)) acronyms.at(acronym_initials(doc.token_text(i)));
+    }
+    const uint32_t* const run_starts = run_starts_of.data();
+    size_t run_sentence = window_first;
+    for (size_t k = 0; (windowed || acronym_candidates > 0) && k < run_start_count; ++k) {
+      const size_t start = run_starts[k];
+      while (doc.sentences[run_sentence].end_token <= start) ++run_sentence;
+      const size_t sentence_end = doc.sentences[run_sentence].end_token;
+      uint64_t initials = kFnvBasis;
+      int letters = 0;
+      for (size_t j = start; j < sentence_end && j < start + 8; ++j) {
+        if (info[j].flags & kCapitalized) {
+          initials = initial_hash_step(initials, static_cast<unsigned char>(doc.text[doc.tokens[j].start]));
+          if (++letters < 2) continue;
+          if (windowed) run_initials.push_back({initials, static_cast<uint32_t>(j + 1)});
+          else if (uint32_t* end = acronyms.find(initials)) *end = static_cast<uint32_t>(j + 1);
+        } else if (!is_connector(doc.token_text(j))) {
+          break;
+        }
+      }
+    }
+
+    // Gazetteer matches, as (type, BILU position) marks per candidate; names
+    // are looked up only where they can start and run: over candidate tokens.
+    std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
+    std::vector<uint8_t>& mark_count = scratch.mark_count;
+    if (marks.size() < candidates) marks.resize(candidates);
+    if (window_first == 0) mark_count.clear();
+    mark_count.resize(candidates, 0);
+    // Every candidate starts a lookup: ask for all their slots up front, so
+    // that the cache misses overlap instead of coming one after another, and
+    // keep their keys for the lookups.
+    std::vector<uint64_t>& first_keys = scratch.gazetteer_keys;
+    if (first_keys.size() < window_candidates) first_keys.resize(window_candidates);
+    size_t candidate_index = 0;  // in the window
+    for (const auto* seg = window_segments; seg != window_segments_end; ++seg) {
+      for (size_t i = seg->first; i < seg->second; ++i) {
+        const uint64_t key = gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower);
+        gazetteer.prefetch(key);
+        first_keys[candidate_index++] = key;
+      }
+    }
+    candidate_index = 0;
+    for (const auto* seg = window_segments; seg != window_segments_end; ++seg) {
+      const size_t seg_first = seg->first, seg_end = seg->second;
+      for (size_t start = seg_first; start < seg_end; ++start) {
+        // The marks of token k are those of candidate k - start_offset.
+        const size_t start_offset = start - (candidates_before + candidate_index);
+        uint64_t key = first_keys[candidate_index++];
+        for (size_t len = 1; len <= static_cast<size_t>(kGazetteerMaxTokens) && start + len <= seg_end; ++len) {
+          const size_t last = start + len - 1;
+          if (len > 1) key = gazetteer_key_extend_folded_hash(key, info[last].lower);
+          const GazetteerHit hit = gazetteer.lookup(key, held_out);
+          // Most lookups find nothing; the types found, lowest first.
+          for (unsigned types = hit.types; types != 0; types &= types - 1) {
+            const int t = __builtin_ctz(types);
+            for (size_t k = start; k <= last; ++k) {
+              const TagPosition pos = len == 1 ? TagPosition::kUnit
+                                      : k == start ? TagPosition::kBegin
+                                      : k == last  ? TagPosition::kLast
+                                                   : TagPosition::kInside;
+              const size_t c = k - start_offset;
+              if (mark_count[c] < kMaxMarks) marks[c][mark_count[c]++] = static_cast<uint8_t>(make_label(static_cast<EntityType>(t), pos));
+            }
+          }
+          if (!hit.is_prefix) break;
+        }
+      }
+    }
+
+    // Word classes of the candidates and their neighbours; inside a segment a
+    // neighbour's class is the candidate's before or after it.
+    std::vector<CandidateClasses>& classes = scratch.classes;
+    if (clusters != nullptr) {
+      classes.resize(candidates);
+      auto coarse_of = [&](size_t i) { return clusters->lookup(word_key(doc.token_text(i))).coarse; };
+      size_t c = candidates_before;
+      for (const auto* seg = window_segments; seg != window_segments_end; ++seg) {
+        const size_t seg_first = seg->first, seg_end = seg->second;
+        for (size_t i = seg_first; i < seg_end; ++i, ++c) classes[c].own = clusters->lookup(word_key(doc.token_text(i)));
+        const size_t first_c = c - (seg_end - seg_first);
+        classes[first_c].prev_coarse = seg_first > 0 ? coarse_of(seg_first - 1) : WordClass::kNone;
+        for (size_t k = first_c + 1; k < c; ++k) classes[k].prev_coarse = classes[k - 1].own.coarse;
+        for (size_t k = first_c; k + 1 < c; ++k) classes[k].next_coarse = classes[k + 1].own.coarse;
+        classes[c - 1].next_coarse = seg_end < n ? coarse_of(seg_end) : WordClass::kNone;
+      }
+    }
+
+    // What the second pass reads of each candidate but its expansion.
+    out->word_keys.resize(candidates);
+    out->contexts.resize(candidates);
+    size_t c = candidates_before;
+    for (const auto* seg = window_segments; seg != window_segments_end; ++seg) {
+      for (size_t i = seg->first; i < seg->second; ++i, ++c) {
+        out->word_keys[c] = info[i].lower;
+        out->contexts[c] = info[i].flags & (kSentenceStart | kHeadline);
+      }
+    }
+    window_first = window_end;
   }
-  // Most words are not candidates: one slot test rules them out. Which
-  // words pass is unpredictable, so they are listed without a branch, and
-  // looked up after: a block at a time, so that the list takes 16 KB
-  // whatever the text's length.
+
+  // Lower-case sightings of the candidate words. Most words are not
+  // candidates: one slot test rules them out. Which words pass is
+  // unpredictable, so they are listed without a branch, and looked up after:
+  // a block at a time, so that the list takes 16 KB whatever the text's length.
+  // (A text of several windows lists their keys, described anew.)
+  const TokenFacts info = scratch.described();
   constexpr size_t kLowerBlock = 4096;
   uint32_t lower_words[kLowerBlock];
+  uint64_t lower_keys[kLowerBlock];
   for (size_t block = 0; block < n; block += kLowerBlock) {
     const size_t block_end = std::min(n, block + kLowerBlock);
     size_t lower_count = 0;
+    if (!windowed) {
+      for (size_t i = block; i < block_end; ++i) {
+        lower_words[lower_count] = static_cast<uint32_t>(i);
+        lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
+      }
+      for (size_t k = 0; k < lower_count; ++k)
+        if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
+      continue;
+    }
     for (size_t i = block; i < block_end; ++i) {
-      lower_words[lower_count] = static_cast<uint32_t>(i);
-      lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
+      const TokenInfo t = describe_again(token_bytes(doc, i));
+      lower_keys[lower_count] = t.lower;
+      lower_count += spellings.may_contain(t.lower) & ((t.flags & kLowerStart) != 0);
     }
     for (size_t k = 0; k < lower_count; ++k)
-      if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
+      if (Spelling* e = spellings.find(lower_keys[k])) ++e->lower;
   }
 
-  // Acronyms defined in the text: initials of a run of capitalised words
-  // ("Collective Security Treaty Organization" -> CSTO), mapped to the run's
-  // last token so the second pass can borrow its label. Only the initials of
-  // the document's all-caps candidates are ever looked up, so only those are
-  // kept, and runs are not scanned at all when there are none. A later run
-  // overwrites an earlier one with the same initials.
-  size_t acronym_candidates = 0;
-  for (const auto& [seg_first, seg_end] : out->segments)
-    for (size_t i = seg_first; i < seg_end; ++i) acronym_candidates += may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start);
-  // The table is sized for those, not for all candidates, so clearing it
-  // costs little, and a document without any never touches it.
-  const bool any_acronym = acronym_candidates > 0;
-  KeyTable<uint32_t>& acronyms = scratch.acronyms;
-  if (any_acronym) {
-    acronyms.reset(acronym_candidates);
-    for (const auto& [seg_first, seg_end] : out->segments)
-      for (size_t i = seg_first; i < seg_end; ++i)
-        if (may_be_acronym(info[i], doc.tokens[i].end - doc.tokens[i].start)) acronyms.at(acronym_initials(doc.token_text(i)));
-  }
-  const uint32_t* const run_starts = run_starts_of.data();
-  size_t run_sentence = 0;
-  for (size_t k = 0; any_acronym && k < run_start_count; ++k) {
-    const size_t start = run_starts[k];
-    while (doc.sentences[run_sentence].end_token <= start) ++run_sentence;
-    const size_t sentence_end = doc.sentences[run_sentence].end_token;
-    uint64_t initials = kFnvBasis;
-    int letters = 0;
-    for (size_t j = start; j < sentence_end && j < start + 8; ++j) {
-      if (info[j].flags & kCapitalized) {
-        initials = initial_hash_step(initials, static_cast<unsigned char>(doc.text[doc.tokens[j].start]));
-        if (++letters >= 2)
-          if (uint32_t* end = acronyms.find(initials)) *end = static_cast<uint32_t>(j + 1);
-      } else if (!is_connector(doc.token_text(j))) {
-        break;
-      }
-    }
-  }
-
-  // Gazetteer matches, as (type, BILU position) marks per candidate; names
-  // are looked up only where they can start and run: over candidate tokens.
-  std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
-  std::vector<uint8_t>& mark_count = scratch.mark_count;
-  if (marks.size() < candidates) marks.resize(candidates);
-  mark_count.assign(candidates, 0);
-  // Every candidate starts a lookup: ask for all their slots up front, so
-  // that the cache misses overlap instead of coming one after another, and
-  // keep their keys for the lookups.
-  std::vector<uint64_t>& first_keys = scratch.gazetteer_keys;
-  if (first_keys.size() < candidates) first_keys.resize(candidates);
-  size_t candidate_index = 0;
-  for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t i = seg_first; i < seg_end; ++i) {
-      const uint64_t key = gazetteer_key_extend_folded_hash(gazetteer_key_start(), info[i].lower);
-      gazetteer.prefetch(key);
-      first_keys[candidate_index++] = key;
-    }
-  }
-  candidate_index = 0;
-  for (const auto& [seg_first, seg_end] : out->segments) {
-    for (size_t start = seg_first; start < seg_end; ++start) {
-      // The marks of token k are those of candidate k - start_offset.
-      const size_t start_offset = start - candidate_index;
-      uint64_t key = first_keys[candidate_index++];
-      for (size_t len = 1; len <= static_cast<size_t>(kGazetteerMaxTokens) && start + len <= seg_end; ++len) {
-        const size_t last = start + len - 1;
-        if (len > 1) key = gazetteer_key_extend_folded_hash(key, info[last].lower);
-        const GazetteerHit hit = gazetteer.lookup(key, held_out);
-        // Most lookups find nothing; the types found, lowest first.
-        for (unsigned types = hit.types; types != 0; types &= types - 1) {
-          const int t = __builtin_ctz(types);
-          for (size_t k = start; k <= last; ++k) {
-            const TagPosition pos = len == 1 ? TagPosition::kUnit
-                                    : k == start ? TagPosition::kBegin
-                                    : k == last  ? TagPosition::kLast
-                                                 : TagPosition::kInside;
-            const size_t c = k - start_offset;
-            if (mark_count[c] < kMaxMarks) marks[c][mark_count[c]++] = static_cast<uint8_t>(make_label(static_cast<EntityType>(t), pos));
-          }
-        }
-        if (!hit.is_prefix) break;
-      }
-    }
-  }
-
-  // Word classes of the candidates and their neighbours; inside a segment a
-  // neighbour's class is the candidate's before or after it.
-  std::vector<CandidateClasses>& classes = scratch.classes;
-  if (clusters != nullptr) {
-    classes.resize(candidates);
-    auto coarse_of = [&](size_t i) { return clusters->lookup(word_key(doc.token_text(i))).coarse; };
-    size_t c = 0;
-    for (const auto& [seg_first, seg_end] : out->segments) {
-      for (size_t i = seg_first; i < seg_end; ++i, ++c) classes[c].own = clusters->lookup(word_key(doc.token_text(i)));
-      const size_t first_c = c - (seg_end - seg_first);
-      classes[first_c].prev_coarse = seg_first > 0 ? coarse_of(seg_first - 1) : WordClass::kNone;
-      for (size_t k = first_c + 1; k < c; ++k) classes[k].prev_coarse = classes[k - 1].own.coarse;
-      for (size_t k = first_c; k + 1 < c; ++k) classes[k].next_coarse = classes[k + 1].own.coarse;
-      classes[c - 1].next_coarse = seg_end < n ? coarse_of(seg_end) : WordClass::kNone;
-    }
-  }
-
-  // What the second pass reads of each candidate.
-  out->word_keys.resize(candidates);
-  out->contexts.resize(candidates);
+  // The expansion of each all-caps candidate.
   out->expansions.assign(candidates, 0);
+  if (acronym_candidates == 0) return;
+  for (const auto& [initials, end] : run_initials)
+    if (uint32_t* last = acronyms.find(initials)) *last = end;
   size_t c = 0;
   for (const auto& [seg_first, seg_end] : out->segments) {
     for (size_t i = seg_first; i < seg_end; ++i, ++c) {
-      const TokenInfo& t = info[i];
+      const TokenInfo t = windowed ? describe_again(token_bytes(doc, i)) : info[i];  // all caps or not, in any sentence
       if (may_be_acronym(t, doc.tokens[i].end - doc.tokens[i].start)) out->expansions[c] = *acronyms.find(acronym_initials(token_bytes(doc, i)));
-      out->word_keys[c] = t.lower;
-      out->contexts[c] = t.flags & (kSentenceStart | kHeadline);
     }
   }
 }
@@ -873,7 +954,15 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   Facts& scratch = *facts_;
   const Document& doc = *scratch.doc;
   const WordClusters* clusters = scratch.clusters;
-  const std::vector<TokenInfo>& info = scratch.info;
+  // The run's sentences, described again unless the last window of start()
+  // (a text of one window: all of it) holds them.
+  if (first_segment < end_segment) {
+    const size_t first_sentence = scratch.segment_sentences[first_segment];
+    const size_t end_sentence = scratch.segment_sentences[end_segment - 1] + 1;
+    if (doc.sentences[first_sentence].first_token < scratch.described_first || doc.sentences[end_sentence - 1].end_token > scratch.described_end)
+      scratch.describe_sentences(first_sentence, end_sentence);
+  }
+  const TokenFacts info = scratch.described();
   const std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
   const std::vector<uint8_t>& mark_count = scratch.mark_count;
   const std::vector<CandidateClasses>& classes = scratch.classes;

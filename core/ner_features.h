@@ -196,8 +196,12 @@ class FeatureWriter {
   // `out` but for its ids (all of `out` but ids, offsets, candidate_offsets
   // and own_* is then final), and keeps what write() needs of `doc`, which
   // must outlive the writes. Storage is reused from one document to the next.
+  // A text of more than `window_tokens` tokens is described a window of
+  // sentences at a time (and so again per run by write()), in room for a
+  // window, not for every token; the features are the same.
+  static constexpr size_t kWindowTokens = size_t{1} << 16;
   void start(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
-             TokenFeatures* out);
+             TokenFeatures* out, size_t window_tokens = kWindowTokens);
   // Replaces `out`'s ids with those of the candidate tokens of segments
   // [first_segment, end_segment) of the started document: the run's c-th
   // candidate's are ids[candidate_offsets[c] .. candidate_offsets[c + 1]),

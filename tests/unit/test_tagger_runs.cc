@@ -12,6 +12,7 @@
 #include "tagger.h"
 #include "test_helpers.h"
 #include "text.h"
+#include "word_clusters.h"
 
 namespace {
 
@@ -59,42 +60,61 @@ TEST_CASE("labels do not depend on how many candidates are scored at a time", "[
   }
 }
 
+namespace {
+
+// A feature writer's runs of `doc` against extract_features' ids.
+void check_runs(const ai::Document& doc, const ai::Gazetteer& gazetteer, const ai::WordClusters* clusters) {
+  ai::TokenFeatures expected;
+  ai::extract_features(doc, gazetteer, clusters, nullptr, &expected);
+  REQUIRE(expected.segments.size() > 20);
+
+  // Runs in order, and backwards (each run then starts where none ended);
+  // the text in one window, and in windows of a sentence or a few.
+  REQUIRE(doc.tokens.size() <= ai::FeatureWriter::kWindowTokens);
+  for (const size_t window_tokens : {ai::FeatureWriter::kWindowTokens, size_t{60}, size_t{1}}) {
+    for (const bool backwards : {false, true}) {
+      for (size_t segments_per_run : {size_t{1}, size_t{3}, size_t{16}}) {
+        INFO(segments_per_run << " segments per run" << (backwards ? ", backwards" : "") << ", windows of " << window_tokens << " tokens");
+        ai::FeatureWriter writer;
+        ai::TokenFeatures f;
+        writer.start(doc, gazetteer, clusters, nullptr, &f, window_tokens);
+        CHECK(f.segments == expected.segments);
+        CHECK(f.word_count == expected.word_count);
+        CHECK(f.word_ids == expected.word_ids);
+        CHECK(f.word_keys == expected.word_keys);
+        CHECK(f.contexts == expected.contexts);
+        CHECK(f.expansions == expected.expansions);
+        size_t mismatched_tokens = 0;
+        const size_t runs = (f.segments.size() + segments_per_run - 1) / segments_per_run;
+        for (size_t r = 0; r < runs; ++r) {
+          const size_t first = (backwards ? runs - 1 - r : r) * segments_per_run;
+          const size_t end = std::min(first + segments_per_run, f.segments.size());
+          writer.write(first, end, &f);
+          size_t c = 0;  // in the run
+          for (size_t s = first; s < end; ++s) {
+            for (uint32_t t = f.segments[s].first; t < f.segments[s].second; ++t, ++c) {
+              const std::vector<uint32_t> got(f.ids.begin() + f.candidate_offsets[c], f.ids.begin() + f.candidate_offsets[c + 1]);
+              const std::vector<uint32_t> want(expected.ids.begin() + expected.offsets[t], expected.ids.begin() + expected.offsets[t + 1]);
+              mismatched_tokens += got != want;
+            }
+          }
+        }
+        CHECK(mismatched_tokens == 0);
+      }
+    }
+  }
+}
+
+}  // namespace
+
 TEST_CASE("a feature writer's runs write extract_features' ids, a run at a time", "[tagger]") {
   const std::string text = long_text();
   const ai::Document doc = ai::analyze_text(text);
   const ai::Gazetteer& gazetteer = ai_test::shipped_tagger().gazetteer();
-  ai::TokenFeatures expected;
-  ai::extract_features(doc, gazetteer, nullptr, nullptr, &expected);
-  REQUIRE(expected.segments.size() > 20);
-
-  // Runs in order, and backwards (each run then starts where none ended).
-  for (const bool backwards : {false, true}) {
-    for (size_t segments_per_run : {size_t{1}, size_t{3}, size_t{16}}) {
-      INFO(segments_per_run << " segments per run" << (backwards ? ", backwards" : ""));
-      ai::FeatureWriter writer;
-      ai::TokenFeatures f;
-      writer.start(doc, gazetteer, nullptr, nullptr, &f);
-      CHECK(f.segments == expected.segments);
-      CHECK(f.word_ids == expected.word_ids);
-      CHECK(f.word_keys == expected.word_keys);
-      CHECK(f.contexts == expected.contexts);
-      CHECK(f.expansions == expected.expansions);
-      size_t mismatched_tokens = 0;
-      const size_t runs = (f.segments.size() + segments_per_run - 1) / segments_per_run;
-      for (size_t r = 0; r < runs; ++r) {
-        const size_t first = (backwards ? runs - 1 - r : r) * segments_per_run;
-        const size_t end = std::min(first + segments_per_run, f.segments.size());
-        writer.write(first, end, &f);
-        size_t c = 0;  // in the run
-        for (size_t s = first; s < end; ++s) {
-          for (uint32_t t = f.segments[s].first; t < f.segments[s].second; ++t, ++c) {
-            const std::vector<uint32_t> got(f.ids.begin() + f.candidate_offsets[c], f.ids.begin() + f.candidate_offsets[c + 1]);
-            const std::vector<uint32_t> want(expected.ids.begin() + expected.offsets[t], expected.ids.begin() + expected.offsets[t + 1]);
-            mismatched_tokens += got != want;
-          }
-        }
-      }
-      CHECK(mismatched_tokens == 0);
-    }
-  }
+  check_runs(doc, gazetteer, nullptr);
+  // Word classes of candidates and of their neighbours, inside and outside segments.
+  const ai::WordClusters clusters =
+      ai::WordClusters::parse("Merkel\t60\t12\nMacron\t60\t12\nParis\t17\t3\nthe\t41\t9\nCSTO\t70\t14\nof\t43\t9\nsaid\t40\t9\nmet\t44\t9\n")
+          .value();
+  check_runs(doc, gazetteer, &clusters);
 }
