@@ -317,6 +317,28 @@ __attribute__((always_inline)) inline TokenInfo describe(std::string_view token)
 // again, so that the loop that describes each token once keeps it inline.
 __attribute__((noinline)) TokenInfo describe_again(std::string_view token) { return describe(token); }
 
+// Of describe()'s facts, only the folded hash (into *lower) and whether the
+// first letter is lower case (kLowerStart): for every token of a long text,
+// described again for its lower-case sightings. An ASCII token's first letter
+// is its first byte of a letter kind; others are described in full.
+bool starts_lower(std::string_view token, uint64_t* lower) {
+  uint64_t hash = kFnvBasis;
+  uint8_t first_case = 0, kinds = 0;
+  for (const char c : token) {
+    const ByteFacts b = kByteFacts[static_cast<unsigned char>(c)];
+    hash = fnv_step(hash, b.folded);
+    first_case = first_case != 0 ? first_case : static_cast<uint8_t>(b.kind & (kUpperByte | kLowerByte));
+    kinds |= b.kind;
+  }
+  if (kinds & kUnusualByte) {
+    const TokenInfo t = describe_again(token);
+    *lower = t.lower;
+    return (t.flags & kLowerStart) != 0;
+  }
+  *lower = hash;
+  return first_case == kLowerByte;
+}
+
 // Open-addressing table from a 64-bit key to a small value. reset() sizes it
 // for a document, reusing the storage of earlier documents.
 template <typename Value>
@@ -614,11 +636,20 @@ uint32_t OwnScoreCache::claim(std::string_view word, uint8_t context, uint64_t f
 struct FeatureWriter::Facts {
   const Document* doc = nullptr;
   const WordClusters* clusters = nullptr;
-  // The facts of tokens [described_first, described_end): of the whole text
-  // or a window of its sentences.
+  // The facts of tokens [described_first, described_end): of the whole text,
+  // or of a window of its sentences (windowed: then write() describes the
+  // tokens its run reads anew).
   std::vector<TokenInfo> info;
   size_t described_first = 0;
   size_t described_end = 0;
+  bool windowed = false;
+  // Per sentence, what describing it found: its first word and whether it is
+  // a headline, so that a token can be described again by itself.
+  struct SentenceContext {
+    uint32_t start_token = UINT32_MAX;  // none
+    bool headline = false;
+  };
+  std::vector<SentenceContext> sentence_contexts;
   std::vector<uint8_t> candidate;
   std::vector<uint32_t> segment_sentences;  // per segment, its sentence
   // Per candidate (only candidates and their neighbours in a segment have
@@ -659,14 +690,40 @@ struct FeatureWriter::Facts {
       const bool headline = letters >= 2 && caps * 10 >= letters * 9;
       if (headline)
         for (size_t i = first; i < end; ++i) facts[i].flags |= kHeadline;
+      SentenceContext& context = sentence_contexts[s];
+      context = SentenceContext{};
+      context.headline = headline;
       // Sentence start: the first word, also after opening quotes or brackets.
       for (size_t i = first; i < end; ++i) {
         if (facts[i].flags & kHasLetter) {
           facts[i].flags |= kSentenceStart;
+          context.start_token = static_cast<uint32_t>(i);
           break;
         }
         if (doc->tokens[i].kind == TokenKind::kNumber) break;
       }
+    }
+    return facts;
+  }
+  // Describes again what write() reads of segments [first_segment,
+  // end_segment): their tokens and two on either side, within the sentence,
+  // as describe_sentences() did.
+  TokenFacts describe_near(const std::vector<std::pair<uint32_t, uint32_t>>& segments, size_t first_segment, size_t end_segment) {
+    described_first = doc->sentences[segment_sentences[first_segment]].first_token;
+    described_end = doc->sentences[segment_sentences[end_segment - 1]].end_token;
+    if (info.size() < described_end - described_first) info.resize(described_end - described_first);
+    const TokenFacts facts = described();
+    size_t next = described_first;  // tokens before it are described
+    for (size_t seg = first_segment; seg < end_segment; ++seg) {
+      const Sentence& sentence = doc->sentences[segment_sentences[seg]];
+      const SentenceContext context = sentence_contexts[segment_sentences[seg]];
+      const size_t near_first = std::max<size_t>(next, std::max<size_t>(segments[seg].first, sentence.first_token + 2) - 2);
+      const size_t near_end = std::min<size_t>(segments[seg].second + 2, sentence.end_token);
+      for (size_t i = near_first; i < near_end; ++i) {
+        facts[i] = describe(token_bytes(*doc, i));
+        facts[i].flags |= (context.headline ? kHeadline : 0) | (i == context.start_token ? kSentenceStart : 0);
+      }
+      next = std::max(next, near_end);
     }
     return facts;
   }
@@ -703,6 +760,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
   // then described again after the last window, and write() describes its
   // run's sentences anew. A shorter text is one window, described once.
   const bool windowed = n > window_tokens;
+  scratch.windowed = windowed;
+  if (scratch.sentence_contexts.size() < doc.sentences.size()) scratch.sentence_contexts.resize(doc.sentences.size());
   std::vector<uint8_t>& candidate_of = scratch.candidate;
   if (candidate_of.size() < n) candidate_of.resize(n);
   uint8_t* const candidate = candidate_of.data();
@@ -928,9 +987,8 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
       continue;
     }
     for (size_t i = block; i < block_end; ++i) {
-      const TokenInfo t = describe_again(token_bytes(doc, i));
-      lower_keys[lower_count] = t.lower;
-      lower_count += spellings.may_contain(t.lower) & ((t.flags & kLowerStart) != 0);
+      const bool lower_start = starts_lower(token_bytes(doc, i), &lower_keys[lower_count]);
+      lower_count += spellings.may_contain(lower_keys[lower_count]) & lower_start;
     }
     for (size_t k = 0; k < lower_count; ++k)
       if (Spelling* e = spellings.find(lower_keys[k])) ++e->lower;
@@ -954,14 +1012,8 @@ void FeatureWriter::write(size_t first_segment, size_t end_segment, TokenFeature
   Facts& scratch = *facts_;
   const Document& doc = *scratch.doc;
   const WordClusters* clusters = scratch.clusters;
-  // The run's sentences, described again unless the last window of start()
-  // (a text of one window: all of it) holds them.
-  if (first_segment < end_segment) {
-    const size_t first_sentence = scratch.segment_sentences[first_segment];
-    const size_t end_sentence = scratch.segment_sentences[end_segment - 1] + 1;
-    if (doc.sentences[first_sentence].first_token < scratch.described_first || doc.sentences[end_sentence - 1].end_token > scratch.described_end)
-      scratch.describe_sentences(first_sentence, end_sentence);
-  }
+  // A text of several windows: the tokens the run reads, described again.
+  if (scratch.windowed && first_segment < end_segment) scratch.describe_near(out->segments, first_segment, end_segment);
   const TokenFacts info = scratch.described();
   const std::vector<std::array<uint8_t, kMaxMarks>>& marks = scratch.marks;
   const std::vector<uint8_t>& mark_count = scratch.mark_count;

@@ -199,7 +199,7 @@ class FeatureWriter {
   // A text of more than `window_tokens` tokens is described a window of
   // sentences at a time (and so again per run by write()), in room for a
   // window, not for every token; the features are the same.
-  static constexpr size_t kWindowTokens = size_t{1} << 16;
+  static constexpr size_t kWindowTokens = size_t{1} << 18;
   void start(const Document& doc, const Gazetteer& gazetteer, const WordClusters* clusters, const Gazetteer* held_out,
              TokenFeatures* out, size_t window_tokens = kWindowTokens);
   // Replaces `out`'s ids with those of the candidate tokens of segments
