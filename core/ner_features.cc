@@ -671,8 +671,12 @@ struct FeatureWriter::Facts {
   // Describes the tokens of sentences [first_sentence, end_sentence) of
   // `doc`, each by itself and in its sentence (headline, sentence start).
   TokenFacts describe_sentences(size_t first_sentence, size_t end_sentence) {
-    described_first = doc->sentences[first_sentence].first_token;
-    described_end = doc->sentences[end_sentence - 1].end_token;
+    // The first and last windows reach the ends of the text, so that a loop
+    // over all tokens stays in the room of a text of one window whatever its
+    // sentences cover (the facts of a token outside every sentence are left
+    // as they were).
+    described_first = first_sentence == 0 ? 0 : doc->sentences[first_sentence].first_token;
+    described_end = end_sentence == doc->sentences.size() ? doc->tokens.size() : doc->sentences[end_sentence - 1].end_token;
     // Only grows: every token's entry is written before it is read.
     if (info.size() < described_end - described_first) info.resize(described_end - described_first);
     const TokenFacts facts = described();
