@@ -482,10 +482,8 @@ std::string entity_id(size_t number) {
   return std::string(first, static_cast<size_t>(digits + sizeof digits - first));
 }
 
-}  // namespace
-
-std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
-  AI_THREAD_SCRATCH GroupingScratch scratch;
+std::vector<Entity> group_mentions_in(const Document& doc, const std::vector<TaggedMention>& mentions,
+                                      GroupingScratch& scratch) {
   // Every mention's words, in one array, and its form key (mentions do not
   // overlap: each word is hashed once).
   const char* const text_end = doc.text.data() + doc.text.size();
@@ -634,6 +632,19 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     entities.push_back(std::move(e));
   }
   return entities;
+}
+
+}  // namespace
+
+std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions,
+                                   size_t max_kept_mentions) {
+  AI_THREAD_SCRATCH GroupingScratch kept_scratch;
+  if (mentions.size() <= max_kept_mentions) return group_mentions_in(doc, mentions, kept_scratch);
+  // The thread keeps its arrays for the next article; a long text's (some
+  // 17 MB for a 5 MB text, hash tables sized by its mentions) would stay
+  // beside the quote finder's and the report's, so they go when it is done.
+  GroupingScratch own_scratch;
+  return group_mentions_in(doc, mentions, own_scratch);
 }
 
 }  // namespace ai
