@@ -128,6 +128,14 @@ Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& 
   const Kinds& kinds = options.kinds;
 
   report.layout = analyze_layout(doc);
+  // Tagging takes the most memory of any stage, and gives a long text's back
+  // when done: the figures and the scanner's arrays are made after it, in
+  // that memory, not before it and alive beside it (12 MB text: 283 -> 262 MB
+  // resident).
+  if (kinds.entities || kinds.quotes || kinds.sources) {
+    report.entities = impl_->entities.find(doc);
+    drop_navigation_labels(report.layout, &report.entities);
+  }
   FigureOptions figure_options;
   figure_options.reference_date = options.reference_date;
   if (!figure_options.reference_date && report.layout.dateline) figure_options.reference_date = report.layout.dateline->date;
@@ -135,10 +143,6 @@ Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& 
   if (kinds.figures || kinds.checks) report.figures = impl_->figures.find(doc, figure_options);
   if (kinds.checks) report.checks = check_figures(doc, report.figures);
   if (!kinds.figures) report.figures.clear();
-  if (kinds.entities || kinds.quotes || kinds.sources) {
-    report.entities = impl_->entities.find(doc);
-    drop_navigation_labels(report.layout, &report.entities);
-  }
   // Sources need the quotes: a verb that introduces a quote is not a source's.
   if (kinds.quotes || kinds.sources) {
     const AttributionContext attribution(doc, report.entities);
