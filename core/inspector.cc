@@ -112,13 +112,25 @@ Result<Inspector> Inspector::create(const InspectorConfig& config) {
       new Impl{std::move(figures).value(), std::move(entities).value(), config.max_input_bytes}));
 }
 
+std::string Inspector::size_error(size_t bytes) const {
+  if (bytes <= impl_->max_input_bytes) return {};
+  return "input is " + std::to_string(bytes) + " bytes; the limit is " + std::to_string(impl_->max_input_bytes) + " bytes";
+}
+
 Result<Report> Inspector::inspect(std::string_view bytes, const InspectOptions& options) const {
-  if (bytes.size() > impl_->max_input_bytes) {
-    return Result<Report>::failure("input is " + std::to_string(bytes.size()) + " bytes; the limit is " +
-                                   std::to_string(impl_->max_input_bytes) + " bytes");
-  }
+  std::string error = size_error(bytes.size());
+  if (!error.empty()) return Result<Report>::failure(std::move(error));
+  return inspect_text(repair_utf8(bytes), options);
+}
+
+Result<Report> Inspector::inspect_owned(std::string bytes, const InspectOptions& options) const {
+  std::string error = size_error(bytes.size());
+  if (!error.empty()) return Result<Report>::failure(std::move(error));
+  return inspect_text(repair_utf8(std::move(bytes)), options);
+}
+
+Result<Report> Inspector::inspect_text(RepairedText repaired, const InspectOptions& options) const {
   Report report;
-  RepairedText repaired = repair_utf8(bytes);
   report.text = std::move(repaired.text);
   if (repaired.replacements > 0) {
     report.warnings.push_back({"invalid-utf8", "replaced " + std::to_string(repaired.replacements) +

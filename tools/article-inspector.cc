@@ -786,14 +786,15 @@ class Runner {
     parsed_ = parsed.value();  // the flags were validated while parsing the command line
   }
 
-  // Inspects one article and renders it. Thread-safe.
-  Outcome process(const Article& article) const {
+  // Inspects one article and renders it, taking its input over (the report
+  // holds the text: no second copy of a long one). Thread-safe.
+  Outcome process(Article* article) const {
     Outcome outcome;
-    if (is_blank(article.input)) {
+    if (is_blank(article->input)) {
       outcome.error = "empty text, skipped";
       return outcome;
     }
-    const ai::Result<ai::Report> made = inspector_.inspect(article.input, parsed_.inspect);
+    const ai::Result<ai::Report> made = inspector_.inspect_owned(std::move(article->input), parsed_.inspect);
     if (!made.ok()) {
       outcome.error = made.error();
       return outcome;
@@ -809,17 +810,17 @@ class Runner {
     const bool alone = args_.out.has_value();
     const std::string& format = args_.format;
     if (format == "json") {
-      outcome.rendered = alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article.id, compact), 1);
+      outcome.rendered = alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article->id, compact), 1);
     } else if (format == "jsonl") {
-      outcome.rendered = with_id(article.id, compact) + "\n";
+      outcome.rendered = with_id(article->id, compact) + "\n";
     } else {
       const json parsed = json::parse(compact);
       const bool many = many_ && !alone;
-      if (format == "text") outcome.rendered = render_text(article.id, parsed, many);
-      else if (format == "md") outcome.rendered = render_markdown(article.id, parsed, many);
-      else if (format == "csv") outcome.rendered = (alone ? kCsvHeader : "") + render_csv_rows(article.id, parsed);
+      if (format == "text") outcome.rendered = render_text(article->id, parsed, many);
+      else if (format == "md") outcome.rendered = render_markdown(article->id, parsed, many);
+      else if (format == "csv") outcome.rendered = (alone ? kCsvHeader : "") + render_csv_rows(article->id, parsed);
       else if (format == "html") {
-        const std::string section = render_html_section(article.id, report.text, parsed);
+        const std::string section = render_html_section(article->id, report.text, parsed);
         outcome.rendered = alone ? kHtmlHead + section + kHtmlFoot : section;
       }
     }
@@ -908,7 +909,7 @@ class Pipeline {
     std::vector<Outcome> outcomes(batch_.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < batch_.size(); i = next++) outcomes[i] = runner_.process(batch_[i]);
+      for (size_t i = next++; i < batch_.size(); i = next++) outcomes[i] = runner_.process(&batch_[i]);
     };
     const unsigned threads = static_cast<unsigned>(std::min<size_t>(jobs_, batch_.size()));
     if (threads <= 1) {
@@ -1065,7 +1066,8 @@ int run(int argc, char** argv) {
       Article article;
       article.id = source.name;
       article.where = label;
-      article.input = std::string(strip_bom(bytes));
+      article.input = std::move(bytes);
+      article.input.erase(0, article.input.size() - strip_bom(article.input).size());
       article.size = article.input.size();
       pipeline.add(std::move(article));
     }
