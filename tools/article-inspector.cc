@@ -270,7 +270,19 @@ std::string pretty_json(const std::string& compact, int base_indent) {
   return out;
 }
 
-std::string with_id(const json& id, const std::string& compact) { return "{\"id\":" + id_json(id) + "," + compact.substr(1); }
+// `compact` (an object) with "id" as its first key, then `tail`: built in
+// one string, not a copy per operator+ (a long text's JSON is tens of MB).
+std::string with_id(const json& id, const std::string& compact, std::string_view tail = {}) {
+  const std::string id_value = id_json(id);
+  std::string out;
+  out.reserve(7 + id_value.size() + compact.size() + tail.size());
+  out += "{\"id\":";
+  out += id_value;
+  out += ',';
+  out.append(compact, 1);
+  out += tail;
+  return out;
+}
 
 std::string str(const json& value) { return value.is_string() ? value.get<std::string>() : std::string(); }
 
@@ -794,25 +806,30 @@ class Runner {
       outcome.error = "empty text, skipped";
       return outcome;
     }
-    const ai::Result<ai::Report> made = inspector_.inspect_owned(std::move(article->input), parsed_.inspect);
-    if (!made.ok()) {
-      outcome.error = made.error();
-      return outcome;
-    }
-    const ai::Report& report = made.value();
-    for (const ai::Warning& w : report.warnings) outcome.warnings.push_back(w.message);
-    for (const ai::Check& c : report.checks) {
-      if (c.ok) continue;
-      outcome.checks_failed = true;
-      if (args_.fail_on_checks) outcome.warnings.push_back("check failed: " + c.kind + ": " + c.message);
-    }
-    const std::string compact = ai::report_to_json(report, parsed_.offsets);
+    std::string compact;
+    std::string text;  // the report's, for html, which highlights it
+    {
+      ai::Result<ai::Report> made = inspector_.inspect_owned(std::move(article->input), parsed_.inspect);
+      if (!made.ok()) {
+        outcome.error = made.error();
+        return outcome;
+      }
+      ai::Report& report = made.value();
+      for (const ai::Warning& w : report.warnings) outcome.warnings.push_back(w.message);
+      for (const ai::Check& c : report.checks) {
+        if (c.ok) continue;
+        outcome.checks_failed = true;
+        if (args_.fail_on_checks) outcome.warnings.push_back("check failed: " + c.kind + ": " + c.message);
+      }
+      compact = ai::report_to_json(report, parsed_.offsets);
+      if (html_) text = std::move(report.text);
+    }  // the report goes before the rendering, which holds the JSON once or twice more
     const bool alone = args_.out.has_value();
     const std::string& format = args_.format;
     if (format == "json") {
       outcome.rendered = alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article->id, compact), 1);
     } else if (format == "jsonl") {
-      outcome.rendered = with_id(article->id, compact) + "\n";
+      outcome.rendered = with_id(article->id, compact, "\n");
     } else {
       const json parsed = json::parse(compact);
       const bool many = many_ && !alone;
@@ -820,7 +837,7 @@ class Runner {
       else if (format == "md") outcome.rendered = render_markdown(article->id, parsed, many);
       else if (format == "csv") outcome.rendered = (alone ? kCsvHeader : "") + render_csv_rows(article->id, parsed);
       else if (format == "html") {
-        const std::string section = render_html_section(article->id, report.text, parsed);
+        const std::string section = render_html_section(article->id, text, parsed);
         outcome.rendered = alone ? kHtmlHead + section + kHtmlFoot : section;
       }
     }
