@@ -33,7 +33,10 @@ class ClutterWalk {
 };
 
 // Statistics of the article body; `report` holds what the pipeline found.
-Stats body_stats(const Document& doc, const Report& report) {
+// Inlined into its one caller, as GCC did when that was Inspector::inspect:
+// out of line its loops took a third more instructions (the counts kept in
+// the returned Stats's memory, not in registers).
+__attribute__((always_inline)) inline Stats body_stats(const Document& doc, const Report& report) {
   const Layout& layout = report.layout;
   Stats stats;
   stats.characters = count_code_points(doc.text);
