@@ -75,7 +75,7 @@ class Inspector {
   explicit Inspector(std::unique_ptr<Impl> impl);
   // The input's size against the limit: the error, or empty.
   std::string size_error(size_t bytes) const;
-  Result<Report> inspect_text(RepairedText text, const InspectOptions& options) const;
+  Result<Report> inspect_text(RepairedText repaired, const InspectOptions& options) const;
   std::unique_ptr<Impl> impl_;
 };
 
