@@ -4,6 +4,7 @@
 #include <array>
 #include <cstring>
 #include <iterator>
+#include <new>
 #include <utility>
 
 #include "hash64.h"
@@ -560,7 +561,8 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
   // Every token is written and the count advances only past those that
   // pass: no branch on the test.
   // Left uninitialised: every slot up to the last candidate is written first.
-  candidates_.reset(new uint32_t[tokens]);
+  candidates_.reset(static_cast<uint32_t*>(std::malloc(std::max<size_t>(tokens, 1) * sizeof(uint32_t))));
+  if (!candidates_) throw std::bad_alloc();
   size_t passed = 0;
   for (size_t i = 0; i < tokens; ++i) {
     const Token& token = doc.tokens[i];
@@ -570,6 +572,12 @@ Attributor::Attributor(const Document& doc) : doc_(doc), facts_(doc.tokens.size(
     passed += (token.kind == TokenKind::kWord) & filter.may_contain(token.end - token.start, first, last);
   }
   candidate_count_ = passed;
+  // Few tokens pass: give back the room the rest took, in place (the
+  // tail's pages, never written, were never touched either).
+  if (void* fitted = std::realloc(candidates_.get(), std::max<size_t>(passed, 1) * sizeof(uint32_t))) {
+    candidates_.release();
+    candidates_.reset(static_cast<uint32_t*>(fitted));
+  }
   // About one candidate in seven is a speech verb, whose subject is kept.
   subjects_.reserve(passed / 4 + 4);
 }
