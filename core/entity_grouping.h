@@ -32,7 +32,7 @@
 
 namespace ai {
 
-// Above this many mentions (a text of some 250 KB) group_mentions works in
+// Above this many mentions (a text of some 300 KB) group_mentions works in
 // arrays of the text's own, freed on return, rather than the thread's kept ones.
 constexpr size_t kKeptGroupingMentions = size_t{1} << 12;
 
