@@ -270,18 +270,12 @@ std::string pretty_json(const std::string& compact, int base_indent) {
   return out;
 }
 
-// `compact` (an object) with "id" as its first key, then `tail`: built in
-// one string, not a copy per operator+ (a long text's JSON is tens of MB).
-std::string with_id(const json& id, const std::string& compact, std::string_view tail = {}) {
-  const std::string id_value = id_json(id);
-  std::string out;
-  out.reserve(7 + id_value.size() + compact.size() + tail.size());
-  out += "{\"id\":";
-  out += id_value;
-  out += ',';
-  out.append(compact, 1);
-  out += tail;
-  return out;
+// `compact` (an object) with "id" as its first key, made in its own string
+// (its writer left room to spare), not in a copy: a long text's JSON is tens
+// of MB.
+std::string with_id(const json& id, std::string compact) {
+  compact.replace(0, 1, "{\"id\":" + id_json(id) + ",");
+  return compact;
 }
 
 std::string str(const json& value) { return value.is_string() ? value.get<std::string>() : std::string(); }
@@ -806,8 +800,8 @@ class Runner {
       outcome.error = "empty text, skipped";
       return outcome;
     }
-    std::string compact;
-    std::string text;  // the report's, for html, which highlights it
+    std::string compact;  // moved on into the rendering where it can be
+    std::string text;     // the report's, for html, which highlights it
     {
       ai::Result<ai::Report> made = inspector_.inspect_owned(std::move(article->input), parsed_.inspect);
       if (!made.ok()) {
@@ -827,9 +821,11 @@ class Runner {
     const bool alone = args_.out.has_value();
     const std::string& format = args_.format;
     if (format == "json") {
-      outcome.rendered = alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article->id, compact), 1);
+      outcome.rendered =
+          alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article->id, std::move(compact)), 1);
     } else if (format == "jsonl") {
-      outcome.rendered = with_id(article->id, compact, "\n");
+      outcome.rendered = with_id(article->id, std::move(compact));
+      outcome.rendered += '\n';
     } else {
       const json parsed = json::parse(compact);
       const bool many = many_ && !alone;
