@@ -30,6 +30,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -142,9 +143,12 @@ class Attributor {
   mutable std::vector<uint32_t> facts_;
   // The words that may start a speech verb or be a role head, in text
   // order: the others fail a test of their length and first and last bytes.
-  // Room for every token, so that the filter writes without a test; only
-  // the first candidate_count_ are candidates.
-  std::unique_ptr<uint32_t[]> candidates_;
+  // Room for every token while the filter writes without a test, then for
+  // the candidate_count_ candidates only.
+  struct FreeDeleter {
+    void operator()(uint32_t* p) const { std::free(p); }
+  };
+  std::unique_ptr<uint32_t[], FreeDeleter> candidates_;  // malloc'd, so that realloc can shrink it in place
   size_t candidate_count_ = 0;
   // Where in candidates_ the last scan stopped: scans sweep forward, so the
   // next one usually starts there.

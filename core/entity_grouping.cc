@@ -274,11 +274,17 @@ class DraftIndex {
  public:
   static constexpr uint32_t kEnd = UINT32_MAX;
 
+  // Past this many slots the table starts no bigger and grows as keys come.
+  // Names recur: a 12 MB text's 175,000 mentions make 25,000 keys, for which
+  // room for three a mention was 2 million slots (24 MB) to clear and to
+  // probe with a miss each; an article never comes near it.
+  static constexpr size_t kMaxInitialSlots = size_t{1} << 14;
+
   // Empties the index and sizes it for the drafts of `mentions` mentions
   // (a draft per mention at most, filed under a few keys), reusing its storage.
   void reset(size_t mentions) {
     size_t size = 16;
-    while (size < mentions * 3 * 2) size *= 2;
+    while (size < mentions * 3 * 2 && size < kMaxInitialSlots) size *= 2;
     keys_.assign(size, 0);
     heads_.assign(size, kEnd);
     nodes_.clear();
@@ -482,10 +488,8 @@ std::string entity_id(size_t number) {
   return std::string(first, static_cast<size_t>(digits + sizeof digits - first));
 }
 
-}  // namespace
-
-std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions) {
-  AI_THREAD_SCRATCH GroupingScratch scratch;
+std::vector<Entity> group_mentions_in(const Document& doc, const std::vector<TaggedMention>& mentions,
+                                      GroupingScratch& scratch) {
   // Every mention's words, in one array, and its form key (mentions do not
   // overlap: each word is hashed once).
   const char* const text_end = doc.text.data() + doc.text.size();
@@ -634,6 +638,19 @@ std::vector<Entity> group_mentions(const Document& doc, const std::vector<Tagged
     entities.push_back(std::move(e));
   }
   return entities;
+}
+
+}  // namespace
+
+std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions,
+                                   size_t max_kept_mentions) {
+  AI_THREAD_SCRATCH GroupingScratch kept_scratch;
+  if (mentions.size() <= max_kept_mentions) return group_mentions_in(doc, mentions, kept_scratch);
+  // The thread keeps its arrays for the next article; a long text's (some
+  // 17 MB for a 5 MB text, hash tables sized by its mentions) would stay
+  // beside the quote finder's and the report's, so they go when it is done.
+  GroupingScratch own_scratch;
+  return group_mentions_in(doc, mentions, own_scratch);
 }
 
 }  // namespace ai

@@ -23,6 +23,7 @@
 // secretary of the CSTO,").
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
 #include "entities.h"
@@ -31,8 +32,14 @@
 
 namespace ai {
 
+// Above this many mentions (a text of some 300 KB) group_mentions works in
+// arrays of the text's own, freed on return, rather than the thread's kept ones.
+constexpr size_t kKeptGroupingMentions = size_t{1} << 12;
+
 // Groups `mentions` (in text order, as the tagger returns them) into
 // entities sorted by first mention, with ids "e1", "e2", ...
-std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions);
+// `max_kept_mentions` is kKeptGroupingMentions but for tests.
+std::vector<Entity> group_mentions(const Document& doc, const std::vector<TaggedMention>& mentions,
+                                   size_t max_kept_mentions = kKeptGroupingMentions);
 
 }  // namespace ai

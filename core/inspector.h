@@ -26,6 +26,8 @@
 
 namespace ai {
 
+struct RepairedText;
+
 // Which parts of the report to compute; skipped parts come back empty.
 struct Kinds {
   bool entities = true;
@@ -56,6 +58,11 @@ class Inspector {
   // larger than the configured limit. Const and thread-safe.
   Result<Report> inspect(std::string_view bytes, const InspectOptions& options) const;
 
+  // The same, taking `bytes` over: valid UTF-8 becomes the report's text as
+  // it is, where `inspect` copies it, so that a caller done with its input
+  // does not hold a second copy of a long text through the inspection.
+  Result<Report> inspect_owned(std::string bytes, const InspectOptions& options) const;
+
   // The library version, "MAJOR.MINOR.PATCH".
   static const char* version();
 
@@ -66,6 +73,9 @@ class Inspector {
  private:
   struct Impl;
   explicit Inspector(std::unique_ptr<Impl> impl);
+  // The input's size against the limit: the error, or empty.
+  std::string size_error(size_t bytes) const;
+  Result<Report> inspect_text(RepairedText repaired, const InspectOptions& options) const;
   std::unique_ptr<Impl> impl_;
 };
 

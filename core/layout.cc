@@ -281,6 +281,9 @@ int month_number(std::string_view name) {
   return 0;
 }
 
+// Lines a thread keeps room for: an article's, not a long text's (24 bytes a line).
+constexpr size_t kKeptLines = size_t{1} << 12;
+
 class LayoutReader {
  public:
   explicit LayoutReader(const Document& doc) : doc_(doc) {}
@@ -312,6 +315,7 @@ class LayoutReader {
       }
     }
     if (i < lines.size()) layout.dateline = read_dateline(lines[i].span);
+    release_if_longer(&lines, kKeptLines);
     return layout;
   }
 

@@ -441,10 +441,13 @@ std::string report_to_json(const Report& report, OffsetUnit unit) {
 
 std::string report_to_tape(const Report& report, OffsetUnit unit, TapeSpanTexts span_texts) {
   // Span texts mostly go as slices, so the tape is usually smaller than the
-  // text (0.8 of it on news articles): half the text, and the writer grows
-  // when that is not enough, at the cost of one copy. Cheaper than counting
-  // the report as estimated_size does, and never several times a long text.
-  TapeWriter out(report.text.size() / 2 + 1024);
+  // text (0.84 of it on BBC articles, one in four over 1; 0.61 on a 5 MB
+  // text): room for the text, and the writer grows when that is not enough,
+  // at the cost of one copy. Half the text grew (a copy, and twice the room)
+  // on nine articles in ten and on the 5 MB text. Room never written is never
+  // touched. Cheaper than counting the report as estimated_size does, and
+  // never several times a long text.
+  TapeWriter out(report.text.size() + 1024);
   TapeSink sink(&out, unit == OffsetUnit::kUtf16 ? span_texts : TapeSpanTexts::kBytes);
   ReportWriter<TapeSink>(report.text, unit, &sink).report(report);
   return out.take();

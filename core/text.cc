@@ -540,6 +540,10 @@ size_t Document::sentence_at(size_t offset) const {
   return offset < it->span.end ? static_cast<size_t>(it - sentences.begin()) : sentences.size();
 }
 
+// Boundary candidates a thread keeps room for: an article's (the tokenizer
+// reserves one per 32 bytes), not a long text's.
+constexpr size_t kKeptBoundaryCandidates = size_t{1} << 14;
+
 Document analyze_text(std::string_view text) {
   Document doc;
   doc.text = text;
@@ -549,6 +553,7 @@ Document analyze_text(std::string_view text) {
   doc.sentences = split_sentences(text, doc.tokens, tokenizer.boundary_candidates());
   doc.paragraphs = split_paragraphs(doc.tokens, tokenizer.boundary_candidates(), tokenizer.has_blank_line());
   candidate_storage = tokenizer.take_boundary_candidates();
+  release_if_longer(&candidate_storage, kKeptBoundaryCandidates);
   return doc;
 }
 

@@ -18,3 +18,20 @@
 #else
 #define AI_THREAD_SCRATCH thread_local
 #endif
+
+#include <cstddef>
+#include <vector>
+
+namespace ai {
+
+// Frees `scratch`'s storage when it has room for more than `max_kept`
+// elements. A thread keeps its buffers for the next article, but one long
+// text's would stay with the thread too, alive beside every later stage of
+// that text (the tagger's scratch most of all) and after it.
+// Out of line: the callers' hot loops are not to make room for it.
+template <class T, class Allocator>
+__attribute__((noinline)) void release_if_longer(std::vector<T, Allocator>* scratch, size_t max_kept) {
+  if (scratch->capacity() > max_kept) std::vector<T, Allocator>().swap(*scratch);
+}
+
+}  // namespace ai

@@ -87,6 +87,13 @@ bool is_valid_utf8(std::string_view bytes) {
   return find_ill_formed(bytes, 0, &length) == bytes.size();
 }
 
+RepairedText repair_utf8(std::string&& bytes) {
+  if (!is_valid_utf8(bytes)) return repair_utf8(std::string_view(bytes));
+  RepairedText result;
+  result.text = std::move(bytes);
+  return result;
+}
+
 RepairedText repair_utf8(std::string_view bytes) {
   RepairedText result;
   size_t length = 0;

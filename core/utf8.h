@@ -44,6 +44,8 @@ bool is_valid_utf8(std::string_view bytes);
 // (EF BF BD), as the WHATWG decoder does. Valid input comes back unchanged
 // with `replacements == 0`.
 RepairedText repair_utf8(std::string_view bytes);
+// The same, taking `bytes` over: valid input becomes the text without a copy.
+RepairedText repair_utf8(std::string&& bytes);
 
 // One step of the WHATWG decoder over the bytes at some position.
 struct Utf8Sequence {

@@ -270,7 +270,13 @@ std::string pretty_json(const std::string& compact, int base_indent) {
   return out;
 }
 
-std::string with_id(const json& id, const std::string& compact) { return "{\"id\":" + id_json(id) + "," + compact.substr(1); }
+// `compact` (an object) with "id" as its first key, made in its own string
+// (its writer left room to spare), not in a copy: a long text's JSON is tens
+// of MB.
+std::string with_id(const json& id, std::string compact) {
+  compact.replace(0, 1, "{\"id\":" + id_json(id) + ",");
+  return compact;
+}
 
 std::string str(const json& value) { return value.is_string() ? value.get<std::string>() : std::string(); }
 
@@ -786,40 +792,48 @@ class Runner {
     parsed_ = parsed.value();  // the flags were validated while parsing the command line
   }
 
-  // Inspects one article and renders it. Thread-safe.
-  Outcome process(const Article& article) const {
+  // Inspects one article and renders it, taking its input over (the report
+  // holds the text: no second copy of a long one). Thread-safe.
+  Outcome process(Article* article) const {
     Outcome outcome;
-    if (is_blank(article.input)) {
+    if (is_blank(article->input)) {
       outcome.error = "empty text, skipped";
       return outcome;
     }
-    const ai::Result<ai::Report> made = inspector_.inspect(article.input, parsed_.inspect);
-    if (!made.ok()) {
-      outcome.error = made.error();
-      return outcome;
-    }
-    const ai::Report& report = made.value();
-    for (const ai::Warning& w : report.warnings) outcome.warnings.push_back(w.message);
-    for (const ai::Check& c : report.checks) {
-      if (c.ok) continue;
-      outcome.checks_failed = true;
-      if (args_.fail_on_checks) outcome.warnings.push_back("check failed: " + c.kind + ": " + c.message);
-    }
-    const std::string compact = ai::report_to_json(report, parsed_.offsets);
+    std::string compact;  // moved on into the rendering where it can be
+    std::string text;     // the report's, for html, which highlights it
+    {
+      ai::Result<ai::Report> made = inspector_.inspect_owned(std::move(article->input), parsed_.inspect);
+      if (!made.ok()) {
+        outcome.error = made.error();
+        return outcome;
+      }
+      ai::Report& report = made.value();
+      for (const ai::Warning& w : report.warnings) outcome.warnings.push_back(w.message);
+      for (const ai::Check& c : report.checks) {
+        if (c.ok) continue;
+        outcome.checks_failed = true;
+        if (args_.fail_on_checks) outcome.warnings.push_back("check failed: " + c.kind + ": " + c.message);
+      }
+      compact = ai::report_to_json(report, parsed_.offsets);
+      if (html_) text = std::move(report.text);
+    }  // the report goes before the rendering, which holds the JSON once or twice more
     const bool alone = args_.out.has_value();
     const std::string& format = args_.format;
     if (format == "json") {
-      outcome.rendered = alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article.id, compact), 1);
+      outcome.rendered =
+          alone || !many_ ? pretty_json(compact, 0) + "\n" : pretty_json(with_id(article->id, std::move(compact)), 1);
     } else if (format == "jsonl") {
-      outcome.rendered = with_id(article.id, compact) + "\n";
+      outcome.rendered = with_id(article->id, std::move(compact));
+      outcome.rendered += '\n';
     } else {
       const json parsed = json::parse(compact);
       const bool many = many_ && !alone;
-      if (format == "text") outcome.rendered = render_text(article.id, parsed, many);
-      else if (format == "md") outcome.rendered = render_markdown(article.id, parsed, many);
-      else if (format == "csv") outcome.rendered = (alone ? kCsvHeader : "") + render_csv_rows(article.id, parsed);
+      if (format == "text") outcome.rendered = render_text(article->id, parsed, many);
+      else if (format == "md") outcome.rendered = render_markdown(article->id, parsed, many);
+      else if (format == "csv") outcome.rendered = (alone ? kCsvHeader : "") + render_csv_rows(article->id, parsed);
       else if (format == "html") {
-        const std::string section = render_html_section(article.id, report.text, parsed);
+        const std::string section = render_html_section(article->id, text, parsed);
         outcome.rendered = alone ? kHtmlHead + section + kHtmlFoot : section;
       }
     }
@@ -908,7 +922,7 @@ class Pipeline {
     std::vector<Outcome> outcomes(batch_.size());
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i = next++; i < batch_.size(); i = next++) outcomes[i] = runner_.process(batch_[i]);
+      for (size_t i = next++; i < batch_.size(); i = next++) outcomes[i] = runner_.process(&batch_[i]);
     };
     const unsigned threads = static_cast<unsigned>(std::min<size_t>(jobs_, batch_.size()));
     if (threads <= 1) {
@@ -1065,7 +1079,8 @@ int run(int argc, char** argv) {
       Article article;
       article.id = source.name;
       article.where = label;
-      article.input = std::string(strip_bom(bytes));
+      article.input = std::move(bytes);
+      article.input.erase(0, article.input.size() - strip_bom(article.input).size());
       article.size = article.input.size();
       pipeline.add(std::move(article));
     }

@@ -18,7 +18,8 @@ struct Named {
 };
 
 // Groups hand-placed mentions (given by their text, found left to right).
-std::vector<ai::Entity> group(const std::string& text, const std::vector<Named>& mentions, ai::Document* doc) {
+std::vector<ai::Entity> group(const std::string& text, const std::vector<Named>& mentions, ai::Document* doc,
+                              size_t max_kept_mentions = ai::kKeptGroupingMentions) {
   *doc = ai::analyze_text(text);
   std::vector<ai::TaggedMention> tagged;
   size_t from = 0;
@@ -36,7 +37,7 @@ std::vector<ai::Entity> group(const std::string& text, const std::vector<Named>&
     REQUIRE(t.first_token < t.end_token);
     tagged.push_back(t);
   }
-  return ai::group_mentions(*doc, tagged);
+  return ai::group_mentions(*doc, tagged, max_kept_mentions);
 }
 
 const ai::EntityType kPer = ai::EntityType::kPerson, kOrg = ai::EntityType::kOrganization, kLoc = ai::EntityType::kLocation;
@@ -55,6 +56,43 @@ TEST_CASE("a surname, a title and a later full name join one person", "[entities
   CHECK(entities[0].name == "Lena Varga");
   CHECK(entities[0].mentions.size() == 4);
   CHECK(entities[0].roles == std::vector<std::string>{"Prime Minister"});
+}
+
+// A text with more mentions than the thread keeps arrays for is grouped in
+// arrays of its own: the same entities, and the kept arrays, used before and
+// after, are not disturbed.
+TEST_CASE("grouping in a text's own arrays finds what the thread's kept ones find", "[entities]") {
+  struct Case {
+    std::string text;
+    std::vector<Named> mentions;
+  };
+  const std::vector<Case> cases = {
+      {"Prime Minister Lena Varga arrived on Monday. Varga said the talks would go on. The CSTO met.",
+       {{"Lena Varga", kPer}, {"Varga", kPer}, {"CSTO", kOrg}}},
+      {"The Collective Security Treaty Organization met in Paris. The CSTO said Paris was calm.",
+       {{"Collective Security Treaty Organization", kOrg}, {"Paris", kLoc}, {"CSTO", kOrg}, {"Paris", kLoc}}},
+      {"Nobody was named.", {}},
+  };
+  for (const size_t max_kept_mentions : {size_t{0}, size_t{1}, ai::kKeptGroupingMentions}) {
+    for (const Case& c : cases) {
+      INFO(c.text << " / at most " << max_kept_mentions << " mentions kept");
+      ai::Document kept_doc, own_doc;
+      const auto kept = group(c.text, c.mentions, &kept_doc);
+      const auto own = group(c.text, c.mentions, &own_doc, max_kept_mentions);
+      REQUIRE(own.size() == kept.size());
+      for (size_t e = 0; e < kept.size(); ++e) {
+        CHECK(own[e].id == kept[e].id);
+        CHECK(own[e].type == kept[e].type);
+        CHECK(own[e].name == kept[e].name);
+        CHECK(own[e].roles == kept[e].roles);
+        REQUIRE(own[e].mentions.size() == kept[e].mentions.size());
+        for (size_t m = 0; m < kept[e].mentions.size(); ++m) {
+          CHECK(own[e].mentions[m].start == kept[e].mentions[m].start);
+          CHECK(own[e].mentions[m].end == kept[e].mentions[m].end);
+        }
+      }
+    }
+  }
 }
 
 TEST_CASE("a short mention before the full name still joins it, and the name is the fullest", "[entities]") {
@@ -168,8 +206,9 @@ TEST_CASE("the sample article: every person is one entity with all their mention
 
 TEST_CASE("grouping thousands of distinct names stays correct (and linear)", "[entities]") {
   // Each name twice: "Zab spoke. ... Zab spoke." Before indexing, every
-  // mention was compared with every entity so far.
-  constexpr int kNames = 4000;
+  // mention was compared with every entity so far. More keys than the
+  // index's initial slots take (2^14, half full), so it grows.
+  constexpr int kNames = 6000;
   auto name = [](int i) {
     std::string n = "Z";
     for (int k = 0; k < 3; ++k, i /= 26) n += static_cast<char>('a' + i % 26);

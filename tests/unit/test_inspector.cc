@@ -46,6 +46,33 @@ TEST_CASE("input over the size limit is an error value", "[inspector]") {
   CHECK(made.value().inspect("ten bytes!", {}).ok());
 }
 
+TEST_CASE("inspect_owned reports what inspect does", "[inspector]") {
+  const std::string inputs[] = {
+      "",
+      "Prime Minister Lena Varga said on Monday that 12 police officers were hurt.",
+      "Caf\xE9 owners in Par\xC3\xADs \xE2\x82 said 40% more.",
+      std::string("NUL \0 bytes are kept.", 22),
+  };
+  for (const std::string& input : inputs) {
+    INFO(input);
+    const ai::Result<ai::Report> copied = ai_test::inspector().inspect(input, {});
+    const ai::Result<ai::Report> owned = ai_test::inspector().inspect_owned(input, {});
+    REQUIRE(copied.ok());
+    REQUIRE(owned.ok());
+    CHECK(owned.value().text == copied.value().text);
+    CHECK(ai::report_to_json(owned.value(), ai::OffsetUnit::kUtf16) ==
+          ai::report_to_json(copied.value(), ai::OffsetUnit::kUtf16));
+  }
+  ai::InspectorConfig config;
+  config.max_input_bytes = 10;
+  const ai::Result<ai::Inspector> made = ai::Inspector::create(config);
+  REQUIRE(made.ok());
+  const ai::Result<ai::Report> refused = made.value().inspect_owned("eleven byte", {});
+  REQUIRE_FALSE(refused.ok());
+  CHECK(refused.error() == "input is 11 bytes; the limit is 10 bytes");
+  CHECK(made.value().inspect_owned("ten bytes!", {}).ok());
+}
+
 TEST_CASE("statistics count words, sentences and paragraphs", "[inspector]") {
   const ai::Result<ai::Report> report = ai_test::inspector().inspect("One two three. Four five.\n\nSix seven.", {});
   REQUIRE(report.ok());

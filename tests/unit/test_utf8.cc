@@ -45,6 +45,9 @@ TEST_CASE("repair_utf8 matches the WHATWG decoder (TextDecoder)", "[utf8]") {
     const ai::RepairedText repaired = ai::repair_utf8(c.input);
     CHECK(repaired.text == c.expected);
     CHECK(repaired.replacements == c.replacements);
+    const ai::RepairedText taken = ai::repair_utf8(std::string(c.input));
+    CHECK(taken.text == c.expected);
+    CHECK(taken.replacements == c.replacements);
     CHECK(ai::is_valid_utf8(repaired.text));
     CHECK(ai::is_valid_utf8(c.input) == (c.replacements == 0));
   }
