@@ -27,11 +27,9 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { SECTION_MEMORY, SECTION_GLOBAL, readUnsigned, readSigned32, sections, activeSegment,
+        withDataSegments } = require('./wasm-binary');
 
-const SECTION_MEMORY = 5;
-const SECTION_GLOBAL = 6;
-const SECTION_DATA = 11;
-const SECTION_DATA_COUNT = 12;
 const PAGE_BYTES = 65536;
 // Zero runs shorter than this stay inside a data segment: a segment's header
 // costs about as much.
@@ -45,71 +43,6 @@ const ctorCall = /addOnInit\(Module\["asm"\]\["[A-Za-z0-9_$]+"\]\);/g;
 function fail(message) {
   console.error('snapshot-wasm: ' + message);
   process.exit(1);
-}
-
-// --- reading and writing the wasm binary format --------------------------------
-function readUnsigned(bytes, at) {
-  let value = 0;
-  let scale = 1;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * scale;
-    scale *= 128;
-    if (byte < 0x80) return { value, next: at };
-  }
-}
-
-function readSigned32(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte >= 0x80);
-  if (shift < 32 && (byte & 0x40)) value |= -1 << shift;
-  return { value, next: at };
-}
-
-function unsigned(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
-
-function signed32(value) {
-  const out = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && !(byte & 0x40)) || (value === -1 && (byte & 0x40))) {
-      out.push(byte);
-      return Buffer.from(out);
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-function sections(wasm) {
-  const list = [];
-  let at = 8;  // magic and version
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const size = readUnsigned(wasm, at + 1);
-    list.push({ id, start: at, body: size.next, end: size.next + size.value });
-    at = size.next + size.value;
-  }
-  return list;
-}
-
-function section(id, body) {
-  return Buffer.concat([Buffer.from([id]), unsigned(body.length), body]);
 }
 
 function initialMemoryBytes(wasm, memorySection) {
@@ -148,8 +81,7 @@ function dataSegments(memory) {
         zeros = 0;
       }
     }
-    segments.push(Buffer.concat([Buffer.from([0, 0x41]), signed32(at | 0), Buffer.from([0x0b]),
-                                 unsigned(runEnd - at), memory.subarray(at, runEnd)]));
+    segments.push(activeSegment(at, memory.subarray(at, runEnd)));
     at = runEnd;
   }
   return segments;
@@ -193,13 +125,7 @@ async function main() {
   }
 
   const segments = dataSegments(memory);
-  const data = section(SECTION_DATA, Buffer.concat([unsigned(segments.length), ...segments]));
-  if (!list.some((s) => s.id === SECTION_DATA)) fail('the module has no data section to replace');
-  const snapshot = Buffer.concat([wasm.subarray(0, 8), ...list.map((s) => {
-    if (s.id === SECTION_DATA) return data;
-    if (s.id === SECTION_DATA_COUNT) return section(SECTION_DATA_COUNT, unsigned(segments.length));
-    return wasm.subarray(s.start, s.end);
-  })]);
+  const snapshot = withDataSegments(wasm, segments);
 
   const rewritten = source.replace(ctorCall, '')
     .replace(inlinedWasm, () => `wasmBinaryFile="data:application/octet-stream;base64,${snapshot.toString('base64')}"`);
