@@ -13,19 +13,17 @@
 // when a file is missing (in a bundle, say). Nothing is read before the first
 // createInspector().
 
-// The wasm and an open descriptor of the memory file, or null where they are
-// not to be had.
-function openNodeFiles() {
+// The fs module, the wasm and the memory file's path, or null where they
+// are not to be had.
+function nodeFiles() {
   if (typeof process !== 'object' || !process.versions || !process.versions.node) return null;
-  let fs;
-  let memoryFd = -1;
   try {
-    fs = require('fs');
+    const fs = require('fs');
     const path = require('path');
-    memoryFd = fs.openSync(path.join(__dirname, 'article-inspector.mem'), 'r');
-    return { fs, memoryFd, wasm: fs.readFileSync(path.join(__dirname, 'article-inspector.wasm')) };
+    const memoryFile = path.join(__dirname, 'article-inspector.mem');
+    if (!fs.statSync(memoryFile).isFile()) return null;
+    return { fs, memoryFile, wasm: fs.readFileSync(path.join(__dirname, 'article-inspector.wasm')) };
   } catch {
-    if (memoryFd >= 0) fs.closeSync(memoryFd);
     return null;
   }
 }
@@ -39,34 +37,38 @@ function readFully(fs, fd, target, position) {
 }
 
 // Writes the memory file's ranges into `memory`, which must be fresh.
-function loadMemory(fs, fd, memory) {
-  const count = Buffer.alloc(4);
-  readFully(fs, fd, count, 0);
-  const table = Buffer.alloc(8 * count.readUInt32LE(0));
-  readFully(fs, fd, table, 4);
-  const heap = new Uint8Array(memory.buffer);
-  let position = 4 + table.length;
-  for (let at = 0; at < table.length; at += 8) {
-    const address = table.readUInt32LE(at);
-    const length = table.readUInt32LE(at + 4);
-    readFully(fs, fd, heap.subarray(address, address + length), position);
-    position += length;
+function loadMemory(fs, memoryFile, memory) {
+  const fd = fs.openSync(memoryFile, 'r');
+  try {
+    const count = Buffer.alloc(4);
+    readFully(fs, fd, count, 0);
+    const table = Buffer.alloc(8 * count.readUInt32LE(0));
+    readFully(fs, fd, table, 4);
+    const heap = new Uint8Array(memory.buffer);
+    let position = 4 + table.length;
+    for (let at = 0; at < table.length; at += 8) {
+      const address = table.readUInt32LE(at);
+      const length = table.readUInt32LE(at + 4);
+      readFully(fs, fd, heap.subarray(address, address + length), position);
+      position += length;
+    }
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 function createModule(options) {
-  const files = openNodeFiles();
+  const files = nodeFiles();
   if (files === null) return require('./article-inspector-wasm.cjs')(options);
-  const { fs, memoryFd, wasm } = files;
   return new Promise((resolve, reject) => {
     // Emscripten's hook for instantiating the wasm ourselves: the instance's
     // memory is filled before the module runs any of its code.
     function instantiateWasm(imports, receiveInstance) {
-      WebAssembly.instantiate(wasm, imports).then(({ instance, module }) => {
+      WebAssembly.instantiate(files.wasm, imports).then(({ instance, module }) => {
         const memory = Object.values(instance.exports).find((value) => value instanceof WebAssembly.Memory);
-        loadMemory(fs, memoryFd, memory);
+        loadMemory(files.fs, files.memoryFile, memory);
         receiveInstance(instance, module);
-      }).catch(reject).finally(() => fs.closeSync(memoryFd));
+      }).catch(reject);
       return {};
     }
     require('./article-inspector-node.cjs')(Object.assign({}, options, { instantiateWasm })).then(resolve, reject);
