@@ -50,7 +50,8 @@ fs.writeFileSync(path.join(outDir, 'article-inspector-wasm.cjs'), moduleSource);
 // instance's memory. Inside the wasm, the bytes of every data segment would
 // be read into a buffer, copied by the engine into its own copy of the
 // module and then copied into the memory: each copy into pages the process
-// has yet to touch, which costs more than the copying (cold start 8 ms).
+// has yet to touch, which costs more than the copying (a cold start took
+// 25 ms longer).
 //
 // article-inspector.mem: a uint32 count, then per range a uint32 address and
 // a uint32 length, then the ranges' bytes in that order (all little-endian).

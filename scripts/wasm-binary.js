@@ -56,7 +56,7 @@ function signed32(value) {
   }
 }
 
-// The module's sections in order: id, and where the section, its body and it end.
+// The module's sections in order: id, and where the section starts, where its body starts, and where it ends.
 function sections(wasm) {
   const list = [];
   let at = 8;  // magic and version
