@@ -4,7 +4,8 @@
 // runs them. The bindings build the built-in inspector in a global
 // constructor (wasm/bindings.cc): loading the model, decoding the gazetteer
 // and building the word tables then happen here, once, instead of in every
-// process, in code that V8 would first have to compile.
+// process, in code that V8 would first have to compile. One inspect follows
+// (see warmUp), so that what the engine builds on first use is stored too.
 //
 // Emscripten's own -sEVAL_CTORS does the same with Binaryen's wasm-ctor-eval,
 // but the Binaryen here (108) aborts on the first SIMD load or store, and the
@@ -20,18 +21,16 @@
 //                into its own tables): they are zeroed too, which keeps a second
 //                copy of them out of the module. Each must occur exactly once.
 //
-// The constructors must not grow the memory or depend on the environment
-// (they build tables from the module's own data); the script fails if the
-// memory grew, and checks that the rewritten module starts with exactly the
-// memory the constructors left.
+// The constructors and the warm-up must not grow the memory or depend on the
+// environment (they build tables from the module's own data); the script
+// fails if the memory grew, and checks that the rewritten module starts with
+// exactly the memory they left.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { SECTION_MEMORY, SECTION_GLOBAL, readUnsigned, readSigned32, sections, activeSegment,
+        withDataSegments } = require('./wasm-binary');
 
-const SECTION_MEMORY = 5;
-const SECTION_GLOBAL = 6;
-const SECTION_DATA = 11;
-const SECTION_DATA_COUNT = 12;
 const PAGE_BYTES = 65536;
 // Zero runs shorter than this stay inside a data segment: a segment's header
 // costs about as much.
@@ -45,71 +44,6 @@ const ctorCall = /addOnInit\(Module\["asm"\]\["[A-Za-z0-9_$]+"\]\);/g;
 function fail(message) {
   console.error('snapshot-wasm: ' + message);
   process.exit(1);
-}
-
-// --- reading and writing the wasm binary format --------------------------------
-function readUnsigned(bytes, at) {
-  let value = 0;
-  let scale = 1;
-  for (;;) {
-    const byte = bytes[at++];
-    value += (byte & 0x7f) * scale;
-    scale *= 128;
-    if (byte < 0x80) return { value, next: at };
-  }
-}
-
-function readSigned32(bytes, at) {
-  let value = 0;
-  let shift = 0;
-  let byte;
-  do {
-    byte = bytes[at++];
-    value |= (byte & 0x7f) << shift;
-    shift += 7;
-  } while (byte >= 0x80);
-  if (shift < 32 && (byte & 0x40)) value |= -1 << shift;
-  return { value, next: at };
-}
-
-function unsigned(value) {
-  const out = [];
-  do {
-    let byte = value % 128;
-    value = Math.floor(value / 128);
-    if (value > 0) byte |= 0x80;
-    out.push(byte);
-  } while (value > 0);
-  return Buffer.from(out);
-}
-
-function signed32(value) {
-  const out = [];
-  for (;;) {
-    const byte = value & 0x7f;
-    value >>= 7;
-    if ((value === 0 && !(byte & 0x40)) || (value === -1 && (byte & 0x40))) {
-      out.push(byte);
-      return Buffer.from(out);
-    }
-    out.push(byte | 0x80);
-  }
-}
-
-function sections(wasm) {
-  const list = [];
-  let at = 8;  // magic and version
-  while (at < wasm.length) {
-    const id = wasm[at];
-    const size = readUnsigned(wasm, at + 1);
-    list.push({ id, start: at, body: size.next, end: size.next + size.value });
-    at = size.next + size.value;
-  }
-  return list;
-}
-
-function section(id, body) {
-  return Buffer.concat([Buffer.from([id]), unsigned(body.length), body]);
 }
 
 function initialMemoryBytes(wasm, memorySection) {
@@ -148,8 +82,7 @@ function dataSegments(memory) {
         zeros = 0;
       }
     }
-    segments.push(Buffer.concat([Buffer.from([0, 0x41]), signed32(at | 0), Buffer.from([0x0b]),
-                                 unsigned(runEnd - at), memory.subarray(at, runEnd)]));
+    segments.push(activeSegment(at, memory.subarray(at, runEnd)));
     at = runEnd;
   }
   return segments;
@@ -164,6 +97,34 @@ function loadModule(source, file) {
   return module.exports({});
 }
 
+// The engine builds some tables of its own on first use (word lists, the
+// entity tagger's score cache and scratch): one inspect here, through both
+// kinds of report, puts them in the snapshot too, so that a start neither
+// builds them nor compiles the code that does. A short text that every stage
+// finds something in; its leftovers in the scratch cost only their bytes.
+const WARM_UP_TEXT = [
+  'PARIS (AP) — Port workers walked out on Monday, the union FNV said.',
+  'About 1,200 dockers joined the strike, which cost operators an estimated €4.5m a day, ' +
+    'according to the Port of Rotterdam Authority. Wages rose 3.2% last year while inflation reached 9.8%.',
+  '“We will not go back until the offer is fair,” said Maria de Vries, a union spokeswoman. ' +
+    'Prime Minister Mark Rutte urged both sides to talk on 5 May 2023.',
+].join('\n\n');
+
+function warmUp(module) {
+  const handle = module._ai_create(0) >>> 0;
+  if (handle === 0) fail('the built-in inspector could not be made');
+  const bytes = Buffer.from(WARM_UP_TEXT);
+  const text = module._malloc(bytes.length) >>> 0;
+  module.HEAPU8.set(bytes, text);
+  const results = [module._ai_inspect(handle, text, bytes.length, 0, 0),
+                   module._ai_inspect_tape(handle, text, bytes.length, 0, 0, 1)];
+  for (const result of results.map((pointer) => pointer >>> 0)) {
+    if (result === 0 || module.HEAPU32[result >>> 2] !== 0) fail('the warm-up inspect failed');
+    module._free(result);
+  }
+  module._free(text);
+}
+
 async function main() {
   const [file, stackArgument, ...spentFiles] = process.argv.slice(2);
   const stackBytes = Number(stackArgument);
@@ -176,11 +137,12 @@ async function main() {
 
   const wasm = Buffer.from(inlined[1], 'base64');
   const initialModule = await loadModule(source, file);
+  warmUp(initialModule);
   const memory = Buffer.from(initialModule.HEAPU8);  // a copy: the view's memory stays live
   const list = sections(wasm);
   const memoryBytes = initialMemoryBytes(wasm, list.find((s) => s.id === SECTION_MEMORY));
   if (memory.length !== memoryBytes) {
-    fail(`the constructors grew the memory from ${memoryBytes} to ${memory.length} bytes; raise -sINITIAL_MEMORY`);
+    fail(`the constructors and the warm-up grew the memory from ${memoryBytes} to ${memory.length} bytes; raise -sINITIAL_MEMORY`);
   }
   const top = stackTop(wasm, list.find((s) => s.id === SECTION_GLOBAL));
   if (top > memory.length || top < stackBytes) fail(`stack top ${top} does not fit a ${stackBytes}-byte stack`);
@@ -193,13 +155,7 @@ async function main() {
   }
 
   const segments = dataSegments(memory);
-  const data = section(SECTION_DATA, Buffer.concat([unsigned(segments.length), ...segments]));
-  if (!list.some((s) => s.id === SECTION_DATA)) fail('the module has no data section to replace');
-  const snapshot = Buffer.concat([wasm.subarray(0, 8), ...list.map((s) => {
-    if (s.id === SECTION_DATA) return data;
-    if (s.id === SECTION_DATA_COUNT) return section(SECTION_DATA_COUNT, unsigned(segments.length));
-    return wasm.subarray(s.start, s.end);
-  })]);
+  const snapshot = withDataSegments(wasm, segments);
 
   const rewritten = source.replace(ctorCall, '')
     .replace(inlinedWasm, () => `wasmBinaryFile="data:application/octet-stream;base64,${snapshot.toString('base64')}"`);

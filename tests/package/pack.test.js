@@ -62,7 +62,8 @@ test('the tarball holds the package and nothing else', () => {
   for (const file of ['package/package.json', 'package/bin/article-inspector.js', 'package/dist/index.cjs', 'package/dist/index.mjs',
                       'package/dist/index.d.ts', 'package/dist/index.d.mts', 'package/dist/inspector-api.cjs',
                       'package/dist/article-inspector-wasm.cjs', 'package/dist/article-inspector.js',
-                      'package/dist/article-inspector.wasm', 'package/dist/article-inspector-node.cjs']) {
+                      'package/dist/article-inspector.wasm', 'package/dist/article-inspector.mem',
+                      'package/dist/article-inspector-node.cjs']) {
     assert.ok(listing.includes(file), `${file} is packed`);
   }
   assert.ok(listing.every((f) => /^package\/(package\.json|README\.md|LICENSE|bin\/|dist\/)/.test(f)), listing.join('\n'));
