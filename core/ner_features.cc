@@ -984,7 +984,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     if (!windowed) {
       for (size_t i = block; i < block_end; ++i) {
         lower_words[lower_count] = static_cast<uint32_t>(i);
-        lower_count += spellings.may_contain(info[i].lower) & ((info[i].flags & kLowerStart) != 0);
+        lower_count += static_cast<size_t>(spellings.may_contain(info[i].lower)) & ((info[i].flags & kLowerStart) != 0);
       }
       for (size_t k = 0; k < lower_count; ++k)
         if (Spelling* e = spellings.find(info[lower_words[k]].lower)) ++e->lower;
@@ -992,7 +992,7 @@ void FeatureWriter::start(const Document& doc, const Gazetteer& gazetteer, const
     }
     for (size_t i = block; i < block_end; ++i) {
       const bool lower_start = starts_lower(token_bytes(doc, i), &lower_keys[lower_count]);
-      lower_count += spellings.may_contain(lower_keys[lower_count]) & lower_start;
+      lower_count += static_cast<size_t>(spellings.may_contain(lower_keys[lower_count])) & lower_start;
     }
     for (size_t k = 0; k < lower_count; ++k)
       if (Spelling* e = spellings.find(lower_keys[k])) ++e->lower;
