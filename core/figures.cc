@@ -1212,7 +1212,10 @@ class Scanner {
     }
     const double v = n.value;
     const bool whole = n.decimals == 0 && !n.grouped;
-    if ((s == "st" || s == "nd" || s == "rd" || s == "th") && whole) {
+    // Ordinals stop at 15 digits: beyond that a double no longer holds the
+    // last two digits the suffix must agree with, and converting the value to
+    // an integer would overflow.
+    if ((s == "st" || s == "nd" || s == "rd" || s == "th") && whole && n.integer_digits <= 15) {
       const long last = static_cast<long>(v) % 10, tens = static_cast<long>(v) % 100 / 10;
       const char* expected = tens == 1 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : last == 3 ? "rd" : "th";
       if (s != expected) return false;

@@ -380,6 +380,11 @@ TEST_CASE("ordinals", "[figures]") {
       {"anyone who knows about 1st century history", "1st", "ordinal", 1},
   });
   check_negatives({{"the 21th century", "21th"}, {"the 2st round", "2st"}});
+  // Found by fuzz_inspect under UBSan: the ordinal check converted any whole
+  // value to a long, and 1.2e120 does not fit.
+  const std::string too_long_for_an_ordinal = std::string(121, '1') + "st";
+  CHECK(figures_test::find("the " + too_long_for_an_ordinal + " try").figures.empty());
+  CHECK(figures_test::find("the " + std::string(400, '9') + "th try").figures.empty());
 }
 
 TEST_CASE("ages", "[figures]") {
