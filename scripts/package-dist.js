@@ -16,7 +16,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { readDataSegments, withDataSegments } = require('./wasm-binary');
+const { initialMemoryPages, readDataSegments, withDataSegments } = require('./wasm-binary');
 
 const root = path.resolve(__dirname, '..');
 const wasmBuildDir = path.resolve(root, process.argv[2] || process.env.AI_WASM_BUILD_DIR || 'build/wasm');
@@ -47,14 +47,16 @@ fs.writeFileSync(path.join(outDir, 'article-inspector-wasm.cjs'), moduleSource);
 //
 // The wasm's data, 2 MB of the built-in inspector's tables, is left out of
 // that file and goes to its own, which index.cjs reads straight into the
-// instance's memory. Inside the wasm, the bytes of every data segment would
+// module's memory (the module imports it, so the reading overlaps the
+// compiling). Inside the wasm, the bytes of every data segment would
 // be read into a buffer, copied by the engine into its own copy of the
 // module and then copied into the memory: each copy into pages the process
 // has yet to touch, which costs more than the copying (a cold start took
 // 25 ms longer).
 //
-// article-inspector.mem: a uint32 count, then per range a uint32 address and
-// a uint32 length, then the ranges' bytes in that order (all little-endian).
+// article-inspector.mem: the memory's initial size in 64 KiB pages and the
+// count of ranges (uint32s), then per range a uint32 address and a uint32
+// length, then the ranges' bytes in that order (all little-endian).
 // Segments less than a page apart share a range, zeros between them included:
 // those zeros would mostly land on pages the neighbours touch anyway.
 const inlinedWasm = /wasmBinaryFile="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/g;
@@ -76,11 +78,12 @@ for (const { address, bytes } of readDataSegments(wasm)) {
   }
   ranges[ranges.length - 1].end = address + bytes.length;
 }
-const rangeTable = Buffer.alloc(4 + 8 * ranges.length);
-rangeTable.writeUInt32LE(ranges.length, 0);
+const rangeTable = Buffer.alloc(8 + 8 * ranges.length);
+rangeTable.writeUInt32LE(initialMemoryPages(wasm), 0);
+rangeTable.writeUInt32LE(ranges.length, 4);
 ranges.forEach((range, i) => {
-  rangeTable.writeUInt32LE(range.address, 4 + 8 * i);
-  rangeTable.writeUInt32LE(range.end - range.address, 8 + 8 * i);
+  rangeTable.writeUInt32LE(range.address, 8 + 8 * i);
+  rangeTable.writeUInt32LE(range.end - range.address, 12 + 8 * i);
 });
 fs.writeFileSync(path.join(outDir, 'article-inspector.mem'), Buffer.concat([rangeTable, ...ranges.flatMap((r) => r.parts)]));
 fs.writeFileSync(path.join(outDir, 'article-inspector.wasm'), withDataSegments(wasm, []));

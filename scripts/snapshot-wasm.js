@@ -28,8 +28,8 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { SECTION_MEMORY, SECTION_GLOBAL, readUnsigned, readSigned32, sections, activeSegment,
-        withDataSegments } = require('./wasm-binary');
+const { SECTION_GLOBAL, SECTION_START, readUnsigned, readSigned32, sections, initialMemoryPages, startFunctionBody,
+        withoutSection, activeSegment, withDataSegments } = require('./wasm-binary');
 
 const PAGE_BYTES = 65536;
 // Zero runs shorter than this stay inside a data segment: a segment's header
@@ -44,12 +44,6 @@ const ctorCall = /addOnInit\(Module\["asm"\]\["[A-Za-z0-9_$]+"\]\);/g;
 function fail(message) {
   console.error('snapshot-wasm: ' + message);
   process.exit(1);
-}
-
-function initialMemoryBytes(wasm, memorySection) {
-  if (!memorySection) fail('the module defines no memory');
-  const at = readUnsigned(wasm, memorySection.body).next;  // the count
-  return readUnsigned(wasm, at + 1).value * PAGE_BYTES;   // after the limits' flags
 }
 
 // The initial value of global 0, which Emscripten's linker makes the stack
@@ -86,6 +80,34 @@ function dataSegments(memory) {
     at = runEnd;
   }
   return segments;
+}
+
+// A module that imports its memory (CMakeLists.txt says why) zeroes its
+// uninitialised data in a start function, because an imported memory need
+// not be fresh. After the snapshot that would wipe what the constructors left
+// there, and every start gets a fresh memory anyway (Node's fills it from
+// the snapshot before instantiating): the start function goes, once checked
+// to do nothing but that one fill.
+function withoutDataZeroing(wasm, memoryBytes) {
+  const body = startFunctionBody(wasm);
+  if (body === null) return wasm;
+  let at = 0;
+  const expect = (byte) => {
+    if (body[at++] !== byte) fail('the start function does more than zero a range of memory');
+  };
+  const constant = () => {
+    expect(0x41);  // i32.const
+    const value = readSigned32(body, at);
+    at = value.next;
+    return value.value >>> 0;
+  };
+  expect(0x00);  // no locals
+  const address = constant();
+  if (constant() !== 0) fail('the start function fills memory with something other than zeros');
+  const length = constant();
+  [0xfc, 0x0b, 0x00, 0x0b].forEach(expect);  // memory.fill of memory 0, end
+  if (at !== body.length || address + length > memoryBytes) fail('the start function does more than zero a range of memory');
+  return withoutSection(wasm, SECTION_START);
 }
 
 // --- running the constructors --------------------------------------------------
@@ -140,7 +162,9 @@ async function main() {
   warmUp(initialModule);
   const memory = Buffer.from(initialModule.HEAPU8);  // a copy: the view's memory stays live
   const list = sections(wasm);
-  const memoryBytes = initialMemoryBytes(wasm, list.find((s) => s.id === SECTION_MEMORY));
+  const pages = initialMemoryPages(wasm);
+  if (pages === null) fail('the module has no memory');
+  const memoryBytes = pages * PAGE_BYTES;
   if (memory.length !== memoryBytes) {
     fail(`the constructors and the warm-up grew the memory from ${memoryBytes} to ${memory.length} bytes; raise -sINITIAL_MEMORY`);
   }
@@ -155,7 +179,7 @@ async function main() {
   }
 
   const segments = dataSegments(memory);
-  const snapshot = withDataSegments(wasm, segments);
+  const snapshot = withoutDataZeroing(withDataSegments(wasm, segments), memoryBytes);
 
   const rewritten = source.replace(ctorCall, '')
     .replace(inlinedWasm, () => `wasmBinaryFile="data:application/octet-stream;base64,${snapshot.toString('base64')}"`);

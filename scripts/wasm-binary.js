@@ -3,8 +3,11 @@
 // scripts rewrite (scripts/snapshot-wasm.js, scripts/package-dist.js):
 // LEB128 numbers and the module's sections.
 
+const SECTION_IMPORT = 2;
 const SECTION_MEMORY = 5;
 const SECTION_GLOBAL = 6;
+const SECTION_START = 8;
+const SECTION_CODE = 10;
 const SECTION_DATA = 11;
 const SECTION_DATA_COUNT = 12;
 
@@ -73,6 +76,80 @@ function section(id, body) {
   return Buffer.concat([Buffer.from([id]), unsigned(body.length), body]);
 }
 
+function readName(wasm, at) {
+  const length = readUnsigned(wasm, at);
+  return { value: wasm.toString('utf8', length.next, length.next + length.value), next: length.next + length.value };
+}
+
+// Where a table's or a memory's limits end: a flags byte, the minimum, and the maximum if flagged.
+function limitsEnd(wasm, at) {
+  const flags = wasm[at];
+  const minimum = readUnsigned(wasm, at + 1);
+  return flags & 1 ? readUnsigned(wasm, minimum.next).next : minimum.next;
+}
+
+// The module's imports in order: their kind (0 function, 1 table, 2 memory,
+// 3 global) and, for a memory, its initial size in 64 KiB pages.
+function readImports(wasm) {
+  const section = sections(wasm).find((s) => s.id === SECTION_IMPORT);
+  if (!section) return [];
+  const count = readUnsigned(wasm, section.body);
+  const list = [];
+  let at = count.next;
+  for (let i = 0; i < count.value; i++) {
+    at = readName(wasm, readName(wasm, at).next).next;  // module and field
+    const kind = wasm[at++];
+    if (kind === 0) {
+      at = readUnsigned(wasm, at).next;  // its type
+      list.push({ kind });
+    } else if (kind === 1) {
+      at = limitsEnd(wasm, at + 1);  // element type, limits
+      list.push({ kind });
+    } else if (kind === 2) {
+      list.push({ kind, pages: readUnsigned(wasm, at + 1).value });  // limits: flags, minimum, maximum
+      at = limitsEnd(wasm, at);
+    } else if (kind === 3) {
+      at += 2;  // value type, mutability
+      list.push({ kind });
+    } else {
+      throw new Error(`import ${i} has unknown kind ${kind}`);
+    }
+  }
+  return list;
+}
+
+// The initial size, in 64 KiB pages, of memory 0, which the module either
+// imports or defines; null if it has neither.
+function initialMemoryPages(wasm) {
+  const imported = readImports(wasm).find((i) => i.kind === 2);
+  if (imported) return imported.pages;
+  const memories = sections(wasm).find((s) => s.id === SECTION_MEMORY);
+  if (!memories) return null;
+  const at = readUnsigned(wasm, memories.body).next;  // the count
+  return readUnsigned(wasm, at + 1).value;  // after the limits' flags
+}
+
+// The body (locals and code) of the module's start function; null if it has none.
+function startFunctionBody(wasm) {
+  const list = sections(wasm);
+  const start = list.find((s) => s.id === SECTION_START);
+  if (!start) return null;
+  const index = readUnsigned(wasm, start.body).value - readImports(wasm).filter((i) => i.kind === 0).length;
+  const code = list.find((s) => s.id === SECTION_CODE);
+  if (index < 0 || !code) throw new Error('the start function is not defined in the module');
+  let at = readUnsigned(wasm, code.body).next;
+  for (let i = 0; ; i++) {
+    const size = readUnsigned(wasm, at);
+    if (i === index) return wasm.subarray(size.next, size.next + size.value);
+    at = size.next + size.value;
+  }
+}
+
+// The module without its sections with this id.
+function withoutSection(wasm, id) {
+  return Buffer.concat([wasm.subarray(0, 8), ...sections(wasm).filter((s) => s.id !== id).map((s) => wasm.subarray(s.start, s.end))]);
+}
+
 // An active data segment for memory 0 that stores `bytes` at `address`.
 function activeSegment(address, bytes) {
   return Buffer.concat([Buffer.from([0, 0x41]), signed32(address | 0), Buffer.from([0x0b]), unsigned(bytes.length), bytes]);
@@ -109,6 +186,7 @@ function readDataSegments(wasm) {
 }
 
 module.exports = {
-  SECTION_MEMORY, SECTION_GLOBAL, SECTION_DATA, SECTION_DATA_COUNT,
-  readUnsigned, readSigned32, unsigned, signed32, sections, section, activeSegment, withDataSegments, readDataSegments,
+  SECTION_IMPORT, SECTION_MEMORY, SECTION_GLOBAL, SECTION_START, SECTION_CODE, SECTION_DATA, SECTION_DATA_COUNT,
+  readUnsigned, readSigned32, unsigned, signed32, sections, section, initialMemoryPages, startFunctionBody, withoutSection,
+  activeSegment, withDataSegments, readDataSegments,
 };
