@@ -76,9 +76,10 @@ function section(id, body) {
   return Buffer.concat([Buffer.from([id]), unsigned(body.length), body]);
 }
 
-function readName(wasm, at) {
+// Where a name (a length, then its UTF-8 bytes) that starts at `at` ends.
+function nameEnd(wasm, at) {
   const length = readUnsigned(wasm, at);
-  return { value: wasm.toString('utf8', length.next, length.next + length.value), next: length.next + length.value };
+  return length.next + length.value;
 }
 
 // Where a table's or a memory's limits end: a flags byte, the minimum, and the maximum if flagged.
@@ -91,13 +92,13 @@ function limitsEnd(wasm, at) {
 // The module's imports in order: their kind (0 function, 1 table, 2 memory,
 // 3 global) and, for a memory, its initial size in 64 KiB pages.
 function readImports(wasm) {
-  const section = sections(wasm).find((s) => s.id === SECTION_IMPORT);
-  if (!section) return [];
-  const count = readUnsigned(wasm, section.body);
+  const imports = sections(wasm).find((s) => s.id === SECTION_IMPORT);
+  if (!imports) return [];
+  const count = readUnsigned(wasm, imports.body);
   const list = [];
   let at = count.next;
   for (let i = 0; i < count.value; i++) {
-    at = readName(wasm, readName(wasm, at).next).next;  // module and field
+    at = nameEnd(wasm, nameEnd(wasm, at));  // module and field
     const kind = wasm[at++];
     if (kind === 0) {
       at = readUnsigned(wasm, at).next;  // its type
@@ -136,13 +137,15 @@ function startFunctionBody(wasm) {
   if (!start) return null;
   const index = readUnsigned(wasm, start.body).value - readImports(wasm).filter((i) => i.kind === 0).length;
   const code = list.find((s) => s.id === SECTION_CODE);
-  if (index < 0 || !code) throw new Error('the start function is not defined in the module');
-  let at = readUnsigned(wasm, code.body).next;
-  for (let i = 0; ; i++) {
+  const count = code ? readUnsigned(wasm, code.body) : { value: 0 };
+  if (index < 0 || index >= count.value) throw new Error('the start function is not defined in the module');
+  let at = count.next;
+  for (let i = 0; i < index; i++) {
     const size = readUnsigned(wasm, at);
-    if (i === index) return wasm.subarray(size.next, size.next + size.value);
     at = size.next + size.value;
   }
+  const size = readUnsigned(wasm, at);
+  return wasm.subarray(size.next, size.next + size.value);
 }
 
 // The module without its sections with this id.
