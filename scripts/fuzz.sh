@@ -15,7 +15,8 @@
 # longer runs' job. A crash stops the
 # run with a non-zero exit and leaves the input in <build>/fuzz-artifacts/:
 # reproduce it with `<build>/tests/fuzz/<target> <file>`, then add it as a
-# Catch2 case to tests/unit/test_hostile.cc before fixing it.
+# Catch2 case (tests/unit/test_hostile.cc, or the stage's own tests) before
+# fixing it.
 # The build directory (default build/asan, shared with scripts/sanitize.sh) can
 # be changed with AI_ASAN_BUILD_DIR.
 set -euo pipefail
