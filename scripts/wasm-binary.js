@@ -89,34 +89,35 @@ function limitsEnd(wasm, at) {
   return flags & 1 ? readUnsigned(wasm, minimum.next).next : minimum.next;
 }
 
+// The entries of the vector that the section with this id holds, in order;
+// none if the module has no such section. readEntry(at, i) reads entry i,
+// which starts at `at`, and returns { value, next }: the entry, and where the
+// next one starts.
+function readSectionVector(wasm, id, readEntry) {
+  const found = sections(wasm).find((s) => s.id === id);
+  if (!found) return [];
+  const count = readUnsigned(wasm, found.body);
+  const entries = [];
+  for (let i = 0, at = count.next; i < count.value; i++) {
+    const entry = readEntry(at, i);
+    entries.push(entry.value);
+    at = entry.next;
+  }
+  return entries;
+}
+
 // The module's imports in order: their kind (0 function, 1 table, 2 memory,
 // 3 global) and, for a memory, its initial size in 64 KiB pages.
 function readImports(wasm) {
-  const imports = sections(wasm).find((s) => s.id === SECTION_IMPORT);
-  if (!imports) return [];
-  const count = readUnsigned(wasm, imports.body);
-  const list = [];
-  let at = count.next;
-  for (let i = 0; i < count.value; i++) {
-    at = nameEnd(wasm, nameEnd(wasm, at));  // module and field
+  return readSectionVector(wasm, SECTION_IMPORT, (start, i) => {
+    let at = nameEnd(wasm, nameEnd(wasm, start));  // module and field
     const kind = wasm[at++];
-    if (kind === 0) {
-      at = readUnsigned(wasm, at).next;  // its type
-      list.push({ kind });
-    } else if (kind === 1) {
-      at = limitsEnd(wasm, at + 1);  // element type, limits
-      list.push({ kind });
-    } else if (kind === 2) {
-      list.push({ kind, pages: readUnsigned(wasm, at + 1).value });  // limits: flags, minimum, maximum
-      at = limitsEnd(wasm, at);
-    } else if (kind === 3) {
-      at += 2;  // value type, mutability
-      list.push({ kind });
-    } else {
-      throw new Error(`import ${i} has unknown kind ${kind}`);
-    }
-  }
-  return list;
+    if (kind === 0) return { value: { kind }, next: readUnsigned(wasm, at).next };  // its type
+    if (kind === 1) return { value: { kind }, next: limitsEnd(wasm, at + 1) };  // element type, limits
+    if (kind === 2) return { value: { kind, pages: readUnsigned(wasm, at + 1).value }, next: limitsEnd(wasm, at) };
+    if (kind === 3) return { value: { kind }, next: at + 2 };  // value type, mutability
+    throw new Error(`import ${i} has unknown kind ${kind}`);
+  });
 }
 
 // The initial size, in 64 KiB pages, of memory 0, which the module either
@@ -132,20 +133,15 @@ function initialMemoryPages(wasm) {
 
 // The body (locals and code) of the module's start function; null if it has none.
 function startFunctionBody(wasm) {
-  const list = sections(wasm);
-  const start = list.find((s) => s.id === SECTION_START);
+  const start = sections(wasm).find((s) => s.id === SECTION_START);
   if (!start) return null;
   const index = readUnsigned(wasm, start.body).value - readImports(wasm).filter((i) => i.kind === 0).length;
-  const code = list.find((s) => s.id === SECTION_CODE);
-  const count = code ? readUnsigned(wasm, code.body) : { value: 0 };
-  if (index < 0 || index >= count.value) throw new Error('the start function is not defined in the module');
-  let at = count.next;
-  for (let i = 0; i < index; i++) {
+  const bodies = readSectionVector(wasm, SECTION_CODE, (at) => {
     const size = readUnsigned(wasm, at);
-    at = size.next + size.value;
-  }
-  const size = readUnsigned(wasm, at);
-  return wasm.subarray(size.next, size.next + size.value);
+    return { value: wasm.subarray(size.next, size.next + size.value), next: size.next + size.value };
+  });
+  if (index < 0 || index >= bodies.length) throw new Error('the start function is not defined in the module');
+  return bodies[index];
 }
 
 // The module without its sections with this id.
@@ -172,20 +168,13 @@ function withDataSegments(wasm, segments) {
 // The module's data segments as { address, bytes }: each must be active, for
 // memory 0, at a constant address (as Emscripten and snapshot-wasm.js write them).
 function readDataSegments(wasm) {
-  const data = sections(wasm).find((s) => s.id === SECTION_DATA);
-  if (!data) return [];
-  const count = readUnsigned(wasm, data.body);
-  const segments = [];
-  let at = count.next;
-  for (let i = 0; i < count.value; i++) {
+  return readSectionVector(wasm, SECTION_DATA, (at, i) => {
     if (wasm[at] !== 0 || wasm[at + 1] !== 0x41) throw new Error(`data segment ${i} is not active at an i32.const address`);
     const address = readSigned32(wasm, at + 2);
     if (wasm[address.next] !== 0x0b) throw new Error(`data segment ${i}'s address is not a lone constant`);
     const size = readUnsigned(wasm, address.next + 1);
-    segments.push({ address: address.value >>> 0, bytes: wasm.subarray(size.next, size.next + size.value) });
-    at = size.next + size.value;
-  }
-  return segments;
+    return { value: { address: address.value >>> 0, bytes: wasm.subarray(size.next, size.next + size.value) }, next: size.next + size.value };
+  });
 }
 
 module.exports = {
